@@ -1,0 +1,88 @@
+/**
+ * The answering contract shared by every channel (PRODUCT.md, "Answering contract").
+ * Plain TypeScript: no AWS, Bot Framework or HTTP types here.
+ */
+import { z } from 'zod';
+
+export const TOPICS = [
+  'about',
+  'controller',
+  'contact',
+  'data-collected',
+  'sources',
+  'purposes',
+  'lawful-basis',
+  'sharing',
+  'retention',
+  'security',
+  'international',
+  'rights',
+  'access-request',
+  'consent',
+  'complaints',
+  'out-of-scope',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+/** Topics a notice can state facts about (every topic but out-of-scope). */
+export type NoticeTopic = Exclude<Topic, 'out-of-scope'>;
+
+export const ACTIONS = ['start-sar', 'escalate', 'open-notice'] as const;
+export type ActionKind = (typeof ACTIONS)[number];
+
+export interface Citation {
+  notice: string;
+  section: string;
+  sentence: string;
+}
+
+export interface Action {
+  kind: ActionKind;
+  /** Button text a channel can show as it is. */
+  label: string;
+  /** For open-notice: the notice URL when the notice gives one. */
+  url?: string;
+  notice?: string;
+}
+
+export interface Suggestion {
+  /** What a quick-reply chip shows. */
+  label: string;
+  /** The question sent when it is chosen. */
+  question: string;
+  /** Set when the suggestion picks a service (ambiguous questions). */
+  notice?: string;
+}
+
+export interface Answer {
+  topic: Topic;
+  notice: string | null;
+  text: string;
+  citations: Citation[];
+  /** 0..1: how sure the assistant is that `text` answers the question from the notice. */
+  confidence: number;
+  suggestions: Suggestion[];
+  actions: Action[];
+}
+
+/** Session context a channel keeps between turns (only what answering needs: no transcript). */
+export interface SessionContext {
+  notice?: string;
+  council?: string;
+  topic?: NoticeTopic;
+}
+
+export const MAX_QUESTION_LENGTH = 2000;
+
+export const QuestionSchema = z.object({
+  question: z.string(),
+  notice: z.string().min(1).optional(),
+  council: z.string().min(1).optional(),
+  session: z
+    .object({
+      notice: z.string().optional(),
+      council: z.string().optional(),
+      topic: z.enum(TOPICS).exclude(['out-of-scope']).optional(),
+    })
+    .optional(),
+});
+export type Question = z.infer<typeof QuestionSchema>;

@@ -1,0 +1,150 @@
+/**
+ * The knowledge base: the contract between the build pipeline (knowledge/) and the answering core.
+ * Versioned: bump KB_SCHEMA_VERSION on any incompatible change so a stale build is rejected at load.
+ */
+import { z } from 'zod';
+import { TOPICS } from './answer-contract.ts';
+
+export const KB_SCHEMA_VERSION = 1;
+
+const NoticeTopicSchema = z.enum(TOPICS).exclude(['out-of-scope']);
+
+export const FACT_KINDS = [
+  'statement',
+  'data-category',
+  'source',
+  'purpose',
+  'lawful-basis',
+  'act',
+  'recipient',
+  'retention',
+  'contact',
+  'right',
+  'sar-route',
+  'transfer',
+  'consent-withdrawal',
+  'complaint-route',
+  'security-measure',
+  'controller',
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+export const RIGHTS = [
+  'informed',
+  'access',
+  'rectification',
+  'erasure',
+  'restriction',
+  'portability',
+  'object',
+  'automated-decisions',
+  'withdraw-consent',
+  'complain',
+] as const;
+export type RightKind = (typeof RIGHTS)[number];
+
+export const ContactSchema = z.object({
+  role: z.enum(['dpo', 'data-protection-team', 'sar', 'complaints', 'council', 'ico', 'service', 'other']),
+  name: z.string().optional(),
+  /** A named officer ("Benjamin Watts"). */
+  person: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  address: z.string().optional(),
+  url: z.string().optional(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const RetentionSchema = z.object({
+  /** What is kept ("adoption records"); null when the rule covers everything the notice is about. */
+  recordType: z.string().nullable(),
+  /** As the notice states it ("100 years", "up to 6 years"); null when no period is given. */
+  period: z.string().nullable(),
+  /** The period in months, for comparison and audit; null when no period is given. */
+  months: z.number().nullable(),
+  /** When the period starts ("from last contact", "after the end of the programme"). */
+  trigger: z.string().nullable(),
+  /** True when the notice points at a policy instead of a period ("in line with our retention policy"). */
+  vague: z.boolean(),
+});
+export type Retention = z.infer<typeof RetentionSchema>;
+
+export const CitationSchema = z.object({ notice: z.string(), section: z.string(), sentence: z.string() });
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const FactSchema = z.object({
+  id: z.string(),
+  topic: NoticeTopicSchema,
+  kind: z.enum(FACT_KINDS),
+  /** Heading of the section the sentence sits in, as published. */
+  section: z.string(),
+  /** The source sentence (or list item) as published, whitespace normalised. */
+  sentence: z.string(),
+  /** For a list item: the sentence that introduces the list ("We may share your information with:"). */
+  leadIn: z.string().optional(),
+  /** The fact in answerable form: the sentence, with a stripped contact filled in or the broken fragment cut. */
+  text: z.string(),
+  /** Position in the notice, for reading order. */
+  order: z.number().int(),
+  special: z.boolean().optional(),
+  right: z.enum(RIGHTS).optional(),
+  retention: RetentionSchema.optional(),
+  contacts: z.array(ContactSchema).optional(),
+  /** Lawful bases named ("public task", "legal obligation", "Article 6(1)(e)"). */
+  bases: z.array(z.string()).optional(),
+  /** Acts and regulations named ("Education Act 1996"). */
+  acts: z.array(z.string()).optional(),
+  /** Set when `text` differs from `sentence` because the sentence was broken. */
+  repair: z
+    .object({
+      kind: z.enum(['filled', 'cut']),
+      /** Where a filled-in value came from. */
+      from: CitationSchema.optional(),
+    })
+    .optional(),
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+export const SectionSchema = z.object({ heading: z.string(), topic: NoticeTopicSchema, order: z.number().int() });
+
+export const NoticeSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  council: z.string(),
+  title: z.string(),
+  /** Short service name used in answers and choices ("Connexions"). */
+  service: z.string(),
+  url: z.string().optional(),
+  reviewed: z.string().optional(),
+  /** sha256 of the notice file, so a reader can tell which text a build came from. */
+  sourceHash: z.string(),
+  sections: z.array(SectionSchema),
+  facts: z.array(FactSchema),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const CouncilSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The council's general contact, offered for out-of-scope questions. */
+  general: ContactSchema.omit({ role: true }).optional(),
+  /** The DPO mailbox escalations and SAR notices go to. */
+  dpo: ContactSchema.omit({ role: true }).optional(),
+  /** Other named data-protection contacts ("Information Resilience and Transparency Team"). */
+  teams: z.array(ContactSchema.omit({ role: true })).default([]),
+});
+export type Council = z.infer<typeof CouncilSchema>;
+
+export const KnowledgeBaseSchema = z.object({
+  schemaVersion: z.literal(KB_SCHEMA_VERSION),
+  councils: z.array(CouncilSchema),
+  notices: z.array(NoticeSchema),
+});
+export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
+
+export function parseKnowledgeBase(json: unknown): KnowledgeBase {
+  const result = KnowledgeBaseSchema.safeParse(json);
+  if (!result.success) {
+    throw new Error(`Knowledge base does not match schema v${KB_SCHEMA_VERSION}: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,201 @@
+/**
+ * The knowledge-base pipeline: notice files + council registry → validated, deterministic knowledge base.
+ * segment → split sentences → classify topics → extract structured fields → repair broken sentences.
+ */
+import type { NoticeTopic } from '#core/answer-contract.ts';
+import {
+  KB_SCHEMA_VERSION,
+  parseKnowledgeBase,
+  type Citation,
+  type Contact,
+  type Council,
+  type Fact,
+  type FactKind,
+  type KnowledgeBase,
+  type Notice,
+} from '#core/knowledge-schema.ts';
+import { extractActs, extractBases, extractContact, extractRetention, extractRight, isSpecialCategory } from './extract.ts';
+import type { NoticeFile } from './notice-file.ts';
+import { repairFacts, type ContactSource } from './repair.ts';
+import { segment, type Section } from './segment.ts';
+import { splitSentences } from './sentences.ts';
+import { hasContactDetail } from './text.ts';
+import { bestTopic, scoreTopics } from './topic-rules.ts';
+
+/** Short service name for answers and choices: the title without "Privacy Notice" and its asides. */
+export function serviceName(title: string): string {
+  const name = title
+    .replace(/\bprivacy (?:notice|policy|statement)\b/i, '')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:–-]+|[\s:–-]+$/g, '');
+  return name || title;
+}
+
+/** The topic a section's heading announces, or null when the heading says nothing about one ("Further information"). */
+function sectionTopic(section: Section): NoticeTopic | null {
+  return bestTopic(scoreTopics([section.heading, ...section.parents].join(' \n ')))?.[0] ?? null;
+}
+
+function kindFor(topic: NoticeTopic, text: string, inList: boolean): FactKind {
+  switch (topic) {
+    case 'data-collected':
+      return inList || /\bsuch as\b|\binclude/i.test(text) ? 'data-category' : 'statement';
+    case 'sources':
+      return 'source';
+    case 'purposes':
+      return inList ? 'purpose' : 'statement';
+    case 'sharing':
+      return inList ? 'recipient' : 'statement';
+    case 'retention':
+      return 'retention';
+    case 'lawful-basis':
+      return /\b(?:act|regulations?)\b[^.]*\d{4}/i.test(text) && inList ? 'act' : 'lawful-basis';
+    case 'rights':
+      return 'right';
+    case 'access-request':
+      return inList || hasContactDetail(text) ? 'sar-route' : 'statement';
+    case 'international':
+      return 'transfer';
+    case 'consent':
+      return /\bwithdraw|\bchange your mind|\bremove your consent|\bunsubscribe/i.test(text) || inList ? 'consent-withdrawal' : 'statement';
+    case 'complaints':
+      return 'complaint-route';
+    case 'security':
+      return 'security-measure';
+    case 'controller':
+      return 'controller';
+    case 'contact':
+      return 'contact';
+    default:
+      return 'statement';
+  }
+}
+
+interface Candidate {
+  sentence: string;
+  leadIn?: string;
+  inList: boolean;
+  section: Section;
+  prior: NoticeTopic | null;
+}
+
+/** Topics a sentence is about: the best, plus a second when the sentence clearly states both. */
+function topicsOf(candidate: Candidate): NoticeTopic[] {
+  const scores = scoreTopics(candidate.sentence);
+  if (candidate.leadIn) for (const [topic, score] of scoreTopics(candidate.leadIn)) scores.set(topic, (scores.get(topic) ?? 0) + score * 0.8);
+  if (candidate.prior) scores.set(candidate.prior, (scores.get(candidate.prior) ?? 0) + (candidate.inList ? 3 : 2));
+  const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const [first, second] = ranked;
+  if (!first) return ['about'];
+  const topics: NoticeTopic[] = [first[0]];
+  const own = scoreTopics(candidate.sentence);
+  if (second && (own.get(second[0]) ?? 0) >= 3 && second[1] >= first[1] * 0.6) topics.push(second[0]);
+  return topics;
+}
+
+function candidatesOf(section: Section, prior: NoticeTopic | null): Candidate[] {
+  const out: Candidate[] = [];
+  for (const block of section.blocks) {
+    if (block.kind === 'paragraph') {
+      for (const sentence of splitSentences(block.text)) out.push({ sentence, inList: false, section, prior });
+      continue;
+    }
+    // A lead-in paragraph may hold whole sentences before the one that introduces the list.
+    const leadSentences = block.leadIn ? splitSentences(block.leadIn) : [];
+    const leadIn = leadSentences.pop();
+    for (const sentence of leadSentences) out.push({ sentence, inList: false, section, prior });
+    for (const item of block.items) out.push({ sentence: item, leadIn, inList: true, section, prior });
+  }
+  return out;
+}
+
+function factsOf(noticeId: string, sections: Section[], topics: (NoticeTopic | null)[]): Fact[] {
+  const facts: Fact[] = [];
+  let order = 0;
+  sections.forEach((section, index) => {
+    for (const candidate of candidatesOf(section, topics[index] ?? null)) {
+      order++;
+      const context = `${candidate.leadIn ?? ''} ${section.heading}`;
+      topicsOf(candidate).forEach((topic, n) => {
+        const text = candidate.sentence;
+        const fact: Fact = {
+          id: `${noticeId}#${order}${n ? String.fromCharCode(96 + n) : ''}`,
+          topic,
+          kind: kindFor(topic, text, candidate.inList),
+          section: section.heading,
+          sentence: text,
+          text,
+          order,
+        };
+        if (candidate.leadIn) fact.leadIn = candidate.leadIn;
+        if (topic === 'data-collected' && (isSpecialCategory(text) || /special categor/i.test(context))) fact.special = true;
+        if (topic === 'retention') {
+          const retention = extractRetention(text);
+          if (retention) fact.retention = retention;
+        }
+        if (topic === 'rights' || topic === 'access-request' || topic === 'consent') {
+          const right = extractRight(text);
+          if (right) fact.right = right;
+        }
+        const contact = extractContact(text);
+        if (contact) fact.contacts = [contact];
+        const bases = topic === 'lawful-basis' ? extractBases(text) : [];
+        if (bases.length) fact.bases = bases;
+        const acts = extractActs(text);
+        if (acts.length) fact.acts = acts;
+        facts.push(fact);
+      });
+    }
+  });
+  return facts;
+}
+
+export interface RegistryEntry extends Omit<Council, 'teams'> {
+  teams?: Council['teams'];
+}
+
+/** Builds the knowledge base. Pure: the same files and registry always give the same result. */
+export function buildKnowledgeBase(files: NoticeFile[], registry: RegistryEntry[]): KnowledgeBase {
+  const sorted = [...files].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const notices: Notice[] = sorted.map((file) => {
+    const sections = segment(file.body, file.meta.title);
+    const topics = sections.map(sectionTopic);
+    const notice: Notice = {
+      id: file.meta.id,
+      council: file.meta.council,
+      title: file.meta.title,
+      service: file.meta.service ?? serviceName(file.meta.title),
+      sourceHash: file.sourceHash,
+      sections: sections.map((s, i) => ({ heading: s.heading, topic: topics[i] ?? 'about', order: i })),
+      facts: factsOf(file.meta.id, sections, topics),
+    };
+    if (file.meta.url) notice.url = file.meta.url;
+    if (file.meta.reviewed) notice.reviewed = file.meta.reviewed;
+    return notice;
+  });
+
+  const councils: Council[] = registry
+    .map((entry) => ({ ...entry, teams: entry.teams ?? [] }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  // Contacts each council publishes anywhere, so a notice whose address was stripped can borrow its sibling's.
+  const known: ContactSource[] = [];
+  for (const notice of notices) {
+    for (const fact of notice.facts) {
+      for (const contact of fact.contacts ?? []) {
+        const citation: Citation = { notice: notice.id, section: fact.section, sentence: fact.sentence };
+        known.push({ council: notice.council, contact, citation });
+      }
+    }
+  }
+  for (const council of councils) {
+    const registryContacts: Contact[] = [
+      ...(council.dpo ? [{ role: 'dpo' as const, ...council.dpo }] : []),
+      ...council.teams.map((team) => ({ role: 'data-protection-team' as const, ...team })),
+    ];
+    for (const contact of registryContacts) known.push({ council: council.id, contact });
+  }
+  for (const notice of notices) notice.facts = repairFacts(notice, known);
+
+  return parseKnowledgeBase({ schemaVersion: KB_SCHEMA_VERSION, councils, notices });
+}

@@ -1,0 +1,177 @@
+/**
+ * Segmentation: notice text → sections of blocks (paragraphs and lists with their lead-in).
+ *
+ * Notices arrive in many layouts: headings as questions, statements, numbered, upper-case or markdown;
+ * tables of contents with page numbers; blank-line-separated paragraphs or one line per paragraph;
+ * bullets in several styles; paragraphs broken across lines. Nothing here knows a particular notice.
+ */
+import { hasContactDetail, normaliseCharacters, squash, stripBullet, words } from './text.ts';
+
+export type Block = { kind: 'paragraph'; text: string } | { kind: 'list'; leadIn?: string; items: string[] };
+
+export interface Section {
+  heading: string;
+  /** Headings of empty sections just above this one ("The personal information we collect" › "Information collected by us"). */
+  parents: string[];
+  blocks: Block[];
+}
+
+interface Unit {
+  kind: 'line' | 'bullet';
+  text: string;
+  blankBefore: boolean;
+  numbered: boolean;
+}
+
+const TERMINAL = /[.!?;]["')\]]?$/;
+/** A sentence that stops where a stripped link or address used to be. */
+export const DANGLING = /(?:\b(?:at|to|on|via|visit|from|see)|:-?|,)\s*$/i;
+const PAGE_MARKER = /(?:\s*\.{2,}\s*|\t+\s*|\s{2,})\S{1,3}\s*$|(?<=[a-z?)])\d{1,3}\s*$/i;
+const CONTENTS_LABEL = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
+
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function toUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  let blank = true;
+  for (const raw of text.split('\n')) {
+    if (!raw.trim()) {
+      blank = true;
+      continue;
+    }
+    const item = stripBullet(raw);
+    const numbered = item !== null && /^\s*\d/.test(raw);
+    units.push({
+      kind: item === null ? 'line' : 'bullet',
+      text: item ?? raw.replace(/^\s*#{1,6}\s+/, (m) => (m.includes('#') ? '# ' : '')).trimEnd(),
+      blankBefore: blank,
+      numbered,
+    });
+    blank = false;
+  }
+  return units;
+}
+
+/** Removes a table of contents and returns its entries, which are the notice's own headings. */
+function takeTableOfContents(units: Unit[]): { body: Unit[]; headings: Set<string> } {
+  const headings = new Set<string>();
+  const body: Unit[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const labelled = CONTENTS_LABEL.test(unit.text);
+    const markerRun = units.slice(i, i + 3).every((u) => PAGE_MARKER.test(u.text) && words(u.text).length <= 20);
+    if (!labelled && !markerRun) {
+      body.push(unit);
+      continue;
+    }
+    let j = labelled ? i + 1 : i;
+    let first: string | undefined;
+    for (; j < units.length && j < i + 60; j++) {
+      const entry = squash(units[j]!.text.replace(PAGE_MARKER, ''));
+      const key = headingKey(entry);
+      if (!key || words(entry).length > 20 || (first !== undefined && key === first)) break;
+      if (!labelled && !PAGE_MARKER.test(units[j]!.text)) break;
+      first ??= key;
+      headings.add(key);
+    }
+    i = j - 1;
+  }
+  return { body, headings };
+}
+
+function startsLower(text: string): boolean {
+  return /^\s*[a-z]/.test(text);
+}
+
+/** Re-joins lines that the publishing broke: wrapped bullets, wrapped paragraphs, split paragraphs. */
+function joinBrokenLines(units: Unit[], blankSeparated: boolean, isHeading: (u: Unit, next?: Unit) => boolean): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const prev = out.at(-1);
+    if (prev && unit.kind === 'line' && !TERMINAL.test(prev.text) && !/:-?$/.test(prev.text)) {
+      const wrapped = !unit.blankBefore && (startsLower(unit.text) || (blankSeparated && prev.kind === 'line'));
+      const split =
+        prev.kind === 'line' &&
+        words(prev.text).length > 12 &&
+        !DANGLING.test(prev.text) &&
+        !isHeading(unit, units[i + 1]) &&
+        (startsLower(unit.text) || /^[A-Z][a-z]+ [a-z]/.test(unit.text));
+      if (wrapped || split) {
+        prev.text = `${prev.text.trimEnd()} ${unit.text.trim()}`;
+        continue;
+      }
+    }
+    out.push({ ...unit });
+  }
+  return out;
+}
+
+export function segment(noticeText: string, title: string): Section[] {
+  const { body, headings: tocHeadings } = takeTableOfContents(toUnits(normaliseCharacters(noticeText)));
+  const lineUnits = body.filter((u) => u.kind === 'line').length;
+  const blankSeparated = body.filter((u) => u.blankBefore).length > Math.max(2, lineUnits * 0.4);
+
+  const isHeading = (unit: Unit, next?: Unit): boolean => {
+    const text = squash(unit.text);
+    if (unit.text.startsWith('# ')) return true;
+    if (unit.kind === 'bullet' && !(unit.numbered && next && next.kind === 'line')) return false;
+    if (tocHeadings.has(headingKey(text))) return true;
+    if (hasContactDetail(text) || DANGLING.test(text) && !/:$/.test(text)) return false;
+    const count = words(text).length;
+    if (count === 0 || count > 20 || !/^[A-Z0-9"'(]/.test(text)) return false;
+    if (/\?$/.test(text)) return true;
+    if (/[.;,!]["')]?$/.test(text) || /:\s+\S/.test(text)) return false;
+    if (/:-?$/.test(text)) {
+      const followedByList = next?.kind === 'bullet';
+      const clause = /\b(?:we|you|your|our|us|they|please|include|includes|including|following|below|as follows)\b/i;
+      return count <= 10 && !followedByList && !clause.test(text.replace(/^your\b/i, ''));
+    }
+    return count <= 12;
+  };
+
+  const units = joinBrokenLines(body, blankSeparated, isHeading);
+  const sections: Section[] = [];
+  let current: Section = { heading: title, parents: [], blocks: [] };
+  let pendingParents: string[] = [];
+  const close = () => {
+    if (current.blocks.length) sections.push(current);
+    else pendingParents = [...current.parents, current.heading].filter((h) => h !== title).slice(-2);
+  };
+
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const next = units[i + 1];
+    if (isHeading(unit, next)) {
+      close();
+      current = { heading: squash(unit.text.replace(/^#\s+/, '').replace(/:-?$/, '')), parents: pendingParents, blocks: [] };
+      pendingParents = [];
+      continue;
+    }
+    const text = squash(unit.text);
+    const last = current.blocks.at(-1);
+    if (unit.kind === 'bullet') {
+      if (last?.kind === 'list') last.items.push(text);
+      else {
+        // The paragraph just before a list, when it introduces it, becomes the list's lead-in.
+        const leadIn = last?.kind === 'paragraph' && /:-?$|\b(?:include|includes|are|as follows)$/i.test(last.text) ? last : undefined;
+        if (leadIn) current.blocks.pop();
+        current.blocks.push({ kind: 'list', leadIn: leadIn?.text, items: [text] });
+      }
+      continue;
+    }
+    // "…please contact:" followed by the contact itself is one statement.
+    if (last?.kind === 'paragraph' && /:-?$/.test(last.text) && hasContactDetail(text)) {
+      last.text = `${last.text} ${text}`;
+      continue;
+    }
+    current.blocks.push({ kind: 'paragraph', text });
+  }
+  close();
+  return sections;
+}

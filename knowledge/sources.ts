@@ -1,0 +1,28 @@
+/** Reading the pipeline's inputs from disk: the notice files and the council registry. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { CouncilSchema } from '#core/knowledge-schema.ts';
+import { parseNoticeFile, type NoticeFile } from './pipeline/notice-file.ts';
+import type { RegistryEntry } from './pipeline/build-kb.ts';
+
+export const NOTICES_DIR = new URL('./notices/', import.meta.url);
+export const REGISTRY_FILE = new URL('./councils.yaml', import.meta.url);
+export const KB_OUTPUT = new URL('./build/kb.json', import.meta.url);
+
+export function loadNoticeFiles(dir: URL = NOTICES_DIR): NoticeFile[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => parseNoticeFile(readFileSync(new URL(name, dir), 'utf8'), name));
+}
+
+export function loadRegistry(file: URL = REGISTRY_FILE): RegistryEntry[] {
+  const parsed = z.array(CouncilSchema).safeParse(parseYaml(readFileSync(file, 'utf8'), { schema: 'failsafe' }));
+  if (!parsed.success) throw new Error(`knowledge/councils.yaml: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+export function loadSources(): { files: NoticeFile[]; registry: RegistryEntry[] } {
+  return { files: loadNoticeFiles(), registry: loadRegistry() };
+}
