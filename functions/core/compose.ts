@@ -1,0 +1,59 @@
+/** Answer text from facts: the notice's own words, lists kept as lists, nothing added that the notice does not say. */
+import type { NoticeTopic } from './answer-contract.ts';
+import type { Council, Fact, Notice } from './knowledge-schema.ts';
+
+export const TOPIC_PHRASE: Record<NoticeTopic, string> = {
+  about: 'what the service does',
+  controller: 'who the data controller is',
+  contact: 'how to contact its Data Protection Officer',
+  'data-collected': 'what information it collects',
+  sources: 'where it gets your information from',
+  purposes: 'why it uses your information',
+  'lawful-basis': 'the legal basis it relies on',
+  sharing: 'who it shares your information with',
+  retention: 'how long it keeps your information',
+  security: 'how it protects your information',
+  international: 'whether your information is sent outside the UK',
+  rights: 'what rights you have',
+  'access-request': 'how to ask for a copy of your information',
+  consent: 'how to give or withdraw consent',
+  complaints: 'how to complain',
+};
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?:]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** One line per fact; list items under their lead-in, the lead-in said once. */
+export function composeFacts(facts: Fact[], preface?: string): string {
+  const lines: string[] = preface ? [preface] : [];
+  let currentLeadIn: string | undefined;
+  for (const fact of facts) {
+    if (fact.leadIn) {
+      if (fact.leadIn !== currentLeadIn) {
+        lines.push(fact.leadIn);
+        currentLeadIn = fact.leadIn;
+      }
+      lines.push(`- ${fact.text.trim().replace(/[.;]$/, '')}`);
+    } else {
+      currentLeadIn = undefined;
+      lines.push(sentence(fact.text));
+    }
+  }
+  return lines.join('\n');
+}
+
+/** What to say when the notice is silent: say so, quote what it does say, and point to a person. */
+export function notStated(notice: Notice, topic: NoticeTopic, whatItSays: string | undefined, council?: Council): string {
+  const lines = [whatItSays ?? `The ${notice.service} privacy notice does not say ${TOPIC_PHRASE[topic]}.`];
+  const dpo = council?.dpo;
+  const route = dpo?.email ?? dpo?.phone;
+  lines.push(
+    route
+      ? `${council!.name}'s Data Protection Officer can tell you more: ${[dpo?.email, dpo?.phone].filter(Boolean).join(', ')}.`
+      : 'The council\'s Data Protection Officer can tell you more.',
+  );
+  return lines.join('\n');
+}

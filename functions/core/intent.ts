@@ -1,0 +1,140 @@
+/**
+ * What a question asks about, in residents' words (after language.ts has normalised it).
+ * Weighted cues per topic; the caller weighs the result against what the notice actually says.
+ */
+import type { NoticeTopic } from './answer-contract.ts';
+
+type Cue = [RegExp, number];
+
+const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
+  retention: [
+    [/\bhow long\b|\bretain|\bretention\b|\bretension\b|\bfor how many years\b|\bhow many years\b|\buntil when\b/, 4],
+    [/\bwhen (?:do|will|does|would) (?:you|they|it|the council|my \w+)\b.*\b(?:delete|destroy|remove|get rid|bin|wipe)/, 4],
+    [/\b(?:delete|destroy|remove)d? (?:it |my \w+ )?after\b|\bforever\b|\bfor ever\b|\bpermanently\b|\bafter i (?:leave|stop|finish)\b|\bonce i (?:leave|stop|finish)\b|\bif i stop\b|\bstop (?:coming|attending|using)\b/, 3],
+    [/\bkeep\b|\bkept\b|\bhang on\b/, 1.5],
+    [/\byears?\b|\bmonths?\b/, 1],
+  ],
+  sharing: [
+    [/\bshar(?:e|ed|es|ing)\b|\bshair\b|\bsahre\b/, 4],
+    [/\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b|\bthird part(?:y|ies)\b|\bwho (?:do|will) you (?:give|send)\b/, 3],
+    [/\bsell|\bsold\b|\bmarketing\b/, 3],
+  ],
+  'data-collected': [
+    [/\bwhat (?:kind of |sort of |type of |types of |personal )?(?:information|data|details)\b(?! do i\b)(?! can i\b)/, 2.5],
+    [/\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b|\b(?:hold|have|keep|know|got|store) (?:on|about) me\b|\babout me\b/, 3],
+    [/\bcollect|\brecord (?:about|on)\b|\bspecial categor|\bsensitive\b/, 2],
+    [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b/, 1.5],
+    [/\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/, 1],
+  ],
+  sources: [
+    [/\bwhere (?:do|did|does) (?:you|they|the council) (?:get|find|obtain|receive)\b|\bwho (?:gave|gives|told|tells|sent|passed) (?:you|the council)\b|\bhow did (?:you|they) get\b|\bsources?\b|\bfrom whom\b|\bwhere .* come from\b/, 5],
+    [/\breferr(?:ed|al)\b|\bget (?:my|the) (?:information|data|details) from\b|\bfrom my school\b/, 3],
+  ],
+  purposes: [
+    [/\bwhy (?:do|does|are|is|would|did|should) (?:you|they|the council|it)\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/, 4],
+  ],
+  'lawful-basis': [
+    [/\blegal basis\b|\blawful basis\b|\blawful\b|\blegal grounds?\b|\bon what (?:basis|grounds)\b|\bwhat (?:law|legislation|act)\b|\bwhich (?:law|legislation|act)\b|\blegally\b/, 5],
+    [/\b(?:allowed|entitled|permitted|right) to (?:collect|hold|have|use|keep|process|ask|take)\b|\bwho said (?:you|they) can\b|\blegal right\b|\bis it legal\b|\bbasis\b|\barticle \d\b|\bpublic task\b|\blegal obligation\b/, 4],
+    [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
+    [/\bneed my (?:consent|permission)\b|\bwithout (?:my )?(?:consent|permission|asking)\b/, 1.5],
+  ],
+  security: [
+    [/\bsecur(?:e|ity)\b|\bprotect(?:ed|ion)?\b|\bbreach\b|\bencrypt|\bconfidential\b/, 4],
+    [/\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b|\bstored\b|\bstore\b|\bsystem\b|\bdatabase\b|\bcomputer\b/, 3],
+    [/\bwho can (?:access|see|look at)\b|\bwho (?:has|have) access\b/, 2],
+  ],
+  international: [
+    [/\boutside (?:the )?(?:uk|united kingdom|country)\b|\babroad\b|\boverseas\b|\binternational\b|\bforeign\b|\beurope\b|\beu\b|\beea\b|\bamerica\b|\busa\b|\bus servers?\b|\bother countr|\bindia\b|\bchina\b/, 5],
+  ],
+  rights: [
+    [/\bmy rights\b|\bwhat rights\b|\bright to\b|\brights\b/, 3],
+    [/\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b|\bforgotten\b|\brectif|\bcorrect(?:ion)?\b|\bwrong\b|\bmistake|\binaccurate\b|\bportab|\bobject\b|\brestrict|\bstop (?:you|them) using\b|\bautomated\b|\bprofiling\b/, 4],
+  ],
+  'access-request': [
+    [/\bsubject access\b|\bsar\b|\bdata subject access\b|\baccess request\b/, 6],
+    [/\bcopy of (?:my|the|all|what|everything)\b|\bsee (?:my|what (?:you|they) (?:hold|have|know|keep|got))\b|\bsee everything\b|\b(?:get|see|access|read|request|view|obtain) (?:a copy of )?(?:my|all my|the) (?:file|files|records?|notes|data|information|details|case)\b|\baccess (?:to )?my\b|\bhow (?:do|can) i (?:get|see|access|request|find out what)\b/, 5],
+    [/\bwhat (?:you|they) (?:hold|have|keep|got) on me\b.*\b(?:see|get|copy)\b|\bcopy\b/, 2],
+  ],
+  consent: [
+    [/\bconsent\b|\bpermission\b|\bwithdraw|\bopt out\b|\bopt-out\b|\bchange my mind\b|\bunsubscribe\b|\bsay no\b|\brefuse\b|\bagree(?:d)?\b/, 5],
+  ],
+  complaints: [
+    [/\bcomplain|\bcomplaint\b|\bunhappy\b|\bnot happy\b|\bico\b|\binformation commissioner\b|\bombudsman\b|\bregulator\b|\breport (?:you|the council|a problem|it)\b|\bmisus|\bconcern(?:ed|s)?\b|\bupset\b|\bangry\b|\bfurious\b|\bsue\b/, 5],
+  ],
+  contact: [
+    [/\bdpo\b|\bdata protection officer\b|\bdata protection (?:team|email|contact|people)\b/, 4],
+    [/\bcontact\b|\bget in touch\b|\bemail\b|\bphone\b|\btelephone\b|\bnumber\b|\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/, 3],
+  ],
+  controller: [
+    [/\bcontroller\b|\bresponsible for\b|\bin charge of\b|\bwho (?:owns|controls|runs|is responsible|looks after|manages)\b|\baccountable\b|\bwho is (?:holding|processing)\b|\bwhich (?:organisation|council|body)\b/, 5],
+  ],
+  about: [
+    [/\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b|\bwhat is (?:connexions|connect to work|sefton at work)\b/, 5],
+  ],
+};
+
+export interface Intent {
+  /** Topics ranked by strength, strongest first. */
+  ranked: [NoticeTopic, number][];
+  /** The person wants a human (a person, the DPO, to complain): offer the escalation. */
+  wantsPerson: boolean;
+  /** The person wants a copy of their data: offer the SAR hand-off. */
+  wantsCopy: boolean;
+}
+
+export function detectIntent(text: string): Intent {
+  const ranked: [NoticeTopic, number][] = [];
+  for (const [topic, cues] of Object.entries(QUESTION_CUES) as [NoticeTopic, Cue[]][]) {
+    let score = 0;
+    for (const [pattern, weight] of cues) if (pattern.test(text)) score += weight;
+    if (score > 0) ranked.push([topic, score]);
+  }
+  // "how long do you keep X" is retention even though "keep" is also a data-collected cue.
+  const retention = ranked.find(([t]) => t === 'retention');
+  const accessRequest = ranked.find(([t]) => t === 'access-request');
+  if (accessRequest && accessRequest[1] >= 5) for (const entry of ranked) if (entry[0] === 'data-collected' || entry[0] === 'rights') entry[1] -= 2;
+  if (retention && retention[1] >= 4) for (const entry of ranked) if (entry[0] === 'data-collected') entry[1] -= 2;
+  ranked.sort((a, b) => b[1] - a[1] || TOPIC_PRIORITY.indexOf(a[0]) - TOPIC_PRIORITY.indexOf(b[0]));
+  return {
+    ranked: ranked.filter(([, score]) => score > 0),
+    wantsPerson:
+      /\b(?:speak|talk|chat) (?:to|with) (?:a |an |someone|somebody|a real|the dpo|a human|a person|an actual)|\b(?:real|actual) (?:person|human)\b|\bhuman\b|\bcall me back\b|\bcan (?:a|someone|somebody) (?:person )?help\b|\bcontact the dpo\b|\bescalate\b/.test(
+        text,
+      ),
+    wantsCopy:
+      /\bsubject access\b|\bsar\b|\bcopy of\b|\b(?:get|see|access|request|view|obtain) (?:all )?(?:my|the) (?:file|files|records?|notes|data|information|case)\b|\bsee (?:what|everything) (?:you|they)\b/.test(
+        text,
+      ),
+  };
+}
+
+/** Tie-break order: the more specific topic wins. */
+const TOPIC_PRIORITY: NoticeTopic[] = [
+  'access-request',
+  'retention',
+  'international',
+  'consent',
+  'complaints',
+  'sources',
+  'lawful-basis',
+  'sharing',
+  'security',
+  'controller',
+  'rights',
+  'purposes',
+  'data-collected',
+  'contact',
+  'about',
+];
+
+/** Words that mark a question as one about personal data at all. */
+export const PRIVACY_ANCHOR =
+  /\b(?:data|information|details|personal|privacy|gdpr|records?|file|files|notes|dpo|data protection|consent|about me|on me|my (?:name|address|phone|email|number|info)|ico|subject access|sar)\b/;
+
+/** Council business that is not about these notices. */
+export const OFF_TOPIC =
+  /\bbins?\b(?! my)|\brubbish\b|\brecycling\b|\bcouncil tax\b|\bparking\b|\bpotholes?\b|\bplanning (?:permission|application)\b|\blibrar(?:y|ies)\b|\bweather\b|\bjoke\b|\bfootball\b|\bpizza\b|\brecipe\b|\bsing\b|\bpoem\b|\bopening (?:hours|times)\b|\bbus(?:es)?\b|\bstreet ?lights?\b|\bfly.?tipping\b|\bnoise\b|\bleisure centre\b|\bswimming\b|\bcapital of\b|\bwho won\b|\bbitcoin\b|\bhoroscope\b/;
+
+export const PROMPT_INJECTION =
+  /\bignore (?:all |any |your |the )?(?:previous |prior |above |earlier )?(?:instructions|rules|prompts?)\b|\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bpretend (?:to be|you are)\b|\bdisregard\b.*\binstructions\b|\breveal (?:your|the) (?:prompt|instructions|password|secrets?)\b/;

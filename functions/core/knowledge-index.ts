@@ -1,0 +1,149 @@
+/**
+ * The in-memory index the answering core works on, built once per process from the knowledge base:
+ * per-notice fact terms and weights, notice clues, and the spelling vocabulary.
+ */
+import { doubleMetaphone } from 'double-metaphone';
+import Fuse from 'fuse.js';
+import type { Council, Fact, KnowledgeBase, Notice } from './knowledge-schema.ts';
+import { GENERIC, STOPWORDS, expandPhrases, normalise, stem, termsOf, wordsOf } from './language.ts';
+
+export interface IndexedFact {
+  fact: Fact;
+  terms: Set<string>;
+}
+
+export interface IndexedNotice {
+  notice: Notice;
+  facts: IndexedFact[];
+  /** Inverse document frequency of each term over this notice's facts. */
+  idf: Map<string, number>;
+  /** Terms of the title and service name: naming them names the notice. */
+  nameTerms: Set<string>;
+  /** Term frequencies over the whole notice, for resolving the service from clues in a question. */
+  termCounts: Map<string, number>;
+}
+
+export interface KnowledgeIndex {
+  kb: KnowledgeBase;
+  notices: Map<string, IndexedNotice>;
+  councils: Map<string, Council>;
+  /** In how many notices each term occurs. */
+  noticeFrequency: Map<string, number>;
+  /** Which notices mention each term (for clue resolution that stays flat as notices grow). */
+  postings: Map<string, string[]>;
+  correct: (word: string) => string;
+}
+
+/** Words people use in questions that the notices may not contain, so spelling correction can reach them. */
+const QUESTION_VOCABULARY = `how long keep kept share sharing delete deleted destroy copy complain complaint consent withdraw
+  abroad outside secure security safe protect stored store rights right access request subject officer contact email
+  phone address legal lawful basis purpose why where who what when records record file files adoption fostering
+  police school college course learning employment benefits jobcentre retention retain information personal data
+  privacy permission unhappy erase correct mistake wrong transfer international sources collect collected hold`;
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Spelling correction: same sound (double metaphone) first, then fuse.js fuzzy match over the vocabulary. */
+function spellingCorrector(vocabulary: Map<string, number>): (word: string) => string {
+  const byCode = new Map<string, string[]>();
+  for (const word of vocabulary.keys()) {
+    if (word.length < 3) continue;
+    for (const code of new Set(doubleMetaphone(word))) {
+      const list = byCode.get(code) ?? [];
+      list.push(word);
+      byCode.set(code, list);
+    }
+  }
+  const words = [...vocabulary.keys()].filter((w) => w.length >= 3 && /^[a-z]+$/.test(w));
+  const fuse = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+  const cache = new Map<string, string>();
+  return (word: string) => {
+    if (word.length < 4 || vocabulary.has(word) || STOPWORDS.has(word) || !/^[a-z]+$/.test(word)) return word;
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
+    const limit = Math.max(2, Math.floor(word.length / 3));
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const code of new Set(doubleMetaphone(word))) {
+      for (const candidate of byCode.get(code) ?? []) {
+        const distance = levenshtein(word, candidate) - Math.log10(vocabulary.get(candidate) ?? 1) * 0.1;
+        if (distance <= limit + 1 && distance < bestDistance) [best, bestDistance] = [candidate, distance];
+      }
+    }
+    if (!best) {
+      const hit = fuse.search(word, { limit: 3 }).find((r) => Math.abs(r.item.length - word.length) <= limit && levenshtein(word, r.item) <= limit);
+      best = hit?.item;
+    }
+    const result = best ?? word;
+    if (cache.size < 10_000) cache.set(word, result);
+    return result;
+  };
+}
+
+export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
+  const notices = new Map<string, IndexedNotice>();
+  const noticeFrequency = new Map<string, number>();
+  const postings = new Map<string, string[]>();
+  const vocabulary = new Map<string, number>();
+  const addWords = (text: string) => {
+    for (const word of wordsOf(normalise(text))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+  };
+  addWords(QUESTION_VOCABULARY);
+
+  for (const notice of kb.notices) {
+    const facts: IndexedFact[] = notice.facts.map((fact) => ({
+      fact,
+      terms: new Set(termsOf(`${fact.text} ${fact.leadIn ?? ''} ${fact.leadIn ? '' : fact.section}`)),
+    }));
+    const df = new Map<string, number>();
+    const termCounts = new Map<string, number>();
+    for (const { fact, terms } of facts) {
+      for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+      for (const term of termsOf(fact.text)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+      addWords(fact.text);
+    }
+    const idf = new Map<string, number>();
+    for (const [term, count] of df) idf.set(term, Math.log(1 + facts.length / count));
+    const nameTerms = new Set(
+      termsOf(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`).filter((t) => !GENERIC.has(t)),
+    );
+    for (const term of nameTerms) termCounts.set(term, (termCounts.get(term) ?? 0) + 3);
+    addWords(`${notice.title} ${notice.service}`);
+    for (const term of termCounts.keys()) {
+      noticeFrequency.set(term, (noticeFrequency.get(term) ?? 0) + 1);
+      const list = postings.get(term) ?? [];
+      list.push(notice.id);
+      postings.set(term, list);
+    }
+    notices.set(notice.id, { notice, facts, idf, nameTerms, termCounts });
+  }
+  return {
+    kb,
+    notices,
+    councils: new Map(kb.councils.map((c) => [c.id, c])),
+    noticeFrequency,
+    postings,
+    correct: spellingCorrector(vocabulary),
+  };
+}
+
+/** Terms of a question after slang, spelling and phrase expansion. */
+export function questionText(index: KnowledgeIndex, normalised: string): string {
+  const corrected = normalised
+    .split(' ')
+    .map((w) => index.correct(w))
+    .join(' ');
+  return expandPhrases(corrected);
+}

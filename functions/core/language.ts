@@ -1,0 +1,118 @@
+/**
+ * Question language: how residents actually type ("how lng do u keep adopshun records") turned into terms
+ * the knowledge base uses. Normalise → slang → domain synonyms → stems.
+ */
+import { stemmer } from 'stemmer';
+
+const SLANG: Record<string, string> = {
+  u: 'you', ya: 'you', yu: 'you', ur: 'your', yr: 'your', urs: 'yours', r: 'are', y: 'why', wot: 'what', wat: 'what',
+  wut: 'what', wht: 'what', wen: 'when', hw: 'how', lng: 'long', kp: 'keep', da: 'the', dat: 'that', dis: 'this',
+  info: 'information', infos: 'information', deets: 'details', pls: 'please', plz: 'please', coz: 'because',
+  cos: 'because', cuz: 'because', ppl: 'people', yrs: 'years', yrz: 'years', n: 'and', abt: 'about', bout: 'about',
+  dont: 'do not', dnt: 'do not', cant: 'cannot', wont: 'will not', im: 'i am', ive: 'i have', gonna: 'going to',
+  wanna: 'want to', gimme: 'give me', gotta: 'have to', tho: 'though', thx: 'thanks', ta: 'thanks', w: 'with',
+  govt: 'government', gov: 'government', fone: 'phone', ph: 'phone', tel: 'telephone', b4: 'before', '2day': 'today',
+  wiv: 'with', wif: 'with', ma: 'my', mi: 'my', me: 'me', ov: 'of', av: 'have', hav: 'have', sum1: 'someone',
+  some1: 'someone', any1: 'anyone', ne1: 'anyone', '4': 'for', '2': 'to', c: 'see', k: 'ok', sed: 'said', kno: 'know',
+  knw: 'know', wer: 'where', whr: 'where', hu: 'who', ho: 'who', kidz: 'kids', dpo: 'dpo', sar: 'sar',
+};
+
+/** Everyday phrasing → the words notices use. Appended, not substituted, so the original words still count. */
+const PHRASES: [RegExp, string][] = [
+  [/\bjob ?cent(?:re|er)s?(?: plus)?\b|\bjob ?shop\b/g, 'jobcentre plus dwp department work pensions'],
+  [/\bdwp\b|\bbenefits? (?:office|people|agency)\b/g, 'dwp department work pensions benefit'],
+  [/\bhmrc\b|\btax ?man\b|\btax office\b|\brevenue\b/g, 'hmrc revenue customs'],
+  [/\bdfe\b|\bdepartment (?:for|of) education\b/g, 'dfe department education'],
+  [/\bcops?\b|\bpolice\b|\bcoppers?\b/g, 'police law enforcement'],
+  [/\b(?:gp|gps|doctors?|nhs|hospitals?|nurses?)\b/g, 'health nhs gps doctors'],
+  [/\bsocial workers?\b|\bsocial services\b/g, 'social care children social workers'],
+  [/\b(?:kids?|child|children|son|daughter|baby|my boy|my girl)\b/g, 'child children young'],
+  [/\badopt(?:ed|ion|ing)?\b/g, 'adoption'],
+  [/\bfoster(?:ed|ing|er|ers)?\b/g, 'foster fostering carers'],
+  [/\bcare leavers?\b|\bleaving care\b|\bleft care\b/g, 'leaving care looked after'],
+  [/\bin care\b|\blooked after\b/g, 'looked after children care'],
+  [/\bcourses?\b|\bclass(?:es)?\b|\blessons?\b|\benrol(?:l|ment|ling)?\b/g, 'course courses learning learner enrolment'],
+  [/\bcollege\b|\bsixth form\b/g, 'college education'],
+  [/\bapprenticeships?\b/g, 'apprenticeship'],
+  [/\b(?:job|jobs|employment|employer|boss|work)\b/g, 'employment employers work'],
+  [/\bcareers? advi[cs]e\b|\bcareers? advisers?\b/g, 'careers guidance connexions'],
+  [/\bpass(?:ing|ed)? (?:it |them |my \w+ |on |over )*(?:on|to)\b|\bgive (?:it|them|my \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|my \w+) to\b|\btell\b|\bdisclose\b|\bsell\b|\bsold\b/g, 'share shared'],
+  [/\bhang(?:ing)? on to\b|\bhold(?:ing)? on to\b|\bhold onto\b|\bkeep(?:ing)? hold\b/g, 'keep retain'],
+  [/\bget rid of\b|\bwipe\b|\bbin\b(?! collection)|\bdestroy\b|\berase\b|\bdelete\b/g, 'delete deleted destroyed'],
+  [/\babroad\b|\boverseas\b|\bother countr(?:y|ies)\b|\bout of the country\b/g, 'outside uk abroad'],
+  [/\bstored?\b|\bstorage\b/g, 'store stored'],
+  [/\bsafe\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g, 'secure security'],
+  [/\bdata protection officer\b/g, 'dpo data protection officer'],
+  [/\bgdpr\b/g, 'data protection'],
+  [/\bcopy of\b/g, 'copy access'],
+];
+
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/\b(\w+)'(?:s)\b/g, '$1') // "council's" → "council"
+    .replace(/n't\b/g, ' not')
+    .replace(/'(?:re|ve|ll|d|m)\b/g, '')
+    .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
+    .replace(/(?<![\w@])[.-]+|[.-]+(?![\w])/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Slang and text-speak → plain words, token by token. */
+export function expandSlang(normalised: string): string {
+  return normalised
+    .split(' ')
+    .map((token) => SLANG[token] ?? token)
+    .join(' ');
+}
+
+export function expandPhrases(text: string): string {
+  const extra: string[] = [];
+  for (const [pattern, adds] of PHRASES) {
+    pattern.lastIndex = 0;
+    if (pattern.test(text)) extra.push(adds);
+  }
+  return extra.length ? `${text} ${extra.join(' ')}` : text;
+}
+
+export const STOPWORDS = new Set(
+  `a an the and or but if then so of to in on at by for with from about as into over under than that this these those
+  it its is are was were be been being am do does did doing have has had having i me my mine myself we us our ours you
+  your yours he him his she her they them their theirs what which who whom whose when where why how whether can could
+  will would shall should may might must not no nor any all some each every both either neither also just only very
+  too there here out up down again further once more most other such own same s t don now hi hello hey please thanks
+  thank ok okay yes yeah like get got go going want wanted know tell ask let one anyone someone something anything
+  im i'm dear sir madam really actually still ever much many way even`.split(/\s+/),
+);
+
+/** Words so common in privacy questions and notices that they say nothing about which fact is meant. */
+export const GENERIC = new Set(
+  `data information personal details detail record records stuff thing things council service services notice privacy
+  policy use used using hold held collect collected keep kept share shared people person organisation organisations
+  process processed processing provide provided`.split(/\s+/),
+);
+
+const stemCache = new Map<string, string>();
+export function stem(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = /\d|@/.test(word) ? word : stemmer(word);
+    if (stemCache.size < 50_000) stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** Word tokens of already-normalised text (no stemming). */
+export function wordsOf(normalisedText: string): string[] {
+  return normalisedText.split(/[\s/]+/).filter((w) => w.length > 0 && /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Stemmed content terms of any text: what facts are indexed by and questions are matched with. */
+export function termsOf(text: string): string[] {
+  return wordsOf(expandPhrases(normalise(text)))
+    .filter((w) => !STOPWORDS.has(w))
+    .map(stem);
+}

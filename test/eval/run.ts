@@ -1,0 +1,42 @@
+/**
+ * `npm run eval`: the pass rate of the answering core over the evaluation set, per topic, per notice and per
+ * style, with a calibration table (is a confident answer more often right?). Fails below 95%.
+ * `--failures` lists every failed question with what went wrong.
+ */
+import { answerQuestion } from '#core/answer.ts';
+import { loadKnowledgeIndex } from '../../functions/adapters/knowledge-file.ts';
+import { loadEvalSet, passRate, score, tallyBy, toQuestion, type EvalResult, type Tally } from './evaluate.ts';
+
+export const PASS_THRESHOLD = 0.95;
+
+const pct = (t: Tally) => `${((100 * t.pass) / t.total).toFixed(1).padStart(5)}%  (${t.pass}/${t.total})`;
+
+function table(title: string, tallies: Map<string, Tally>): void {
+  console.log(`\n${title}`);
+  for (const [key, t] of tallies) console.log(`  ${key.padEnd(32)} ${pct(t)}`);
+}
+
+const index = loadKnowledgeIndex();
+const results: EvalResult[] = loadEvalSet().map((item) => score(item, answerQuestion(index, toQuestion(item))));
+const rate = passRate(results);
+
+table('By topic', tallyBy(results, (r) => r.item.expect.topic));
+table('By notice', tallyBy(results, (r) => r.item.expect.notice ?? '(none)'));
+table('By style', tallyBy(results, (r) => r.item.style));
+table(
+  'Calibration (answers given with a notice, by confidence)',
+  tallyBy(
+    results.filter((r) => r.answer.notice),
+    (r) => (r.answer.confidence >= 0.85 ? 'high   (≥ 0.85)' : r.answer.confidence >= 0.6 ? 'medium (0.60–0.85)' : 'low    (< 0.60)'),
+  ),
+);
+console.log(`\nOverall: ${(rate * 100).toFixed(1)}% (${results.filter((r) => r.pass).length}/${results.length}); threshold ${PASS_THRESHOLD * 100}%`);
+
+if (process.argv.includes('--failures')) {
+  for (const r of results.filter((x) => !x.pass)) {
+    console.log(`\n✘ ${r.item.id} [${r.item.style}] ${JSON.stringify(r.item.q)}${r.item.notice ? ` @${r.item.notice}` : ''}${r.item.session?.notice ? ` session:${r.item.session.notice}` : ''}`);
+    console.log(`   ${r.failures.join('; ')}`);
+    console.log(`   → ${r.answer.topic} / ${r.answer.notice} / ${r.answer.confidence}: ${r.answer.text.replace(/\n/g, ' ⏎ ').slice(0, 220)}`);
+  }
+}
+if (rate < PASS_THRESHOLD) process.exitCode = 1;
