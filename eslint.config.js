@@ -19,7 +19,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'botbuilder*', '@middy/*', 'node:*', '../adapters/*', '../channels/*'] },
+        {
+          patterns: [
+            '@aws-sdk/*',
+            'aws-cdk-lib',
+            'aws-cdk-lib/*',
+            'botbuilder*',
+            '@middy/*',
+            'node:*',
+            '../adapters/*',
+            '../channels/*',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'process'],
     },

@@ -18,7 +18,9 @@ const BatchLine = z.object({
 });
 
 function usage(): never {
-  console.error('usage: npm run --silent ask -- "question" [--notice ID] [--council ID]\n       npm run --silent ask -- --batch FILE.jsonl');
+  console.error(
+    'usage: npm run --silent ask -- "question" [--notice ID] [--council ID]\n       npm run --silent ask -- --batch FILE.jsonl',
+  );
   process.exit(2);
 }
 
@@ -33,7 +35,12 @@ function printForPerson(answer: Answer): void {
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { batch: { type: 'string' }, notice: { type: 'string' }, council: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      batch: { type: 'string' },
+      notice: { type: 'string' },
+      council: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const index = loadKnowledgeIndex();
   if (values.batch) {
@@ -44,7 +51,13 @@ function main(): void {
       try {
         parsed = BatchLine.parse(JSON.parse(line));
       } catch (error) {
-        console.log(JSON.stringify({ id: null, line: n + 1, error: `invalid input line: ${(error as Error).message.split('\n')[0]}` }));
+        console.log(
+          JSON.stringify({
+            id: null,
+            line: n + 1,
+            error: `invalid input line: ${(error as Error).message.split('\n')[0]}`,
+          }),
+        );
         return;
       }
       try {
@@ -63,7 +76,11 @@ function main(): void {
   }
   const question = positionals.join(' ');
   if (!question) usage();
-  const answer = answerQuestion(index, { question, ...(values.notice ? { notice: values.notice } : {}), ...(values.council ? { council: values.council } : {}) });
+  const answer = answerQuestion(index, {
+    question,
+    ...(values.notice ? { notice: values.notice } : {}),
+    ...(values.council ? { council: values.council } : {}),
+  });
   if (values.json) console.log(JSON.stringify(answer, null, 2));
   else printForPerson(answer);
 }

@@ -34,7 +34,7 @@ const FUNCTION_WORDS = new Set(
   purposes outside uk abroad request subject time years year months month long much who whom get given give send sent
   find found say says said tell told able allowed allow happen happens done do make made ask asked dpo officer
   protection data information personal detail details record records file files stuff council service notice privacy
-  person people someone human speak talk write ring call answer question questions help`
+  person people someone human speak talk write ring call answer question questions help period what exercise`
     .split(/\s+/)
     .map(stem),
 );
@@ -52,13 +52,20 @@ const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 100) / 100
 
 function clean(question: string): string {
   // Control characters (binary input) become spaces; the rest is kept as typed.
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   return question.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFD]/g, ' ').trim();
 }
 
 export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const council = input.council ?? input.session?.council;
-  if (council && !index.councils.has(council) && ![...index.notices.values()].some((n) => n.notice.council === council)) {
-    throw new AnswerInputError(`Unknown council "${council}". Known councils: ${[...index.councils.keys()].join(', ')}.`);
+  if (
+    council &&
+    !index.councils.has(council) &&
+    ![...index.notices.values()].some((n) => n.notice.council === council)
+  ) {
+    throw new AnswerInputError(
+      `Unknown council "${council}". Known councils: ${[...index.councils.keys()].join(', ')}.`,
+    );
   }
   for (const id of [input.notice, input.session?.notice]) {
     if (id && !index.notices.has(id)) throw new AnswerInputError(`Unknown notice "${id}".`);
@@ -66,17 +73,32 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const question = clean(input.question);
   const contextNotice = input.notice ? index.notices.get(input.notice) : undefined;
   if (!question || !/[\p{L}\p{N}]/u.test(question)) {
-    return outOfScope(index, contextNotice, council, 'Please type a question about how your personal information is used, for example "How long do you keep my records?"');
+    return outOfScope(
+      index,
+      contextNotice,
+      council,
+      'Please type a question about how your personal information is used, for example "How long do you keep my records?"',
+    );
   }
   if (question.length > MAX_QUESTION_LENGTH) {
-    return outOfScope(index, contextNotice, council, `That message is too long for me (${question.length} characters). Please ask one question in under ${MAX_QUESTION_LENGTH} characters.`);
+    return outOfScope(
+      index,
+      contextNotice,
+      council,
+      `That message is too long for me (${question.length} characters). Please ask one question in under ${MAX_QUESTION_LENGTH} characters.`,
+    );
   }
   const normalised = expandSlang(normalise(question));
   if (PROMPT_INJECTION.test(normalised)) return outOfScope(index, contextNotice, council);
-  if (!looksEnglish(normalised)) {
-    return outOfScope(index, contextNotice, council, 'Sorry, I can only answer questions in English. The council can help in other languages:');
-  }
   const text = questionText(index, normalised);
+  if (!looksEnglish(index, normalised)) {
+    return outOfScope(
+      index,
+      contextNotice,
+      council,
+      'Sorry, I can only answer questions in English. The council can help in other languages:',
+    );
+  }
   const intent = detectIntent(text);
   const words = wordsOf(text).filter((w) => !STOPWORDS.has(w));
   const terms = [...new Set(words.map(stem))];
@@ -84,7 +106,8 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const resolution = resolveNotice(index, input, council, terms);
   const strongest = intent.ranked[0]?.[1] ?? 0;
   const anchored = PRIVACY_ANCHOR.test(text);
-  if (OFF_TOPIC.test(text) && !(anchored && strongest >= 4)) return outOfScope(index, resolution.notice ?? contextNotice, council);
+  if (OFF_TOPIC.test(text) && !(anchored && strongest >= 4))
+    return outOfScope(index, resolution.notice ?? contextNotice, council);
 
   if (!resolution.notice) {
     if (strongest < 3 && !anchored && resolution.choices.length === 0) return outOfScope(index, undefined, council);
@@ -98,22 +121,25 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const best = ranked[0];
   const sessionTopic = input.session?.topic;
   let topic: NoticeTopic | undefined = intent.ranked[0]?.[0];
+  // "what is Connexions?", "what does connect to work do": the question names the service and asks nothing else.
+  const namesService = terms.some((t) => notice.nameTerms.has(t));
+  if (strongest < 2 && namesService && content.length <= 2 && !(best && best.content >= 2.5)) topic = 'about';
   if ((!topic || strongest < 2) && best && best.content >= 2.5) topic = best.item.fact.topic;
   if (!topic && sessionTopic && content.length > 0) topic = sessionTopic;
-  if (!topic || (strongest < 2 && !anchored && (!best || best.content < 2.5))) {
+  if (!topic || (strongest < 2 && !anchored && topic !== 'about' && (!best || best.content < 2.5))) {
     return outOfScope(index, notice, council);
   }
-  return answerFromNotice(index, notice, resolution.source!, topic, intent, ranked, content, strongest, words);
+  return answerFromNotice(index, notice, resolution.source!, topic, intent, ranked, content, strongest, words, text);
 }
 
-function looksEnglish(normalised: string): boolean {
+/** English enough to answer: mostly Latin letters and mostly words the assistant knows (after spelling repair). */
+function looksEnglish(index: KnowledgeIndex, normalised: string): boolean {
   const words = normalised.split(' ').filter((w) => /\p{L}/u.test(w));
   if (words.length === 0) return true;
   const latin = words.filter((w) => /^[a-z@.\d-]+$/.test(w)).length;
   if (latin / words.length < 0.5) return false;
-  const common = words.filter((w) => STOPWORDS.has(w)).length;
-  // Short questions ("retention?") may have no stopwords; longer text with none is probably another language.
-  return words.length < 4 || common > 0;
+  const known = words.filter((w) => index.knows(w) || index.knows(index.correct(w))).length;
+  return known / words.length >= 0.5;
 }
 
 interface Ranked {
@@ -147,10 +173,15 @@ function answerFromNotice(
   content: string[],
   strongest: number,
   words: string[],
+  questionText: string,
 ): Answer {
   const notice = indexed.notice;
   const inTopic = indexed.facts.filter((f) => f.fact.topic === topic).map((f) => f.fact);
-  const specific = ranked.filter((r) => r.item.fact.topic === topic && r.content > 0);
+  const related = RELATED[topic];
+  const specific = ranked
+    .filter((r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)))
+    .map((r) => ({ ...r, content: r.item.fact.topic === topic ? r.content : r.content * 0.8 }))
+    .sort((a, b) => b.content - a.content || b.score - a.score);
   const bestContent = specific[0]?.content ?? 0;
   let facts: Fact[];
   let preface: string | undefined;
@@ -159,26 +190,45 @@ function answerFromNotice(
 
   if (bestContent >= 1.2) {
     // Most specific first: the facts that contain what the question names.
-    facts = specific.filter((r) => r.content >= bestContent * 0.6).slice(0, 3).map((r) => r.item.fact);
+    facts = specific
+      .filter((r) => r.content >= bestContent * 0.6)
+      .slice(0, 3)
+      .map((r) => r.item.fact);
     contentFactor = 1;
   } else if (inTopic.length === 0) {
     facts = [];
     stated = false;
   } else {
-    facts = generalFacts(topic, inTopic);
-    const unmatched = content.length > 0 && isClosedQuestion(words) && ['sharing', 'data-collected', 'sources'].includes(topic);
+    const pool =
+      topic === 'rights'
+        ? indexed.facts
+            .map((f) => f.fact)
+            .filter(
+              (f) =>
+                f.topic === 'rights' || f.topic === 'access-request' || (f.contacts?.length && /\bright/i.test(f.text)),
+            )
+        : inTopic;
+    facts = generalFacts(topic, pool, words, questionText);
+    const unmatched =
+      content.length > 0 && isClosedQuestion(words) && ['sharing', 'data-collected', 'sources'].includes(topic);
     if (unmatched) {
       const named = words.filter((w) => content.includes(stem(w)) && !STOPWORDS.has(w));
       preface = `The ${notice.service} privacy notice does not mention "${[...new Set(named)].slice(0, 4).join(' ')}". Here is what it does say:`;
       contentFactor = 0.6;
     }
-    if (topic === 'retention' && !inTopic.some((f) => f.retention?.months != null || (f.retention?.period && !f.retention.vague))) {
+    if (
+      topic === 'retention' &&
+      !inTopic.some((f) => f.retention?.months != null || (f.retention?.period && !f.retention.vague))
+    ) {
       preface = `The ${notice.service} privacy notice does not give a retention period. It says:`;
       stated = false;
     }
   }
 
   const council = index.councils.get(notice.council);
+  if (topic === 'controller' && council && !facts.some((f) => f.text.includes(council.name))) {
+    preface = `This is ${council.name}'s notice. It says:`;
+  }
   const text = stated || facts.length ? composeFacts(facts, preface) : '';
   const body = stated ? text : notStated(notice, topic, facts.length ? text : undefined, council);
   const sourceFactor = { context: 1, session: 0.95, named: 0.95, council: 0.9, clue: 0.85 }[source];
@@ -187,7 +237,10 @@ function answerFromNotice(
 
   const actions: Action[] = [openNotice(indexed)];
   if (topic === 'access-request' || intent.wantsCopy) actions.unshift(startSar(notice.id));
-  if (!stated || topic === 'complaints' || intent.wantsPerson || confidence < 0.5) actions.push(escalate(notice.id));
+  const unanswered =
+    contentFactor < 1 && content.length > 0 && !ranked.some((r) => r.content > 0 && r.item.fact.topic === topic);
+  if (!stated || unanswered || topic === 'complaints' || intent.wantsPerson || confidence < 0.5)
+    actions.push(escalate(notice.id));
   return {
     topic,
     notice: notice.id,
@@ -199,8 +252,52 @@ function answerFromNotice(
   };
 }
 
+/** Topics whose facts can answer a question on another: the ICO's number sits in complaints, a platform in sharing. */
+const RELATED: Record<NoticeTopic, NoticeTopic[]> = {
+  about: ['purposes'],
+  controller: ['contact', 'about'],
+  contact: ['complaints', 'access-request', 'rights'],
+  'data-collected': ['sources', 'purposes'],
+  sources: ['data-collected'],
+  purposes: ['data-collected', 'lawful-basis', 'sharing'],
+  'lawful-basis': ['purposes', 'consent'],
+  sharing: ['security', 'purposes', 'consent'],
+  retention: ['security'],
+  security: ['sharing', 'retention'],
+  international: ['security', 'sharing'],
+  rights: ['access-request', 'consent', 'complaints'],
+  'access-request': ['rights', 'contact'],
+  consent: ['rights', 'lawful-basis', 'purposes'],
+  complaints: ['contact', 'rights'],
+};
+
+/** Which contact detail a question asks for, if any. */
+function askedDetail(words: string[]): 'phone' | 'email' | 'address' | 'url' | undefined {
+  if (words.some((w) => /^(?:phone|telephone|number|call|ring)$/.test(w))) return 'phone';
+  if (words.some((w) => /^e-?mail$/.test(w))) return 'email';
+  if (words.some((w) => /^(?:address|postal|post|write)$/.test(w))) return 'address';
+  if (words.some((w) => /^(?:website|online|web|site|link)$/.test(w))) return 'url';
+  return undefined;
+}
+
+/** A metadata line ("Version: 2", "Author: Data Protection") says nothing to a resident. */
+const METADATA = /^[A-Z][\w /]{1,30}:\s*\S[^.]{0,30}$/;
+
 /** The facts that answer a general question on a topic, most useful first. */
-function generalFacts(topic: NoticeTopic, facts: Fact[]): Fact[] {
+function generalFacts(topic: NoticeTopic, facts: Fact[], words: string[], question: string): Fact[] {
+  const detail = askedDetail(words);
+  if (detail && ['contact', 'complaints', 'access-request', 'rights'].includes(topic)) {
+    const withDetail = facts.filter((f) => f.contacts?.some((c) => c[detail]));
+    if (withDetail.length)
+      return [...withDetail, ...facts.filter((f) => !withDetail.includes(f) && f.contacts?.length)].slice(0, 4);
+  }
+  if (topic === 'about') return facts.filter((f) => !METADATA.test(f.text)).slice(0, 6);
+  // "How do I exercise my rights?" asks for the route: sentences that say whom to contact come first.
+  const procedural = /^(?:how|who|where)\b|\bexercise\b/.test(question);
+  if (procedural && ['rights', 'consent', 'complaints'].includes(topic)) {
+    const routes = facts.filter((f) => f.contacts?.length);
+    if (routes.length) return [...routes, ...facts.filter((f) => !routes.includes(f))].slice(0, 8);
+  }
   if (topic === 'retention') {
     const withPeriod = facts.filter((f) => f.retention?.period);
     const rest = facts.filter((f) => !f.retention?.period);
@@ -228,13 +325,22 @@ function citationsOf(facts: Fact[]): Citation[] {
     }
   };
   for (const fact of facts.slice(0, 6)) {
-    add({ notice: fact.id.split('#')[0]!, section: fact.section, sentence: fact.leadIn ? `${fact.leadIn} ${fact.sentence}` : fact.sentence });
+    add({
+      notice: fact.id.split('#')[0]!,
+      section: fact.section,
+      sentence: fact.leadIn ? `${fact.leadIn} ${fact.sentence}` : fact.sentence,
+    });
     if (fact.repair?.from) add(fact.repair.from);
   }
   return citations;
 }
 
-function resolveNotice(index: KnowledgeIndex, input: Question, council: string | undefined, terms: string[]): Resolution {
+function resolveNotice(
+  index: KnowledgeIndex,
+  input: Question,
+  council: string | undefined,
+  terms: string[],
+): Resolution {
   const inCouncil = [...index.notices.values()].filter((n) => !council || n.notice.council === council);
   // A question that names a service by name wins over the page it was asked on.
   const named = inCouncil
@@ -246,7 +352,8 @@ function resolveNotice(index: KnowledgeIndex, input: Question, council: string |
     if (!current || named[0].hits >= 0.99) return { notice: named[0].n, source: 'named', choices: [] };
   }
   if (input.notice) return { notice: index.notices.get(input.notice)!, source: 'context', choices: [] };
-  if (input.session?.notice) return { notice: index.notices.get(input.session.notice)!, source: 'session', choices: [] };
+  if (input.session?.notice)
+    return { notice: index.notices.get(input.session.notice)!, source: 'session', choices: [] };
 
   const clue = clueScores(index, inCouncil, terms);
   if (clue[0] && clue[0].score >= 2 && (!clue[1] || clue[0].score >= clue[1].score * 1.6)) {
@@ -278,7 +385,13 @@ function clueScores(index: KnowledgeIndex, candidates: IndexedNotice[], terms: s
     .sort((a, b) => b.score - a.score || a.notice.notice.id.localeCompare(b.notice.notice.id));
 }
 
-function askWhichService(index: KnowledgeIndex, choices: IndexedNotice[], question: string, intent: Intent, council?: string): Answer {
+function askWhichService(
+  index: KnowledgeIndex,
+  choices: IndexedNotice[],
+  question: string,
+  intent: Intent,
+  council?: string,
+): Answer {
   const topic: Topic = intent.ranked[0]?.[0] ?? 'about';
   const options = choices.length ? choices : [...index.notices.values()].slice(0, 6);
   const where = council ? ` at ${index.councils.get(council)?.name ?? council}` : '';
@@ -296,7 +409,12 @@ function askWhichService(index: KnowledgeIndex, choices: IndexedNotice[], questi
   };
 }
 
-function outOfScope(index: KnowledgeIndex, notice: IndexedNotice | undefined, councilId: string | undefined, lead?: string): Answer {
+function outOfScope(
+  index: KnowledgeIndex,
+  notice: IndexedNotice | undefined,
+  councilId: string | undefined,
+  lead?: string,
+): Answer {
   const council = index.councils.get(notice?.notice.council ?? councilId ?? '');
   const covers =
     'I can answer questions about how the council uses your personal information under its privacy notices: what it holds about you, how long it keeps it, who it shares it with, and your rights.';
@@ -336,7 +454,12 @@ function followUps(notice: IndexedNotice, topic: NoticeTopic): Suggestion[] {
 
 function openNotice(indexed: IndexedNotice): Action {
   const { notice } = indexed;
-  return { kind: 'open-notice', label: `Read the ${notice.service} privacy notice`, notice: notice.id, ...(notice.url ? { url: notice.url } : {}) };
+  return {
+    kind: 'open-notice',
+    label: `Read the ${notice.service} privacy notice`,
+    notice: notice.id,
+    ...(notice.url ? { url: notice.url } : {}),
+  };
 }
 function startSar(notice: string | undefined): Action {
   return { kind: 'start-sar', label: 'Request a copy of my data', ...(notice ? { notice } : {}) };

@@ -46,14 +46,19 @@ export function composeFacts(facts: Fact[], preface?: string): string {
 }
 
 /** What to say when the notice is silent: say so, quote what it does say, and point to a person. */
-export function notStated(notice: Notice, topic: NoticeTopic, whatItSays: string | undefined, council?: Council): string {
+export function notStated(
+  notice: Notice,
+  topic: NoticeTopic,
+  whatItSays: string | undefined,
+  council?: Council,
+): string {
   const lines = [whatItSays ?? `The ${notice.service} privacy notice does not say ${TOPIC_PHRASE[topic]}.`];
   const dpo = council?.dpo;
   const route = dpo?.email ?? dpo?.phone;
   lines.push(
     route
       ? `${council!.name}'s Data Protection Officer can tell you more: ${[dpo?.email, dpo?.phone].filter(Boolean).join(', ')}.`
-      : 'The council\'s Data Protection Officer can tell you more.',
+      : "The council's Data Protection Officer can tell you more.",
   );
   return lines.join('\n');
 }

@@ -9,68 +9,151 @@ type Cue = [RegExp, number];
 const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   retention: [
     [/\bhow long\b|\bretain|\bretention\b|\bretension\b|\bfor how many years\b|\bhow many years\b|\buntil when\b/, 4],
-    [/\bwhen (?:do|will|does|would) (?:you|they|it|the council|my \w+)\b.*\b(?:delete|destroy|remove|get rid|bin|wipe)/, 4],
-    [/\b(?:delete|destroy|remove)d? (?:it |my \w+ )?after\b|\bforever\b|\bfor ever\b|\bpermanently\b|\bafter i (?:leave|stop|finish)\b|\bonce i (?:leave|stop|finish)\b|\bif i stop\b|\bstop (?:coming|attending|using)\b/, 3],
+    [
+      /\bwhen (?:do|will|does|would) (?:you|they|it|the council|my \w+)\b.*\b(?:delete|destroy|remove|get rid|bin|wipe)/,
+      4,
+    ],
+    [
+      /\b(?:delete|destroy|remove)d? (?:it |my \w+ )?after\b|\bforever\b|\bfor ever\b|\bpermanently\b|\bafter i (?:leave|stop|finish)\b|\bonce i (?:leave|stop|finish)\b|\bif i stop\b|\bstop (?:coming|attending|using)\b/,
+      3,
+    ],
+    [
+      /\bstill (?:have|hold|keep|got)\b|\bcase (?:is |gets |was )?closed\b|\bafter (?:that|my case|i leave|the programme)\b|\bso long\b/,
+      3,
+    ],
+    [/\bdelete\b|\bdestroyed\b/, 1.5],
     [/\bkeep\b|\bkept\b|\bhang on\b/, 1.5],
     [/\byears?\b|\bmonths?\b/, 1],
   ],
   sharing: [
     [/\bshar(?:e|ed|es|ing)\b|\bshair\b|\bsahre\b/, 4],
-    [/\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b|\bthird part(?:y|ies)\b|\bwho (?:do|will) you (?:give|send)\b/, 3],
-    [/\bsell|\bsold\b|\bmarketing\b/, 3],
+    [
+      /\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b|\bthird part(?:y|ies)\b|\bwho (?:do|will) you (?:give|send)\b/,
+      3,
+    ],
+    [/\bsell|\bsold\b/, 3],
+    [
+      /\b(?:do|does|will|would|can) (?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:get|see|receive|have access to|be given|be told|find out)\b/,
+      3,
+    ],
+    [/\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b/, 3],
   ],
   'data-collected': [
-    [/\bwhat (?:kind of |sort of |type of |types of |personal )?(?:information|data|details)\b(?! do i\b)(?! can i\b)/, 2.5],
-    [/\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b|\b(?:hold|have|keep|know|got|store) (?:on|about) me\b|\babout me\b/, 3],
+    [
+      /\bwhat (?:kind of |sort of |type of |types of |personal )?(?:information|data|details)\b(?! do i\b)(?! can i\b)/,
+      2.5,
+    ],
+    [
+      /\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b|\b(?:hold|have|keep|know|got|store) (?:on|about) me\b|\babout me\b/,
+      3,
+    ],
     [/\bcollect|\brecord (?:about|on)\b|\bspecial categor|\bsensitive\b/, 2],
+    [
+      /\bhold (?:any )?(?:information|data|details|anything|stuff)? ?(?:about|on)\b|\bwrite down\b|\bnotes? (?:of|about|on)\b/,
+      3,
+    ],
+    [
+      /\bdo i have to (?:give|provide|tell|fill)\b|\bmandatory\b|\bcompulsory\b|\boptional\b|\bvoluntary\b|\bdo (?:you|they) need my\b(?! (?:consent|permission))/,
+      5,
+    ],
     [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b/, 1.5],
-    [/\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/, 1],
+    [
+      /\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/,
+      1,
+    ],
   ],
   sources: [
-    [/\bwhere (?:do|did|does) (?:you|they|the council) (?:get|find|obtain|receive)\b|\bwho (?:gave|gives|told|tells|sent|passed) (?:you|the council)\b|\bhow did (?:you|they) get\b|\bsources?\b|\bfrom whom\b|\bwhere .* come from\b/, 5],
+    [
+      /\bwhere (?:do|did|does) (?:you|they|the council) (?:get|find|obtain|receive)\b|\bwho (?:gave|gives|told|tells|sent|passed) (?:you|the council)\b|\bhow did (?:you|they) get\b|\bsources?\b|\bfrom whom\b|\bwhere .* come from\b/,
+      5,
+    ],
     [/\breferr(?:ed|al)\b|\bget (?:my|the) (?:information|data|details) from\b|\bfrom my school\b/, 3],
+    [
+      /\bdid (?:my|the|a) [\w ]{1,30}?(?:give|send|sent|tell|told|pass|share)\b|\b(?:give|send|tell|pass)\w* (?:\w+ ){0,3}(?:to|on to) (?:you|the council|social services)\b|\bwhat did (?:they|he|she) (?:give|send|tell)\b/,
+      5,
+    ],
   ],
   purposes: [
-    [/\bwhy (?:do|does|are|is|would|did|should) (?:you|they|the council|it)\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/, 4],
+    [
+      /\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b|\bwhat (?:are|is) (?:you|they) using\b|\busing (?:my|it|this) [\w ]{0,20}for\b|\buse (?:my |your |this |the )?(?:information |data |details )?for\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/,
+      4,
+    ],
   ],
   'lawful-basis': [
-    [/\blegal basis\b|\blawful basis\b|\blawful\b|\blegal grounds?\b|\bon what (?:basis|grounds)\b|\bwhat (?:law|legislation|act)\b|\bwhich (?:law|legislation|act)\b|\blegally\b/, 5],
-    [/\b(?:allowed|entitled|permitted|right) to (?:collect|hold|have|use|keep|process|ask|take)\b|\bwho said (?:you|they) can\b|\blegal right\b|\bis it legal\b|\bbasis\b|\barticle \d\b|\bpublic task\b|\blegal obligation\b/, 4],
+    [
+      /\blegal basis\b|\blawful basis\b|\blawful\b|\blegal grounds?\b|\bon what (?:basis|grounds)\b|\bwhat (?:law|legislation|act)\b|\bwhich (?:law|legislation|act)\b|\blegally\b/,
+      5,
+    ],
+    [
+      /\b(?:allowed|entitled|permitted|right) to (?:collect|hold|have|use|keep|process|ask|take)\b|\bwho said (?:you|they) can\b|\blegal right\b|\bis it legal\b|\bbasis\b|\barticle \d\b|\bpublic task\b|\blegal obligation\b/,
+      4,
+    ],
     [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
-    [/\bneed my (?:consent|permission)\b|\bwithout (?:my )?(?:consent|permission|asking)\b/, 1.5],
+    [/\bneed (?:my |your )?(?:consent|permission)\b|\bwithout (?:my )?(?:consent|permission|asking)\b/, 5],
   ],
   security: [
-    [/\bsecur(?:e|ity)\b|\bprotect(?:ed|ion)?\b|\bbreach\b|\bencrypt|\bconfidential\b/, 4],
-    [/\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b|\bstored\b|\bstore\b|\bsystem\b|\bdatabase\b|\bcomputer\b/, 3],
+    [
+      /\bsecur(?:e|ity)\b|(?<!data )\bprotect(?:ed|ion|ing)?\b|\bbreach\b|\bencrypt|\bconfidential\b|\blose\b|\blost\b|\bstolen\b/,
+      4,
+    ],
+    [
+      /\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b|\bstored\b|\bstore\b|\bsystem\b|\bdatabase\b|\bcomputer\b/,
+      3,
+    ],
     [/\bwho can (?:access|see|look at)\b|\bwho (?:has|have) access\b/, 2],
   ],
   international: [
-    [/\boutside (?:the )?(?:uk|united kingdom|country)\b|\babroad\b|\boverseas\b|\binternational\b|\bforeign\b|\beurope\b|\beu\b|\beea\b|\bamerica\b|\busa\b|\bus servers?\b|\bother countr|\bindia\b|\bchina\b/, 5],
+    [
+      /\boutside (?:the )?(?:uk|united kingdom|country)\b|\babroad\b|\boverseas\b|\binternational\b|\bforeign\b|\beurope\b|\beu\b|\beea\b|\bamerica\b|\busa\b|\bus servers?\b|\bother countr|\bindia\b|\bchina\b/,
+      5,
+    ],
   ],
   rights: [
     [/\bmy rights\b|\bwhat rights\b|\bright to\b|\brights\b/, 3],
-    [/\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b|\bforgotten\b|\brectif|\bcorrect(?:ion)?\b|\bwrong\b|\bmistake|\binaccurate\b|\bportab|\bobject\b|\brestrict|\bstop (?:you|them) using\b|\bautomated\b|\bprofiling\b/, 4],
+    [
+      /\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b|\bforgotten\b|\brectif|\bcorrect(?:ion)?\b|\bwrong\b|\bmistake|\binaccurate\b|\bportab|\bobject\b|\brestrict|\bstop (?:you|them) using\b|\bautomated\b|\bprofiling\b/,
+      4,
+    ],
   ],
   'access-request': [
     [/\bsubject access\b|\bsar\b|\bdata subject access\b|\baccess request\b/, 6],
-    [/\bcopy of (?:my|the|all|what|everything)\b|\bsee (?:my|what (?:you|they) (?:hold|have|know|keep|got))\b|\bsee everything\b|\b(?:get|see|access|read|request|view|obtain) (?:a copy of )?(?:my|all my|the) (?:file|files|records?|notes|data|information|details|case)\b|\baccess (?:to )?my\b|\bhow (?:do|can) i (?:get|see|access|request|find out what)\b/, 5],
-    [/\bwhat (?:you|they) (?:hold|have|keep|got) on me\b.*\b(?:see|get|copy)\b|\bcopy\b/, 2],
+    [
+      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b/,
+      5,
+    ],
+    [/\bcopy\b|\bmy (?:file|records|social care records)\b/, 2],
   ],
   consent: [
-    [/\bconsent\b|\bpermission\b|\bwithdraw|\bopt out\b|\bopt-out\b|\bchange my mind\b|\bunsubscribe\b|\bsay no\b|\brefuse\b|\bagree(?:d)?\b/, 5],
+    [
+      /\bconsent\b|\bpermission\b|\bopt out\b|\bopt-out\b|\bchanged? my mind\b|\bunsubscribe\b|\bsay no\b|\bsaid yes\b|\bmarketing\b|\bpromotions?\b|\bspecial offers\b/,
+      5,
+    ],
+    [/\bwithdr[ae]w\b|\brefuse\b|\bagree(?:d)?\b/, 2],
   ],
   complaints: [
-    [/\bcomplain|\bcomplaint\b|\bunhappy\b|\bnot happy\b|\bico\b|\binformation commissioner\b|\bombudsman\b|\bregulator\b|\breport (?:you|the council|a problem|it)\b|\bmisus|\bconcern(?:ed|s)?\b|\bupset\b|\bangry\b|\bfurious\b|\bsue\b/, 5],
+    [
+      /\bcomplain|\bcomplaint\b|\bunhappy\b|\bnot happy\b|\bico\b|\binformation commissioner\b|\bombudsman\b|\bregulator\b|\breport (?:you|the council|a problem|it)\b|\bmisus|\bconcern(?:ed|s)?\b|\bupset\b|\bangry\b|\bfurious\b|\bfumin\w*\b|\bmoan\b|\bsue\b/,
+      5,
+    ],
   ],
   contact: [
     [/\bdpo\b|\bdata protection officer\b|\bdata protection (?:team|email|contact|people)\b/, 4],
-    [/\bcontact\b|\bget in touch\b|\bemail\b|\bphone\b|\btelephone\b|\bnumber\b|\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/, 3],
+    [
+      /\bcontact\b|\bget in touch\b|(?<!my )\bemail\b|(?<!my )\bphone\b|\btelephone\b|(?<!my |my phone |insurance )\bnumber\b|(?<!my |email )\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/,
+      3,
+    ],
   ],
   controller: [
-    [/\bcontroller\b|\bresponsible for\b|\bin charge of\b|\bwho (?:owns|controls|runs|is responsible|looks after|manages)\b|\baccountable\b|\bwho is (?:holding|processing)\b|\bwhich (?:organisation|council|body)\b/, 5],
+    [
+      /\bcontroller\b|\bresponsible for\b|\bin charge of\b|\bwho (?:owns|controls|runs|is responsible|looks after|manages)\b|\baccountable\b|\bwho is (?:holding|processing)\b|\bwhich (?:organisation|council|body)\b/,
+      5,
+    ],
   ],
   about: [
-    [/\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b|\bwhat is (?:connexions|connect to work|sefton at work)\b/, 5],
+    [
+      /\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b|\bwhat is (?:connexions|connect to work|sefton at work)\b/,
+      5,
+    ],
   ],
 };
 
@@ -93,7 +176,8 @@ export function detectIntent(text: string): Intent {
   // "how long do you keep X" is retention even though "keep" is also a data-collected cue.
   const retention = ranked.find(([t]) => t === 'retention');
   const accessRequest = ranked.find(([t]) => t === 'access-request');
-  if (accessRequest && accessRequest[1] >= 5) for (const entry of ranked) if (entry[0] === 'data-collected' || entry[0] === 'rights') entry[1] -= 2;
+  if (accessRequest && accessRequest[1] >= 5)
+    for (const entry of ranked) if (entry[0] === 'data-collected' || entry[0] === 'rights') entry[1] -= 2;
   if (retention && retention[1] >= 4) for (const entry of ranked) if (entry[0] === 'data-collected') entry[1] -= 2;
   ranked.sort((a, b) => b[1] - a[1] || TOPIC_PRIORITY.indexOf(a[0]) - TOPIC_PRIORITY.indexOf(b[0]));
   return {
@@ -103,7 +187,7 @@ export function detectIntent(text: string): Intent {
         text,
       ),
     wantsCopy:
-      /\bsubject access\b|\bsar\b|\bcopy of\b|\b(?:get|see|access|request|view|obtain) (?:all )?(?:my|the) (?:file|files|records?|notes|data|information|case)\b|\bsee (?:what|everything) (?:you|they)\b/.test(
+      /\bsubject access\b|\bsar\b|\bcopy of\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|is asking) (?:to )?(?:see|get|have|access|read|view)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data)\b/.test(
         text,
       ),
   };
@@ -138,3 +222,17 @@ export const OFF_TOPIC =
 
 export const PROMPT_INJECTION =
   /\bignore (?:all |any |your |the )?(?:previous |prior |above |earlier )?(?:instructions|rules|prompts?)\b|\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bpretend (?:to be|you are)\b|\bdisregard\b.*\binstructions\b|\breveal (?:your|the) (?:prompt|instructions|password|secrets?)\b/;
+
+/** Every word the cue patterns know, so spelling correction never "corrects" a word the assistant understands. */
+export function cueVocabulary(): string[] {
+  const sources = Object.values(QUESTION_CUES).flatMap((cues) => cues.map(([pattern]) => pattern.source));
+  sources.push(PRIVACY_ANCHOR.source, OFF_TOPIC.source, PROMPT_INJECTION.source);
+  return [
+    ...new Set(
+      sources
+        .join(' ')
+        .replace(/\\[a-zA-Z]/g, ' ')
+        .match(/[a-z]{3,}/g) ?? [],
+    ),
+  ];
+}

@@ -5,7 +5,17 @@
 import { doubleMetaphone } from 'double-metaphone';
 import Fuse from 'fuse.js';
 import type { Council, Fact, KnowledgeBase, Notice } from './knowledge-schema.ts';
-import { GENERIC, STOPWORDS, expandPhrases, normalise, stem, termsOf, wordsOf } from './language.ts';
+import { cueVocabulary } from './intent.ts';
+import {
+  GENERIC,
+  SLANG_WORDS,
+  STOPWORDS,
+  expandPhrases,
+  normalise,
+  phraseVocabulary,
+  termsOf,
+  wordsOf,
+} from './language.ts';
 
 export interface IndexedFact {
   fact: Fact;
@@ -32,10 +42,14 @@ export interface KnowledgeIndex {
   /** Which notices mention each term (for clue resolution that stays flat as notices grow). */
   postings: Map<string, string[]>;
   correct: (word: string) => string;
+  /** Whether a (normalised) word is one the assistant knows: in a notice, a cue or the question vocabulary. */
+  knows: (word: string) => boolean;
 }
 
 /** Words people use in questions that the notices may not contain, so spelling correction can reach them. */
-const QUESTION_VOCABULARY = `how long keep kept share sharing delete deleted destroy copy complain complaint consent withdraw
+const QUESTION_VOCABULARY = `sell sold tell told give gave send sent pass passed lose lost stolen need needs want wants
+  wrote write notes computer company family mum dad son daughter lives live still closed case results exam marketing
+  how long keep kept share sharing delete deleted destroy copy complain complaint consent withdraw
   abroad outside secure security safe protect stored store rights right access request subject officer contact email
   phone address legal lawful basis purpose why where who what when records record file files adoption fostering
   police school college course learning employment benefits jobcentre retention retain information personal data
@@ -83,7 +97,9 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
       }
     }
     if (!best) {
-      const hit = fuse.search(word, { limit: 3 }).find((r) => Math.abs(r.item.length - word.length) <= limit && levenshtein(word, r.item) <= limit);
+      const hit = fuse
+        .search(word, { limit: 3 })
+        .find((r) => Math.abs(r.item.length - word.length) <= limit && levenshtein(word, r.item) <= limit);
       best = hit?.item;
     }
     const result = best ?? word;
@@ -100,7 +116,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
   const addWords = (text: string) => {
     for (const word of wordsOf(normalise(text))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
   };
-  addWords(QUESTION_VOCABULARY);
+  addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...phraseVocabulary(), ...SLANG_WORDS].join(' '));
 
   for (const notice of kb.notices) {
     const facts: IndexedFact[] = notice.facts.map((fact) => ({
@@ -117,7 +133,9 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
     const idf = new Map<string, number>();
     for (const [term, count] of df) idf.set(term, Math.log(1 + facts.length / count));
     const nameTerms = new Set(
-      termsOf(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`).filter((t) => !GENERIC.has(t)),
+      termsOf(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`).filter(
+        (t) => !GENERIC.has(t),
+      ),
     );
     for (const term of nameTerms) termCounts.set(term, (termCounts.get(term) ?? 0) + 3);
     addWords(`${notice.title} ${notice.service}`);
@@ -136,6 +154,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
     noticeFrequency,
     postings,
     correct: spellingCorrector(vocabulary),
+    knows: (word: string) => vocabulary.has(word) || STOPWORDS.has(word),
   };
 }
 

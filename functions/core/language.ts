@@ -5,16 +5,88 @@
 import { stemmer } from 'stemmer';
 
 const SLANG: Record<string, string> = {
-  u: 'you', ya: 'you', yu: 'you', ur: 'your', yr: 'your', urs: 'yours', r: 'are', y: 'why', wot: 'what', wat: 'what',
-  wut: 'what', wht: 'what', wen: 'when', hw: 'how', lng: 'long', kp: 'keep', da: 'the', dat: 'that', dis: 'this',
-  info: 'information', infos: 'information', deets: 'details', pls: 'please', plz: 'please', coz: 'because',
-  cos: 'because', cuz: 'because', ppl: 'people', yrs: 'years', yrz: 'years', n: 'and', abt: 'about', bout: 'about',
-  dont: 'do not', dnt: 'do not', cant: 'cannot', wont: 'will not', im: 'i am', ive: 'i have', gonna: 'going to',
-  wanna: 'want to', gimme: 'give me', gotta: 'have to', tho: 'though', thx: 'thanks', ta: 'thanks', w: 'with',
-  govt: 'government', gov: 'government', fone: 'phone', ph: 'phone', tel: 'telephone', b4: 'before', '2day': 'today',
-  wiv: 'with', wif: 'with', ma: 'my', mi: 'my', me: 'me', ov: 'of', av: 'have', hav: 'have', sum1: 'someone',
-  some1: 'someone', any1: 'anyone', ne1: 'anyone', '4': 'for', '2': 'to', c: 'see', k: 'ok', sed: 'said', kno: 'know',
-  knw: 'know', wer: 'where', whr: 'where', hu: 'who', ho: 'who', kidz: 'kids', dpo: 'dpo', sar: 'sar',
+  u: 'you',
+  ya: 'you',
+  yu: 'you',
+  ur: 'your',
+  yr: 'your',
+  urs: 'yours',
+  r: 'are',
+  y: 'why',
+  wot: 'what',
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  wen: 'when',
+  hw: 'how',
+  lng: 'long',
+  kp: 'keep',
+  da: 'the',
+  dat: 'that',
+  dis: 'this',
+  info: 'information',
+  infos: 'information',
+  deets: 'details',
+  pls: 'please',
+  plz: 'please',
+  coz: 'because',
+  cos: 'because',
+  cuz: 'because',
+  ppl: 'people',
+  yrs: 'years',
+  yrz: 'years',
+  n: 'and',
+  abt: 'about',
+  bout: 'about',
+  dont: 'do not',
+  dnt: 'do not',
+  cant: 'cannot',
+  wont: 'will not',
+  im: 'i am',
+  ive: 'i have',
+  gonna: 'going to',
+  wanna: 'want to',
+  gimme: 'give me',
+  gotta: 'have to',
+  tho: 'though',
+  thx: 'thanks',
+  ta: 'thanks',
+  w: 'with',
+  govt: 'government',
+  gov: 'government',
+  fone: 'phone',
+  ph: 'phone',
+  tel: 'telephone',
+  b4: 'before',
+  '2day': 'today',
+  wiv: 'with',
+  wif: 'with',
+  ma: 'my',
+  mi: 'my',
+  me: 'me',
+  ov: 'of',
+  av: 'have',
+  hav: 'have',
+  sum1: 'someone',
+  some1: 'someone',
+  any1: 'anyone',
+  ne1: 'anyone',
+  '4': 'for',
+  '2': 'to',
+  c: 'see',
+  k: 'ok',
+  sed: 'said',
+  kno: 'know',
+  knw: 'know',
+  we: 'you',
+  us: 'you',
+  wer: 'where',
+  whr: 'where',
+  hu: 'who',
+  ho: 'who',
+  kidz: 'kids',
+  dpo: 'dpo',
+  sar: 'sar',
 };
 
 /** Everyday phrasing → the words notices use. Appended, not substituted, so the original words still count. */
@@ -31,12 +103,18 @@ const PHRASES: [RegExp, string][] = [
   [/\bfoster(?:ed|ing|er|ers)?\b/g, 'foster fostering carers'],
   [/\bcare leavers?\b|\bleaving care\b|\bleft care\b/g, 'leaving care looked after'],
   [/\bin care\b|\blooked after\b/g, 'looked after children care'],
-  [/\bcourses?\b|\bclass(?:es)?\b|\blessons?\b|\benrol(?:l|ment|ling)?\b/g, 'course courses learning learner enrolment'],
+  [
+    /\bcourses?\b|\bclass(?:es)?\b|\blessons?\b|\benrol(?:l|ment|ling)?\b/g,
+    'course courses learning learner enrolment',
+  ],
   [/\bcollege\b|\bsixth form\b/g, 'college education'],
   [/\bapprenticeships?\b/g, 'apprenticeship'],
   [/\b(?:job|jobs|employment|employer|boss|work)\b/g, 'employment employers work'],
   [/\bcareers? advi[cs]e\b|\bcareers? advisers?\b/g, 'careers guidance connexions'],
-  [/\bpass(?:ing|ed)? (?:it |them |my \w+ |on |over )*(?:on|to)\b|\bgive (?:it|them|my \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|my \w+) to\b|\btell\b|\bdisclose\b|\bsell\b|\bsold\b/g, 'share shared'],
+  [
+    /\bpass(?:ing|ed)? (?:it |them |my \w+ |on |over )*(?:on|to)\b|\bgive (?:it|them|my \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|my \w+) to\b|\btell\b|\bdisclose\b|\bsell\b|\bsold\b/g,
+    'share shared',
+  ],
   [/\bhang(?:ing)? on to\b|\bhold(?:ing)? on to\b|\bhold onto\b|\bkeep(?:ing)? hold\b/g, 'keep retain'],
   [/\bget rid of\b|\bwipe\b|\bbin\b(?! collection)|\bdestroy\b|\berase\b|\bdelete\b/g, 'delete deleted destroyed'],
   [/\babroad\b|\boverseas\b|\bother countr(?:y|ies)\b|\bout of the country\b/g, 'outside uk abroad'],
@@ -55,6 +133,7 @@ export function normalise(text: string): string {
     .replace(/\b(\w+)'(?:s)\b/g, '$1') // "council's" → "council"
     .replace(/n't\b/g, ' not')
     .replace(/'(?:re|ve|ll|d|m)\b/g, '')
+    .replace(/\bout side\b/g, 'outside')
     .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
     .replace(/(?<![\w@])[.-]+|[.-]+(?![\w])/g, ' ')
     .replace(/\s+/g, ' ')
@@ -67,6 +146,17 @@ export function expandSlang(normalised: string): string {
     .split(' ')
     .map((token) => SLANG[token] ?? token)
     .join(' ');
+}
+
+/** Words the phrase table knows (for the spelling vocabulary). */
+export function phraseVocabulary(): string[] {
+  return [
+    ...new Set(
+      PHRASES.flatMap(
+        ([pattern, adds]) => `${pattern.source.replace(/\\[a-zA-Z]/g, ' ')} ${adds}`.match(/[a-z]{3,}/g) ?? [],
+      ),
+    ),
+  ];
 }
 
 export function expandPhrases(text: string): string {
@@ -116,3 +206,6 @@ export function termsOf(text: string): string[] {
     .filter((w) => !STOPWORDS.has(w))
     .map(stem);
 }
+
+/** The plain words slang expands to, for the spelling vocabulary. */
+export const SLANG_WORDS: string[] = [...new Set(Object.values(SLANG).join(' ').split(' '))];

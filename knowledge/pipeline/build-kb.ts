@@ -14,7 +14,14 @@ import {
   type KnowledgeBase,
   type Notice,
 } from '#core/knowledge-schema.ts';
-import { extractActs, extractBases, extractContact, extractRetention, extractRight, isSpecialCategory } from './extract.ts';
+import {
+  extractActs,
+  extractBases,
+  extractContact,
+  extractRetention,
+  extractRight,
+  isSpecialCategory,
+} from './extract.ts';
 import type { NoticeFile } from './notice-file.ts';
 import { repairFacts, type ContactSource } from './repair.ts';
 import { segment, type Section } from './segment.ts';
@@ -58,7 +65,9 @@ function kindFor(topic: NoticeTopic, text: string, inList: boolean): FactKind {
     case 'international':
       return 'transfer';
     case 'consent':
-      return /\bwithdraw|\bchange your mind|\bremove your consent|\bunsubscribe/i.test(text) || inList ? 'consent-withdrawal' : 'statement';
+      return /\bwithdraw|\bchange your mind|\bremove your consent|\bunsubscribe/i.test(text) || inList
+        ? 'consent-withdrawal'
+        : 'statement';
     case 'complaints':
       return 'complaint-route';
     case 'security':
@@ -83,7 +92,9 @@ interface Candidate {
 /** Topics a sentence is about: the best, plus a second when the sentence clearly states both. */
 function topicsOf(candidate: Candidate): NoticeTopic[] {
   const scores = scoreTopics(candidate.sentence);
-  if (candidate.leadIn) for (const [topic, score] of scoreTopics(candidate.leadIn)) scores.set(topic, (scores.get(topic) ?? 0) + score * 0.8);
+  if (candidate.leadIn)
+    for (const [topic, score] of scoreTopics(candidate.leadIn))
+      scores.set(topic, (scores.get(topic) ?? 0) + score * 0.8);
   if (candidate.prior) scores.set(candidate.prior, (scores.get(candidate.prior) ?? 0) + (candidate.inList ? 3 : 2));
   const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [first, second] = ranked;
@@ -129,7 +140,8 @@ function factsOf(noticeId: string, sections: Section[], topics: (NoticeTopic | n
           order,
         };
         if (candidate.leadIn) fact.leadIn = candidate.leadIn;
-        if (topic === 'data-collected' && (isSpecialCategory(text) || /special categor/i.test(context))) fact.special = true;
+        if (topic === 'data-collected' && (isSpecialCategory(text) || /special categor/i.test(context)))
+          fact.special = true;
         if (topic === 'retention') {
           const retention = extractRetention(text);
           if (retention) fact.retention = retention;

@@ -3,14 +3,34 @@ import type { Contact, RightKind, Retention } from '#core/knowledge-schema.ts';
 import { EMAIL, PHONE, POSTCODE, URL, squash } from './text.ts';
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
 };
 const NUMBER = `(\\d+|${Object.keys(NUMBER_WORDS).join('|')})`;
-const PERIOD = new RegExp(`\\b((?:up to|at least|a (?:maximum|minimum) of|a period of)\\s+)?${NUMBER}\\s+(years?|months?|weeks?|days?)\\b`, 'i');
-const DURATION_PHRASE = /\b(?:for|during) the (?:period|time|duration|length)(?: of time)? (?:that )?(?:you|we)\b[^.,;]*/i;
-const TRIGGER = /^\s*(?:(?:from|after|following|since|of)\s+[^,.;()]+)/i;
-const VAGUE = /\b(?:in line with|in accordance with|according to)\b[^.]*\b(?:polic(?:y|ies)|guidelines?|schedules?|guidance)\b|\bretention (?:policy|schedule)\b/i;
+const PERIOD = new RegExp(
+  `\\b((?:up to|at least|a (?:maximum|minimum) of|a period of)\\s+)?${NUMBER}\\s+(years?|months?|weeks?|days?)\\b`,
+  'i',
+);
+const DURATION_PHRASE =
+  /\b(?:for|during) the (?:period|time|duration|length)(?: of time)? (?:that )?(?:you|we)\b[^.,;]*/i;
+const TRIGGER = /^\s*(?:from|after|following|since|of)\s+[^,.;()]+?(?=\s+for\b|\s*[,.;()]|$)/i;
+const VAGUE =
+  /\b(?:in line with|in accordance with|according to)\b[^.]*\b(?:polic(?:y|ies)|guidelines?|schedules?|guidance)\b|\bretention (?:policy|schedule)\b/i;
 const MONTHS_PER: Record<string, number> = { year: 12, month: 1, week: 12 / 52, day: 12 / 365 };
 
 export function extractRetention(text: string): Retention | undefined {
@@ -41,16 +61,23 @@ export function extractRetention(text: string): Retention | undefined {
 function recordTypeOf(text: string, periodAt: number): string | null {
   const clean = (s: string | undefined) => {
     const value = squash((s ?? '').replace(/^(?:the|all|any)\s+/i, '').replace(/[.,;:]+$/, ''));
-    return value && !/^(?:your|my|our|this|the|their)?\s*(?:personal )?(?:information|data|details|record|records)$/i.test(value) && value.split(' ').length <= 10
+    return value &&
+      !/^(?:your|my|our|this|the|their)?\s*(?:personal )?(?:information|data|details|record|records)$/i.test(value) &&
+      value.split(' ').length <= 10
       ? value
       : null;
   };
   const after = periodAt >= 0 ? text.slice(periodAt) : '';
-  const forWhat = /\b(?:years?|months?)\b(?:\s+(?:from|after)\s+[^(),]+?)?\s+for\s+([^,.;]+?)(?:\s*\(|[,.;]|$)/i.exec(after);
-  if (forWhat) return clean(forWhat[1]);
   const leadingFor = /^\s*for ([^,]+),/i.exec(text);
   if (leadingFor) return clean(leadingFor[1]);
-  const subject = /^\s*([^,.;]+?)\s+(?:will|may|are|is|shall)\s+(?:be\s+)?(?:held|kept|retained|deleted|destroyed|stop|stored|disposed)/i.exec(text);
+  const forWhat = /\b(?:years?|months?)\b(?:\s+(?:from|after)\s+[^(),]+?)?\s+for\s+([^,.;]+?)(?:\s*\(|[,.;]|$)/i.exec(
+    after,
+  );
+  if (forWhat) return clean(forWhat[1]);
+  const subject =
+    /^\s*([^,.;]+?)\s+(?:will|may|are|is|shall)\s+(?:be\s+)?(?:held|kept|retained|deleted|destroyed|stop|stored|disposed)/i.exec(
+      text,
+    );
   if (subject) return clean(subject[1]);
   const parenthetical = /\(([^)]+)\)\s*$/.exec(text);
   return parenthetical ? clean(parenthetical[1]) : null;
@@ -90,7 +117,8 @@ export function extractBases(text: string): string[] {
   return BASES.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
 }
 
-const ACT = /\b((?:the )?(?:[A-Z][\w'&()-]*(?:,)? (?:(?:and|of|for|to|on|with|in) )*){1,10}(?:Act|Regulations?)(?: \d{4}(?: and \d{4})?)?)(?: \((?:DPA|[A-Z]{2,})\))?/g;
+const ACT =
+  /\b((?:the )?(?:[A-Z][\w'&()-]*(?:,)? (?:(?:and|of|for|to|on|with|in) )*){1,10}(?:Act|Regulations?)(?: \d{4}(?: and \d{4})?)?)(?: \((?:DPA|[A-Z]{2,})\))?/g;
 
 export function extractActs(text: string): string[] {
   const acts = new Set<string>();
@@ -101,7 +129,8 @@ export function extractActs(text: string): string[] {
   return [...acts];
 }
 
-const SPECIAL = /\bspecial categor|\bsensitive\b|\bethnic|\breligio|\bhealth\b|\bmedical\b|\bdisabilit|\bsexual orientation\b|\bbiometric\b|\bgenetic\b|\bpolitical\b|\btrade union\b|\bcriminal\b/i;
+const SPECIAL =
+  /\bspecial categor|\bsensitive\b|\bethnic|\breligio|\bhealth\b|\bmedical\b|\bdisabilit|\bsexual orientation\b|\bbiometric\b|\bgenetic\b|\bpolitical\b|\btrade union\b|\bcriminal\b/i;
 
 export function isSpecialCategory(text: string): boolean {
   return SPECIAL.test(text);
@@ -117,7 +146,10 @@ export function extractContact(text: string): Contact | undefined {
   let address: string | undefined;
   if (postcode) {
     const lead = /(?:write to|write or telephone|address|post)\s*[:;-]?\s*/i.exec(text);
-    const from = lead && lead.index < postcode.index ? lead.index + lead[0].length : Math.max(0, text.lastIndexOf(':', postcode.index) + 1);
+    const from =
+      lead && lead.index < postcode.index
+        ? lead.index + lead[0].length
+        : Math.max(0, text.lastIndexOf(':', postcode.index) + 1);
     address = squash(text.slice(from, postcode.index + postcode[0].length)).replace(/^(?:to|the)\s+/i, '');
   }
   if (!emails.length && !urls.length && !phones.length && !address) return undefined;

@@ -15,7 +15,8 @@ export interface ContactSource {
 
 /** "at" followed by nothing, a comma, "or", "and" or "to": where an address or link was stripped. */
 const HOLE = /\b(?:at|via|visit|go to|refer to)\s*[:;,]?(?=\s*(?:$|[,.;]|\bor\b|\band\b|\bto\b))|:\s*$/i;
-const POINTER = /^(?:alternatively, )?(?:for (?:more|further)|to find out|to contact|please (?:visit|go|refer|see)|read|more information|you can find out more|for information)/i;
+const POINTER =
+  /^(?:alternatively, )?(?:for (?:more|further)|to find out|to contact|please (?:visit|go|refer|see)|read|more information|you can find out more|for information)/i;
 const ICO = /information commissioner|\bico\b|supervisory authority/i;
 const DPO = /data protection officer|\bdpo\b/i;
 const TEAM = /\b((?:[A-Z][a-z]+ )+(?:and (?:[A-Z][a-z]+ )+)?Team)\b/;
@@ -31,7 +32,9 @@ function findContact(sentence: string, council: string, known: ContactSource[]):
     if (match) return match;
   }
   if (DPO.test(sentence)) {
-    return pick(withEmail.filter((k) => k.council === council && k.contact.role === 'dpo' && !k.contact.name?.match(/team/i)));
+    return pick(
+      withEmail.filter((k) => k.council === council && k.contact.role === 'dpo' && !k.contact.name?.match(/team/i)),
+    );
   }
   return undefined;
 }

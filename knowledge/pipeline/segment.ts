@@ -19,6 +19,8 @@ export interface Section {
 interface Unit {
   kind: 'line' | 'bullet';
   text: string;
+  /** The line as published (a numbered heading keeps its number). */
+  raw: string;
   blankBefore: boolean;
   numbered: boolean;
 }
@@ -49,6 +51,7 @@ function toUnits(text: string): Unit[] {
     units.push({
       kind: item === null ? 'line' : 'bullet',
       text: item ?? raw.replace(/^\s*#{1,6}\s+/, (m) => (m.includes('#') ? '# ' : '')).trimEnd(),
+      raw: raw.trim(),
       blankBefore: blank,
       numbered,
     });
@@ -122,7 +125,7 @@ export function segment(noticeText: string, title: string): Section[] {
     if (unit.text.startsWith('# ')) return true;
     if (unit.kind === 'bullet' && !(unit.numbered && next && next.kind === 'line')) return false;
     if (tocHeadings.has(headingKey(text))) return true;
-    if (hasContactDetail(text) || DANGLING.test(text) && !/:$/.test(text)) return false;
+    if (hasContactDetail(text) || (DANGLING.test(text) && !/:$/.test(text))) return false;
     const count = words(text).length;
     if (count === 0 || count > 20 || !/^[A-Z0-9"'(]/.test(text)) return false;
     if (/\?$/.test(text)) return true;
@@ -149,7 +152,12 @@ export function segment(noticeText: string, title: string): Section[] {
     const next = units[i + 1];
     if (isHeading(unit, next)) {
       close();
-      current = { heading: squash(unit.text.replace(/^#\s+/, '').replace(/:-?$/, '')), parents: pendingParents, blocks: [] };
+      const published = unit.kind === 'bullet' ? unit.raw : unit.text;
+      current = {
+        heading: squash(published.replace(/^#+\s+/, '').replace(/:-?$/, '')),
+        parents: pendingParents,
+        blocks: [],
+      };
       pendingParents = [];
       continue;
     }
@@ -159,7 +167,10 @@ export function segment(noticeText: string, title: string): Section[] {
       if (last?.kind === 'list') last.items.push(text);
       else {
         // The paragraph just before a list, when it introduces it, becomes the list's lead-in.
-        const leadIn = last?.kind === 'paragraph' && /:-?$|\b(?:include|includes|are|as follows)$/i.test(last.text) ? last : undefined;
+        const leadIn =
+          last?.kind === 'paragraph' && /:-?$|\b(?:include|includes|are|as follows)$/i.test(last.text)
+            ? last
+            : undefined;
         if (leadIn) current.blocks.pop();
         current.blocks.push({ kind: 'list', leadIn: leadIn?.text, items: [text] });
       }

@@ -1,11 +1,12 @@
 /** Sentence splitting that survives the abbreviations, addresses and references notices are full of. */
 
-const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|no|nos|dr|mr|mrs|ms|st|tel|approx|art|arts|reg|s|ss|para|paras|vol|ref|inc|ltd|co|dept|govt|cf|vs|op|pp)\.$/i;
+const ABBREVIATIONS =
+  /\b(?:e\.g|i\.e|etc|no|nos|dr|mr|mrs|ms|st|tel|approx|art|arts|reg|s|ss|para|paras|vol|ref|inc|ltd|co|dept|govt|cf|vs|op|pp)\.$/i;
 
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  const boundary = /[.!?]["')\]]?\s+(?=["'(\[]?[A-Z0-9])/g;
+  const boundary = /[.!?]["')\]]?\s+(?=["'([]?[A-Z0-9])/g;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
     const end = match.index + match[0].trimEnd().length;
     const candidate = text.slice(start, end);

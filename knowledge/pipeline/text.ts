@@ -28,13 +28,16 @@ export function stripBullet(line: string): string | null {
 }
 
 export const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-export const URL = /\b(?:https?:\/\/[^\s)<>"]+|www\.[^\s)<>"]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk)(?:\/[^\s)<>"]*)?)/gi;
+export const URL =
+  /\b(?:https?:\/\/[^\s)<>"]+|www\.[^\s)<>"]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:gov\.uk|org\.uk|co\.uk|nhs\.uk|ac\.uk)(?:\/[^\s)<>"]*)?)/gi;
 /** UK phone numbers as notices write them: 01702 215000, 0303 123 1113, 03031 231113, 0151 934 2610. */
 export const PHONE = /(?<![\d.])(?:\+44\s?|0)(?:\d\s?){9,10}(?![\d])/g;
 export const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
 
 export function hasContactDetail(text: string): boolean {
-  return new RegExp(EMAIL.source).test(text) || new RegExp(URL.source, 'i').test(text) || new RegExp(PHONE.source).test(text);
+  return (
+    new RegExp(EMAIL.source).test(text) || new RegExp(URL.source, 'i').test(text) || new RegExp(PHONE.source).test(text)
+  );
 }
 
 export function words(text: string): string[] {

@@ -10,7 +10,10 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   about: [
     [/\b(?:this|the) (?:privacy )?notice (?:explains|tells|advises|sets out|describes|will tell)\b/, 2],
     [/\babout (?:us|the service|this service|connexions)\b|^about\b/, 2],
-    [/\b(?:provides|offers|offering|delivers?|work in partnership|support(?:s|ed)? (?:young people|individuals|adults|clients))\b/, 1],
+    [
+      /\b(?:provides|offers|offering|delivers?|work in partnership|support(?:s|ed)? (?:young people|individuals|adults|clients))\b/,
+      1,
+    ],
     [/\b(?:author|version|review\/revision|last updated)\b/, 2],
   ],
   controller: [
@@ -27,60 +30,108 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bwrite to\b|\bfurther information\b|\bwho to contact\b|\bwebsite\b|\bwww\.|https?:\/\//, 1],
   ],
   'data-collected': [
-    [/\b(?:information|data) (?:we|that we) (?:collect|hold|process)|\bwhat information (?:do )?we collect\b|\bcategories of (?:this )?(?:personal )?(?:information|data)\b/, 3],
+    [
+      /\b(?:information|data) (?:we|that we) (?:collect|hold|process)|\bwhat information (?:do )?we collect\b|\bcategories of (?:this )?(?:personal )?(?:information|data)\b/,
+      3,
+    ],
     [/\btypes? of (?:personal )?(?:data|information)\b|\bpersonal information \(such as\b|\(such as name\b/, 3],
-    [/\b(?:name|date of birth|address|postcode|phone number|email address|national insurance|ethnicity|religion|gender|nationality|health information|characteristics)\b/, 1],
+    [
+      /\b(?:name|date of birth|address|postcode|phone number|email address|national insurance|ethnicity|religion|gender|nationality|health information|characteristics)\b/,
+      1,
+    ],
     [/\bspecial categor(?:y|ies)\b|\bsensitive\b/, 1],
-    [/\b(?:we )?collect(?:ed)? (?:and hold|the following|by us)\b|\binformation collected\b|\bwe (?:will )?collect\b/, 2],
+    [
+      /\b(?:we )?collect(?:ed)? (?:and hold|the following|by us)\b|\binformation collected\b|\bwe (?:will )?collect\b/,
+      2,
+    ],
     [/\bdetails (?:of|about|such as)\b/, 1],
   ],
   sources: [
-    [/\b(?:receive|obtain|get|collect)(?:s|ed)? (?:personal )?(?:your )?information from\b|\bfrom other sources\b|\bother sources\b/, 4],
+    [
+      /\b(?:receive|obtain|get|collect)(?:s|ed)? (?:personal )?(?:your )?information from\b|\bfrom other sources\b|\bother sources\b/,
+      4,
+    ],
     [/\breferrals? (?:from|partners?)\b|\bprovided to us\b|\bwhen you provide it\b/, 2],
-    [/\bfrom your school\b|\bschools? or colleges? (?:that )?you (?:previously )?attended\b|\bwe collect your information from\b/, 4],
+    [
+      /\bfrom your school\b|\bschools? or colleges? (?:that )?you (?:previously )?attended\b|\bwe collect your information from\b/,
+      4,
+    ],
     [/\bwhere we get\b|\bhow we collect\b|\bcollecting (?:this|your) information\b/, 2],
   ],
   purposes: [
-    [/\b(?:we )?use (?:your|client|this|the) (?:personal )?(?:information|data)(?: to)?\b|\bwhy we (?:collect|need|use)\b|\bwhy do we need\b/, 3],
+    [
+      /\b(?:we )?use (?:your|client|this|the) (?:personal )?(?:information|data)(?: to)?\b|\bwhy we (?:collect|need|use)\b|\bwhy do we need\b/,
+      3,
+    ],
     [/\bpurposes?\b|\bin order to\b|\bso that\b|\bto help\b|\benable us\b|\bhelp us\b/, 1],
     [/\b(?:assess|monitor|evaluate|support|plan|provide|deliver|improve|register|process|derive|report)\b/, 0.5],
     [/\bresearch or planning\b|\bstatistics?\b/, 1],
   ],
   'lawful-basis': [
     [/\b(?:lawful|legal) bas[ie]s\b|\blegal grounds\b|\bthe law allows\b|\breasons we can collect\b/, 4],
-    [/\blegal obligation\b|\bpublic (?:task|interest)\b|\bvital interests\b|\bsubstantial public interest\b|\blegitimate interests?\b/, 3],
+    [
+      /\blegal obligation\b|\bpublic (?:task|interest)\b|\bvital interests\b|\bsubstantial public interest\b|\blegitimate interests?\b/,
+      3,
+    ],
     [/\barticle \d+ ?\(\d\)|\barticles? [69]\b/, 3],
     [/\b(?:act|regulations?) (?:\d{4}|of \d{4})\b|\bsection \d+\w*\b|\bschedule \d\b/, 2],
     [/\bunder the provisions\b|\bobligations imposed\b|\brequired by law\b|\blaw requires\b/, 1],
   ],
   sharing: [
     [/\bshar(?:e|ed|es|ing)\b/, 3],
-    [/\bdisclos(?:e|ed|ure)\b|\bpass(?:ed)? (?:on|to)\b|\bsend (?:information|data)\b|\bsent to\b|\breport to\b|\bprovide information about our learners\b/, 2],
+    [
+      /\bdisclos(?:e|ed|ure)\b|\bpass(?:ed)? (?:on|to)\b|\bsend (?:information|data)\b|\bsent to\b|\breport to\b|\bprovide information about our learners\b/,
+      2,
+    ],
     [/\bthird part(?:y|ies)\b|\bpartners?\b|\bother organisations?\b|\brecipients?\b|\bsold\b|\bsell\b/, 1],
     [/\binvoice sent to\b/, 2],
   ],
   retention: [
-    [/\bretain(?:ed)?\b|\bretention\b|\bkept\b|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/, 4],
-    [/\b\d+ (?:years?|months?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen) (?:years?|months?)\b/, 2],
-    [/\bdelet(?:e|ed|ion)\b|\bdestroy(?:ed)?\b|\bdisposed?\b|\barchived\b|\bremove (?:your )?details\b|\banonymised\b/, 2],
+    [
+      /\bretain(?:ed)?\b|\bretention\b|\bkept\b|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
+      4,
+    ],
+    [
+      /\b\d+ (?:years?|months?)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen) (?:years?|months?)\b/,
+      2,
+    ],
+    [
+      /\bdelet(?:e|ed|ion)\b|\bdestroy(?:ed)?\b|\bdisposed?\b|\barchived\b|\bremove (?:your )?details\b|\banonymised\b/,
+      2,
+    ],
   ],
   security: [
     [/\bsecur(?:e|ely|ity)\b|\bprotect(?:ed|ion|s)?\b|\bconfidential(?:ity)?\b/, 2],
     [/\bstor(?:e|ed|ing)\b|\bdatabase\b|\bsystem\b|\bplatform\b|\bcrm\b|\bfiling\b/, 1.5],
-    [/\baccess (?:to|is) (?:this|your)?\s*(?:secure )?(?:database|personal information)?\s*(?:is )?limited\b|\blimit access\b|\bpassword\b|\bencrypt/, 2],
+    [
+      /\baccess (?:to|is) (?:this|your)?\s*(?:secure )?(?:database|personal information)?\s*(?:is )?limited\b|\blimit access\b|\bpassword\b|\bencrypt/,
+      2,
+    ],
     [/\bbreach\b|\bunauthori[sz]ed\b/, 2],
   ],
   international: [
     [/\boutside (?:of )?the (?:uk|united kingdom|eea|eu)\b|\babroad\b|\boverseas\b|\binternational\b/, 5],
-    [/\btransfer(?:red|s)? (?:of )?(?:personal )?(?:information|data)? ?(?:outside|abroad)\b|\bappropriate safeguards\b|\badequacy\b/, 3],
+    [
+      /\btransfer(?:red|s)? (?:of )?(?:personal )?(?:information|data)? ?(?:outside|abroad)\b|\bappropriate safeguards\b|\badequacy\b/,
+      3,
+    ],
   ],
   rights: [
     [/\bright to\b|\byour rights\b|\brights\b|\bentitled to\b/, 2],
-    [/\brectif|\berase|\berasure\b|\bforgotten\b|\brestrict|\bportability\b|\bobject to\b|\bautomated decision|\bprofiling\b|\bcorrect any mistakes\b|\bdelete information\b/, 3],
+    [
+      /\brectif|\berase|\berasure\b|\bforgotten\b|\brestrict|\bportability\b|\bobject to\b|\bautomated decision|\bprofiling\b|\bcorrect any mistakes\b|\bdelete information\b/,
+      3,
+    ],
   ],
   'access-request': [
-    [/\bsubject access\b|\brequest(?:ing)? access\b|\baccess (?:to )?(?:the )?information (?:we hold|about)|\bright of access\b|\bright to access\b/, 5],
-    [/\bsee what information we hold\b|\bcopy of the information\b|\bmake (?:a|this) request\b|\bsocial care records\b|\baccess your personal\b/, 4],
+    [
+      /\bsubject access\b|\brequest(?:ing)? access\b|\baccess (?:to )?(?:the )?information (?:we hold|about)|\bright of access\b|\bright to access\b/,
+      5,
+    ],
+    [
+      /\bsee what information we hold\b|\bcopy of the information\b|\bmake (?:a|this) request\b|\bsocial care records\b|\baccess your personal\b/,
+      4,
+    ],
   ],
   consent: [
     [/\bconsent\b|\bpermission\b/, 3],

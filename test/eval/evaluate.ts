@@ -47,14 +47,21 @@ export function toQuestion(item: EvalItem): Question {
   };
 }
 
-const fold = (s: string) => s.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+const fold = (s: string) =>
+  s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 export function score(item: EvalItem, answer: Answer): EvalResult {
   const failures: string[] = [];
   const { expect } = item;
   if (answer.topic !== expect.topic) failures.push(`topic ${answer.topic} ≠ ${expect.topic}`);
-  if (expect.topic !== 'out-of-scope' && answer.notice !== expect.notice) failures.push(`notice ${answer.notice} ≠ ${expect.notice}`);
-  if (expect.topic === 'out-of-scope' && answer.confidence > 0.3) failures.push(`confident (${answer.confidence}) out-of-scope answer`);
+  if (expect.topic !== 'out-of-scope' && answer.notice !== expect.notice)
+    failures.push(`notice ${answer.notice} ≠ ${expect.notice}`);
+  if (expect.topic === 'out-of-scope' && answer.confidence > 0.3)
+    failures.push(`confident (${answer.confidence}) out-of-scope answer`);
   const text = fold(answer.text);
   for (const fact of expect.facts) {
     const options = Array.isArray(fact) ? fact : [fact];

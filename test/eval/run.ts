@@ -20,23 +20,43 @@ const index = loadKnowledgeIndex();
 const results: EvalResult[] = loadEvalSet().map((item) => score(item, answerQuestion(index, toQuestion(item))));
 const rate = passRate(results);
 
-table('By topic', tallyBy(results, (r) => r.item.expect.topic));
-table('By notice', tallyBy(results, (r) => r.item.expect.notice ?? '(none)'));
-table('By style', tallyBy(results, (r) => r.item.style));
+table(
+  'By topic',
+  tallyBy(results, (r) => r.item.expect.topic),
+);
+table(
+  'By notice',
+  tallyBy(results, (r) => r.item.expect.notice ?? '(none)'),
+);
+table(
+  'By style',
+  tallyBy(results, (r) => r.item.style),
+);
 table(
   'Calibration (answers given with a notice, by confidence)',
   tallyBy(
     results.filter((r) => r.answer.notice),
-    (r) => (r.answer.confidence >= 0.85 ? 'high   (≥ 0.85)' : r.answer.confidence >= 0.6 ? 'medium (0.60–0.85)' : 'low    (< 0.60)'),
+    (r) =>
+      r.answer.confidence >= 0.85
+        ? 'high   (≥ 0.85)'
+        : r.answer.confidence >= 0.6
+          ? 'medium (0.60–0.85)'
+          : 'low    (< 0.60)',
   ),
 );
-console.log(`\nOverall: ${(rate * 100).toFixed(1)}% (${results.filter((r) => r.pass).length}/${results.length}); threshold ${PASS_THRESHOLD * 100}%`);
+console.log(
+  `\nOverall: ${(rate * 100).toFixed(1)}% (${results.filter((r) => r.pass).length}/${results.length}); threshold ${PASS_THRESHOLD * 100}%`,
+);
 
 if (process.argv.includes('--failures')) {
   for (const r of results.filter((x) => !x.pass)) {
-    console.log(`\n✘ ${r.item.id} [${r.item.style}] ${JSON.stringify(r.item.q)}${r.item.notice ? ` @${r.item.notice}` : ''}${r.item.session?.notice ? ` session:${r.item.session.notice}` : ''}`);
+    console.log(
+      `\n✘ ${r.item.id} [${r.item.style}] ${JSON.stringify(r.item.q)}${r.item.notice ? ` @${r.item.notice}` : ''}${r.item.session?.notice ? ` session:${r.item.session.notice}` : ''}`,
+    );
     console.log(`   ${r.failures.join('; ')}`);
-    console.log(`   → ${r.answer.topic} / ${r.answer.notice} / ${r.answer.confidence}: ${r.answer.text.replace(/\n/g, ' ⏎ ').slice(0, 220)}`);
+    console.log(
+      `   → ${r.answer.topic} / ${r.answer.notice} / ${r.answer.confidence}: ${r.answer.text.replace(/\n/g, ' ⏎ ').slice(0, 220)}`,
+    );
   }
 }
 if (rate < PASS_THRESHOLD) process.exitCode = 1;

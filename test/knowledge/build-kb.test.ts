@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
+import { NoticeFileError, parseNoticeFile } from '../../knowledge/pipeline/notice-file.ts';
+import { loadSources } from '../../knowledge/sources.ts';
+import { realKnowledgeBase } from '../helpers.ts';
+
+const notice = (id: string) => realKnowledgeBase().notices.find((n) => n.id === id)!;
+
+describe('knowledge base build', () => {
+  it('is deterministic: the same notices give byte-identical output', () => {
+    const { files, registry } = loadSources();
+    expect(JSON.stringify(buildKnowledgeBase(files, registry))).toBe(
+      JSON.stringify(buildKnowledgeBase([...files].reverse(), registry)),
+    );
+  });
+
+  it('extracts retention rules as record type, period and trigger', () => {
+    const rules = notice('southend-childrens-services').facts.flatMap((f) => (f.retention ? [f.retention] : []));
+    expect(rules).toContainEqual(
+      expect.objectContaining({ recordType: 'adoption records', period: '100 years', months: 1200 }),
+    );
+    expect(rules).toContainEqual(expect.objectContaining({ period: '75 years', trigger: 'from last contact' }));
+  });
+
+  it('marks a retention "in line with our policy" with no period as vague', () => {
+    const rules = notice('southend-connexions').facts.flatMap((f) => (f.retention ? [f.retention] : []));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.every((r) => r.vague && r.months === null)).toBe(true);
+  });
+
+  it('fills a stripped address from the same council’s other notice and cites where it came from', () => {
+    const filled = notice('kent-community-learning-skills').facts.find((f) =>
+      /Transparency Team at data\.protection@kent\.gov\.uk/.test(f.text),
+    );
+    expect(filled?.repair).toEqual({
+      kind: 'filled',
+      from: expect.objectContaining({ notice: 'kent-connect-to-work' }),
+    });
+    expect(filled?.sentence).toMatch(/Team at$/); // the published sentence is kept as published
+  });
+
+  it('never leaves a fact ending in a hole', () => {
+    for (const n of realKnowledgeBase().notices) {
+      for (const f of n.facts) expect(f.text, `${f.id}: ${f.text}`).not.toMatch(/\b(?:at|visit|go to)\s*[:,]?\s*$/i);
+    }
+  });
+
+  it('keeps provenance: every fact quotes a sentence that is in its notice', () => {
+    const { files } = loadSources();
+    for (const n of realKnowledgeBase().notices) {
+      const body = files
+        .find((f) => f.meta.id === n.id)!
+        .body.replace(/\s+/g, ' ')
+        .replace(/[‘’]/g, "'");
+      for (const f of n.facts.slice(0, 40)) expect(body).toContain(f.sentence.replace(/\*\*/g, '').slice(0, 25));
+    }
+  });
+
+  it('builds a notice laid out unlike the seeds, for a council the registry does not know', () => {
+    const text = [
+      '---',
+      'id: leeds-libraries',
+      'council: leeds',
+      'title: Libraries Privacy Notice',
+      '---',
+      '1. WHO WE ARE',
+      'Leeds City Council is the data controller for library records.',
+      '2. WHAT WE COLLECT',
+      'We collect:',
+      '* your name and address',
+      '* your borrowing history',
+      '3. HOW LONG WE KEEP IT',
+      'Borrowing records are kept for 2 years after your last loan.',
+      '4. CONTACT',
+      'Contact our Data Protection Officer at dpo@leeds.example.',
+    ].join('\n');
+    const kb = buildKnowledgeBase([parseNoticeFile(text, 'leeds-libraries.txt')], []);
+    const facts = kb.notices[0]!.facts;
+    expect(kb.notices[0]!.sections.map((s) => s.heading)).toEqual([
+      '1. WHO WE ARE',
+      '2. WHAT WE COLLECT',
+      '3. HOW LONG WE KEEP IT',
+      '4. CONTACT',
+    ]);
+    expect(facts.find((f) => f.topic === 'retention')?.retention).toMatchObject({
+      period: '2 years',
+      trigger: 'after your last loan',
+    });
+    expect(facts.filter((f) => f.topic === 'data-collected').map((f) => f.text)).toContain('your borrowing history');
+    expect(facts.find((f) => f.topic === 'contact')?.contacts?.[0]).toMatchObject({
+      role: 'dpo',
+      email: 'dpo@leeds.example',
+    });
+  });
+
+  it('rejects a notice file with a clear message when its front-matter is wrong', () => {
+    expect(() => parseNoticeFile('no front matter', 'x.txt')).toThrow(NoticeFileError);
+    expect(() => parseNoticeFile('---\nid: other\ncouncil: kent\ntitle: T\n---\ntext here', 'x.txt')).toThrow(
+      /does not match the file name/,
+    );
+    expect(() => parseNoticeFile('---\nid: x\ntitle: T\n---\ntext here', 'x.txt')).toThrow(/council/);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../knowledge/pipeline/segment.ts';
+
+const headings = (text: string) => segment(text, 'Title').map((s) => s.heading);
+
+describe('segment', () => {
+  it('finds headings written as questions, statements, numbers, capitals and markdown', () => {
+    const text = [
+      'What information do we collect?',
+      'We collect your name.',
+      '2. HOW LONG WE KEEP IT',
+      'We keep it for 6 years.',
+      '## Sharing',
+      'We share it with the DWP.',
+      'Your rights',
+      'You can ask for a copy.',
+    ].join('\n');
+    expect(headings(text)).toEqual([
+      'What information do we collect?',
+      '2. HOW LONG WE KEEP IT',
+      'Sharing',
+      'Your rights',
+    ]);
+  });
+
+  it('drops a table of contents with page numbers and uses its entries as headings', () => {
+    const text =
+      'Table of Contents\n\nAbout us3\nYour rights.....4\n\nAbout us\n\nWe run a service.\n\nYour rights\n\nYou may ask for a copy.';
+    const sections = segment(text, 'Title');
+    expect(sections.map((s) => s.heading)).toEqual(['About us', 'Your rights']);
+    expect(JSON.stringify(sections)).not.toMatch(/\.\.\.\.4/);
+  });
+
+  it('keeps a list with the sentence that introduces it', () => {
+    const [section] = segment(
+      'Who we share with\n\nWe may share your information with:\n\n• Police\n• Schools',
+      'Title',
+    );
+    expect(section?.blocks).toEqual([
+      { kind: 'list', leadIn: 'We may share your information with:', items: ['Police', 'Schools'] },
+    ]);
+  });
+
+  it('re-joins a bullet wrapped onto the next line', () => {
+    const [section] = segment(
+      'Data\n\n- Details of conversations between staff, the\n police and doctors.\n- Name',
+      'Title',
+    );
+    expect(section?.blocks[0]).toMatchObject({
+      items: ['Details of conversations between staff, the police and doctors.', 'Name'],
+    });
+  });
+
+  it('does not take a contact line or a broken "contact … at" sentence for a heading', () => {
+    expect(
+      headings('Contact\n\nEmail: dpo@example.gov.uk\n\nFor further information visit\n\nMore text here.'),
+    ).toEqual(['Contact']);
+  });
+});
