@@ -105,7 +105,7 @@ const BASES: [string, RegExp][] = [
   ['contract', /\barticle 6 ?\(1\) ?\(b\)|\bperformance of a contract\b/i],
   ['legal obligation', /\barticle 6 ?\(1\) ?\(c\)|\blegal obligations?\b/i],
   ['vital interests', /\barticle 6 ?\(1\) ?\(d\)|\bvital interests?\b/i],
-  ['public task', /\barticle 6 ?\(1\) ?\(e\)|\bpublic (?:task|interest)\b/i],
+  ['public task', /\barticle 6 ?\(1\) ?\(e\)|(?<!substantial )\bpublic (?:task|interest)\b/i],
   ['legitimate interests', /\barticle 6 ?\(1\) ?\(f\)|\blegitimate interests?\b/i],
   ['substantial public interest', /\barticle 9 ?\(2\) ?\(g\)|\bsubstantial public interest\b/i],
   ['employment and social protection', /\barticle 9 ?\(2\) ?\(b\)/i],

@@ -14,7 +14,8 @@ export interface ContactSource {
 }
 
 /** "at" followed by nothing, a comma, "or", "and" or "to": where an address or link was stripped. */
-const HOLE = /\b(?:at|via|visit|go to|refer to)\s*[:;,]?(?=\s*(?:$|[,.;]|\bor\b|\band\b|\bto\b))|:\s*$/i;
+const HOLE =
+  /\b(?:at|via|visit|go to|refer to)\s*[:;,]?(?!\s*[:;,]?\s*(?:www\.|https?:|[\w.-]+@|[\w-]+\.(?:gov|org|co)\.uk))(?=\s*(?:$|[,.;]|\bor\b|\band\b|\bto\b))|:\s*$/i;
 const POINTER =
   /^(?:alternatively, )?(?:for (?:more|further)|to find out|to contact|please (?:visit|go|refer|see)|read|more information|you can find out more|for information)/i;
 const ICO = /information commissioner|\bico\b|supervisory authority/i;
@@ -53,7 +54,10 @@ export function repairFacts(notice: Notice, known: ContactSource[]): Fact[] {
       const after = fact.sentence.slice(hole.index + hole[0].length);
       const word = hole[0].replace(/[:;,\s]+$/, '');
       const punctuation = /[,;]/.exec(hole[0])?.[0] ?? '';
-      const text = squash(`${before}${word} ${source.contact.email}${punctuation}${after}`).replace(/([^.!?])$/, '$1.');
+      const text = squash(`${before}${word} ${source.contact.email}${punctuation} ${after}`).replace(
+        /([^.!?])$/,
+        '$1.',
+      );
       const contacts = [...(fact.contacts ?? []), source.contact];
       repaired.push({
         ...fact,

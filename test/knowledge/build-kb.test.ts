@@ -101,3 +101,16 @@ describe('knowledge base build', () => {
     expect(() => parseNoticeFile('---\nid: x\ntitle: T\n---\ntext here', 'x.txt')).toThrow(/council/);
   });
 });
+
+describe('hole repair', () => {
+  it('leaves a space after a filled-in address and keeps a link that follows stray punctuation', () => {
+    const cls = realKnowledgeBase().notices.find((n) => n.id === 'kent-community-learning-skills')!;
+    expect(cls.facts.map((f) => f.text)).toContainEqual(
+      expect.stringContaining('data.protection@kent.gov.uk to exercise any of your rights'),
+    );
+    const children = realKnowledgeBase().notices.find((n) => n.id === 'southend-childrens-services')!;
+    const viewed = children.facts.find((f) => f.sentence.includes('can be viewed at'));
+    expect(viewed?.repair).toBeUndefined();
+    expect(viewed?.text).toContain('www.southend.gov.uk/privacynotice');
+  });
+});
