@@ -350,22 +350,26 @@ console.log(
     (core.errors ? `; ${core.errors} questions THREW (first: ${core.firstError})` : ''),
 );
 
-const slowest = items
-  .map((item, i) => ({ item, med: coreMedians[i]!, max: Math.max(...core.perQuestion[i]!) }))
-  .sort((a, b) => b.med - a.med)
-  .slice(0, 5);
-console.log('\nSlowest questions (median over rounds)');
-table(
-  ['id', 'median ms', 'max ms', 'context', 'question'],
-  slowest.map(({ item, med, max }) => [
-    item.id,
-    ms3(med),
-    ms3(max),
-    item.notice ??
-      (item.session?.notice ? `session:${item.session.notice}` : item.council ? `council:${item.council}` : '(none)'),
-    item.q.length > 60 ? `${item.q.slice(0, 57)}...` : item.q,
-  ]),
-);
+const contextOf = (item: EvalItem) =>
+  item.notice ??
+  (item.session?.notice ? `session:${item.session.notice}` : item.council ? `council:${item.council}` : '(none)');
+const timed = items.map((item, i) => ({ item, med: coreMedians[i]!, first: fresh.perQuestion[i]![0]! }));
+for (const [title, rows] of [
+  ['Slowest questions, warm (median over rounds)', [...timed].sort((a, b) => b.med - a.med).slice(0, 5)],
+  ['Slowest questions, first pass', [...timed].sort((a, b) => b.first - a.first).slice(0, 5)],
+] as const) {
+  console.log(`\n${title}`);
+  table(
+    ['id', 'warm median ms', 'first pass ms', 'context', 'question'],
+    rows.map(({ item, med, first }) => [
+      item.id,
+      ms3(med),
+      ms3(first),
+      contextOf(item),
+      item.q.length > 60 ? `${item.q.slice(0, 57)}...` : item.q,
+    ]),
+  );
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // 2. Baselines
@@ -459,6 +463,30 @@ heading('3. Scale: generated notices (test/bench/generate-notices.ts)');
 
 const noContext: Question[] = items.map((i) => ({ question: i.q }));
 
+/** How the pipeline copes with the generated layouts: generated notices whose facts differ a lot from their seed's. */
+interface LayoutDrift {
+  generated: number;
+  fewerFacts: string[];
+  lostTopics: string[];
+}
+
+function layoutDrift(kb: KnowledgeBase, generated: NoticeFile[]): LayoutDrift {
+  const byId = new Map(kb.notices.map((n) => [n.id, n]));
+  const fewerFacts: string[] = [];
+  const lostTopics: string[] = [];
+  for (const file of generated) {
+    const notice = byId.get(file.meta.id);
+    const seed = byId.get(file.meta.id.replace(/-v\d+$/, ''));
+    if (!notice || !seed) continue;
+    if (notice.facts.length < seed.facts.length * 0.9)
+      fewerFacts.push(`${notice.id} (${notice.facts.length}/${seed.facts.length})`);
+    const topics = new Set(notice.facts.map((f) => f.topic));
+    const lost = [...new Set(seed.facts.map((f) => f.topic))].filter((t) => !topics.has(t));
+    if (lost.length) lostTopics.push(`${notice.id} (${lost.join(', ')})`);
+  }
+  return { generated: generated.length, fewerFacts, lostTopics };
+}
+
 interface ScaleRow {
   size: number;
   facts: number;
@@ -476,6 +504,7 @@ interface ScaleRow {
   ctxResults: EvalResult[];
   askedWhich: number;
   errors: number;
+  drift: LayoutDrift;
 }
 
 const scaleRows: ScaleRow[] = [];
@@ -529,6 +558,7 @@ for (const size of SCALE_SIZES) {
     ctxResults: scoreAll(items, ctx.answers),
     askedWhich: none.answers.filter((a) => a.notice === null && a.suggestions.some((s) => s.notice)).length,
     errors: ctx.errors + none.errors,
+    drift: layoutDrift(kbNow, generated),
   });
 }
 
@@ -596,9 +626,16 @@ table(
     ms3(r.freshNone.max),
   ]),
 );
+let previousChanged = '';
 for (const r of scaleRows.slice(1)) {
   const changed = r.ctxResults.filter((x, i) => x.pass !== scaleRows[0]!.ctxResults[i]!.pass);
   if (!changed.length) continue;
+  const ids = changed.map((x) => `${x.item.id}:${x.pass}`).join(' ');
+  if (ids === previousChanged) {
+    console.log(`\nAt ${r.size} notices: the same ${changed.length} eval answers change pass/fail, the same way.`);
+    continue;
+  }
+  previousChanged = ids;
   const ambiguous = changed.filter(
     (x) => !x.pass && !x.item.notice && !x.item.council && !x.item.session && x.answer.notice === null,
   ).length;
@@ -622,6 +659,16 @@ for (const r of scaleRows.slice(1)) {
     );
   }
   if (changed.length > 8) console.log(`  … and ${changed.length - 8} more`);
+}
+
+const drift = scaleRows.at(-1)!.drift;
+if (drift.generated) {
+  const list = (ids: string[]) => (ids.length ? `: ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}` : '');
+  console.log(
+    `\nPipeline vs generated layouts (${drift.generated} generated notices; wording as their seed but for a few synonyms, so facts should match):\n` +
+      `  fewer than 90% of the seed's facts: ${drift.fewerFacts.length}${list(drift.fewerFacts)}\n` +
+      `  missing a topic the seed has:       ${drift.lostTopics.length}${list(drift.lostTopics)}`,
+  );
 }
 
 const small = scaleRows[0]!;
