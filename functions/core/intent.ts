@@ -3,6 +3,7 @@
  * Weighted cues per topic; the caller weighs the result against what the notice actually says.
  */
 import type { NoticeTopic } from './answer-contract.ts';
+import { stem } from './language.ts';
 
 type Cue = [RegExp, number];
 
@@ -14,7 +15,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [
-      /\b(?:delete|destroy|remove)d? (?:it |my \w+ )?after\b|\bforever\b|\bfor ever\b|\bpermanently\b|\bafter i (?:leave|stop|finish)\b|\bonce i (?:leave|stop|finish)\b|\bif i stop\b|\bstop (?:coming|attending|using)\b/,
+      /\b(?:delete|destroy|remove)d? (?:it |my \w+ )?after\b|\bforever\b|\bfor ever\b|\bpermanently\b|\bafter i (?:leave|stop|finish)\b|\bonce i (?:leave|stop|finish)\b|\bif i stop\b|\bstop (?:coming|attending)\b|\bdon'?t come back\b|\bnot come back\b/,
       3,
     ],
     [
@@ -33,10 +34,10 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     ],
     [/\bsell|\bsold\b/, 3],
     [
-      /\b(?:do|does|will|would|can) (?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:get|see|receive|have access to|be given|be told|find out)\b/,
+      /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:get|see|receive|have access to|be given|be told|find out)\b/,
       3,
     ],
-    [/\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b/, 3],
+    [/\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b/, 2],
   ],
   'data-collected': [
     [
@@ -89,18 +90,24 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
-    [/\bneed (?:my |your )?(?:consent|permission)\b|\bwithout (?:my )?(?:consent|permission|asking)\b/, 5],
+    [
+      /\bneed (?:my |your |her |his |their )?(?:consent|permission)\b|\bwithout (?:my )?(?:consent|permission|asking)\b/,
+      6,
+    ],
   ],
   security: [
     [
-      /\bsecur(?:e|ity)\b|(?<!data )\bprotect(?:ed|ion|ing)?\b|\bbreach\b|\bencrypt|\bconfidential\b|\blose\b|\blost\b|\bstolen\b/,
+      /\bsecur(?:e|ity)\b|(?<!data )\bprotect(?:ed|ion|ing)?\b|\bbreach\b|\bencrypt|\bconfidential\b|\b(?:you|they|council) (?:lose|lost)\b|\bstolen\b|\bhack\w*|\bleak\w*/,
       4,
     ],
     [
       /\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b|\bstored\b|\bstore\b|\bsystem\b|\bdatabase\b|\bcomputer\b/,
       3,
     ],
-    [/\bwho can (?:access|see|look at)\b|\bwho (?:has|have) access\b/, 2],
+    [
+      /\bwho (?:[\w ]{0,30} )?can (?:access|see|look at|read)\b|\bwho (?:has|have) access\b|\bby (?:normal |secure |plain )?e-?mail\b|\bpassword\b/,
+      3,
+    ],
   ],
   international: [
     [
@@ -111,14 +118,14 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   rights: [
     [/\bmy rights\b|\bwhat rights\b|\bright to\b|\brights\b/, 3],
     [
-      /\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b|\bforgotten\b|\brectif|\bcorrect(?:ion)?\b|\bwrong\b|\bmistake|\binaccurate\b|\bportab|\bobject\b|\brestrict|\bstop (?:you|them) using\b|\bautomated\b|\bprofiling\b/,
+      /\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b|\bforgotten\b|\brectif|\bcorrect(?:ion)?\b|\bwrong\b|\bmistake|\binaccurate\b|\bportab|\bobject\b|\brestrict|\bstop (?:you |them )?using\b|\bautomated\b|\bprofiling\b|\bcomputer (?:make|makes|decide)/,
       4,
     ],
   ],
   'access-request': [
     [/\bsubject access\b|\bsar\b|\bdata subject access\b|\baccess request\b/, 6],
     [
-      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b/,
+      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
       5,
     ],
     [/\bcopy\b|\bmy (?:file|records|social care records)\b/, 2],
@@ -145,19 +152,21 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   controller: [
     [
-      /\bcontroller\b|\bresponsible for\b|\bin charge of\b|\bwho (?:owns|controls|runs|is responsible|looks after|manages)\b|\baccountable\b|\bwho is (?:holding|processing)\b|\bwhich (?:organisation|council|body)\b/,
+      /\bcontroller\b|\bresponsible for\b|\bin charge of\b|\bwho (?:owns|controls|runs|is responsible|looks after|manages)\b|\baccountable\b|\bwho is (?:holding|processing)\b|\bwhich (?:organisation|council|body)\b|\bowns? (?:my|the|your|her|his) (?:data|info|information|details|records?)\b|\bowner\b/,
       5,
     ],
   ],
   about: [
     [
-      /\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b|\bwhat is (?:connexions|connect to work|sefton at work)\b/,
+      /\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b|\b(?:read|see|find|view) (?:the |this |your )?(?:full )?(?:privacy )?(?:notice|policy)\b/,
       5,
     ],
   ],
 };
 
 export interface Intent {
+  /** The question text the cues were read from (normalised, slang and phrases expanded). */
+  text: string;
   /** Topics ranked by strength, strongest first. */
   ranked: [NoticeTopic, number][];
   /** The person wants a human (a person, the DPO, to complain): offer the escalation. */
@@ -179,18 +188,31 @@ export function detectIntent(text: string): Intent {
   if (accessRequest && accessRequest[1] >= 5)
     for (const entry of ranked) if (entry[0] === 'data-collected' || entry[0] === 'rights') entry[1] -= 2;
   if (retention && retention[1] >= 4) for (const entry of ranked) if (entry[0] === 'data-collected') entry[1] -= 2;
+  // "why do you need my X" asks for the purpose, whatever X is.
+  if (/^why\b/.test(text)) bump(ranked, 'purposes', 3);
+  // "is it safe when you send it to the DfE" asks about security of the sharing, not who receives it.
+  if (
+    ranked.some(([t]) => t === 'sharing') &&
+    /\b(?:safe|secure|securely|protected|encrypt\w*|password|by (?:normal |secure |plain )?e-?mail|verbal)\b/.test(text)
+  ) {
+    bump(ranked, 'security', 2.5);
+  }
   ranked.sort((a, b) => b[1] - a[1] || TOPIC_PRIORITY.indexOf(a[0]) - TOPIC_PRIORITY.indexOf(b[0]));
   return {
+    text,
     ranked: ranked.filter(([, score]) => score > 0),
     wantsPerson:
       /\b(?:speak|talk|chat) (?:to|with) (?:a |an |someone|somebody|a real|the dpo|a human|a person|an actual)|\b(?:real|actual) (?:person|human)\b|\bhuman\b|\bcall me back\b|\bcan (?:a|someone|somebody) (?:person )?help\b|\bcontact the dpo\b|\bescalate\b/.test(
         text,
       ),
-    wantsCopy:
-      /\bsubject access\b|\bsar\b|\bcopy of\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|is asking) (?:to )?(?:see|get|have|access|read|view)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data)\b/.test(
-        text,
-      ),
+    wantsCopy: (accessRequest?.[1] ?? 0) >= 5,
   };
+}
+
+function bump(ranked: [NoticeTopic, number][], topic: NoticeTopic, by: number): void {
+  const entry = ranked.find(([t]) => t === topic);
+  if (entry) entry[1] += by;
+  else ranked.push([topic, by]);
 }
 
 /** Tie-break order: the more specific topic wins. */
@@ -236,3 +258,16 @@ export function cueVocabulary(): string[] {
     ),
   ];
 }
+
+/** Stems of words that say what kind of question it is rather than what it is about ("how long", "share"). */
+export const FUNCTION_TERMS = new Set(
+  `long keep kept retain retention delete deleted destroy destroyed share shared sharing store stored hold held collect
+  collected use used why need needs right rights access copy see contact email phone number address complain complaint
+  consent permission withdraw protect protected secure security safe law legal lawful basis source sources purpose
+  purposes outside uk abroad request subject time years year months month long much who whom get given give send sent
+  find found say says said tell told able allowed allow happen happens done do make made ask asked dpo officer
+  protection data information personal detail details record records file files stuff council service notice privacy
+  person people someone human speak talk write ring call answer question questions help period what exercise`
+    .split(/\s+/)
+    .map(stem),
+);

@@ -7,7 +7,7 @@ import Fuse from 'fuse.js';
 import type { Council, Fact, KnowledgeBase, Notice } from './knowledge-schema.ts';
 import { cueVocabulary } from './intent.ts';
 import {
-  GENERIC,
+  GENERIC_TERMS,
   SLANG_WORDS,
   STOPWORDS,
   expandPhrases,
@@ -41,6 +41,8 @@ export interface KnowledgeIndex {
   noticeFrequency: Map<string, number>;
   /** Which notices mention each term (for clue resolution that stays flat as notices grow). */
   postings: Map<string, string[]>;
+  /** Which notices each term names (title and service name terms). */
+  named: Map<string, string[]>;
   correct: (word: string) => string;
   /** Whether a (normalised) word is one the assistant knows: in a notice, a cue or the question vocabulary. */
   knows: (word: string) => boolean;
@@ -80,14 +82,32 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
       byCode.set(code, list);
     }
   }
-  const words = [...vocabulary.keys()].filter((w) => w.length >= 3 && /^[a-z]+$/.test(w));
-  const fuse = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 2 });
+  // One small fuse.js index per first letter: a typo rarely changes the first letter, and a small index keeps a
+  // never-seen word's correction well under a millisecond.
+  const byInitial = new Map<string, string[]>();
+  for (const w of vocabulary.keys()) {
+    if (w.length >= 3 && /^[a-z]+$/.test(w)) byInitial.set(w[0]!, [...(byInitial.get(w[0]!) ?? []), w]);
+  }
+  const fuses = new Map<string, Fuse<string>>();
+  const fuseFor = (initial: string) => {
+    let fuse = fuses.get(initial);
+    if (!fuse) {
+      fuse = new Fuse(byInitial.get(initial) ?? [], {
+        includeScore: true,
+        threshold: 0.3,
+        ignoreLocation: true,
+        minMatchCharLength: 2,
+      });
+      fuses.set(initial, fuse);
+    }
+    return fuse;
+  };
   const cache = new Map<string, string>();
   return (word: string) => {
-    if (word.length < 4 || vocabulary.has(word) || STOPWORDS.has(word) || !/^[a-z]+$/.test(word)) return word;
+    if (word.length < 3 || vocabulary.has(word) || STOPWORDS.has(word) || !/^[a-z]+$/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    const limit = Math.max(2, Math.floor(word.length / 3));
+    const limit = word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3));
     let best: string | undefined;
     let bestDistance = Infinity;
     for (const code of new Set(doubleMetaphone(word))) {
@@ -97,7 +117,7 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
       }
     }
     if (!best) {
-      const hit = fuse
+      const hit = fuseFor(word[0]!)
         .search(word, { limit: 3 })
         .find((r) => Math.abs(r.item.length - word.length) <= limit && levenshtein(word, r.item) <= limit);
       best = hit?.item;
@@ -112,6 +132,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
   const notices = new Map<string, IndexedNotice>();
   const noticeFrequency = new Map<string, number>();
   const postings = new Map<string, string[]>();
+  const named = new Map<string, string[]>();
   const vocabulary = new Map<string, number>();
   const addWords = (text: string) => {
     for (const word of wordsOf(normalise(text))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
@@ -134,9 +155,10 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
     for (const [term, count] of df) idf.set(term, Math.log(1 + facts.length / count));
     const nameTerms = new Set(
       termsOf(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`).filter(
-        (t) => !GENERIC.has(t),
+        (t) => !GENERIC_TERMS.has(t),
       ),
     );
+    for (const term of nameTerms) named.set(term, [...(named.get(term) ?? []), notice.id]);
     for (const term of nameTerms) termCounts.set(term, (termCounts.get(term) ?? 0) + 3);
     addWords(`${notice.title} ${notice.service}`);
     for (const term of termCounts.keys()) {
@@ -153,6 +175,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
     councils: new Map(kb.councils.map((c) => [c.id, c])),
     noticeFrequency,
     postings,
+    named,
     correct: spellingCorrector(vocabulary),
     knows: (word: string) => vocabulary.has(word) || STOPWORDS.has(word),
   };

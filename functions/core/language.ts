@@ -91,6 +91,7 @@ const SLANG: Record<string, string> = {
 
 /** Everyday phrasing → the words notices use. Appended, not substituted, so the original words still count. */
 const PHRASES: [RegExp, string][] = [
+  [/\bsel+(?:ing|s)?\b|\bsold\b/g, 'sell sold share'],
   [/\bjob ?cent(?:re|er)s?(?: plus)?\b|\bjob ?shop\b/g, 'jobcentre plus dwp department work pensions'],
   [/\bdwp\b|\bbenefits? (?:office|people|agency)\b/g, 'dwp department work pensions benefit'],
   [/\bhmrc\b|\btax ?man\b|\btax office\b|\brevenue\b/g, 'hmrc revenue customs'],
@@ -112,7 +113,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:job|jobs|employment|employer|boss|work)\b/g, 'employment employers work'],
   [/\bcareers? advi[cs]e\b|\bcareers? advisers?\b/g, 'careers guidance connexions'],
   [
-    /\bpass(?:ing|ed)? (?:it |them |my \w+ |on |over )*(?:on|to)\b|\bgive (?:it|them|my \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|my \w+) to\b|\btell\b|\bdisclose\b|\bsell\b|\bsold\b/g,
+    /\bpass(?:ing|ed|es)? (?:it |them |(?:my|her|his|their|your|our) \w+ |on |over )*(?:on|to)\b|\bgive (?:it|them|(?:my|her|his|their) \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|(?:my|her|his|their) \w+) to\b|\btell\b|\bdisclose\b/g,
     'share shared',
   ],
   [/\bhang(?:ing)? on to\b|\bhold(?:ing)? on to\b|\bhold onto\b|\bkeep(?:ing)? hold\b/g, 'keep retain'],
@@ -209,3 +210,6 @@ export function termsOf(text: string): string[] {
 
 /** The plain words slang expands to, for the spelling vocabulary. */
 export const SLANG_WORDS: string[] = [...new Set(Object.values(SLANG).join(' ').split(' '))];
+
+/** GENERIC as stems, to compare with indexed terms. */
+export const GENERIC_TERMS = new Set([...GENERIC].map(stem));

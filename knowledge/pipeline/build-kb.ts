@@ -81,6 +81,9 @@ function kindFor(topic: NoticeTopic, text: string, inList: boolean): FactKind {
   }
 }
 
+const CONTENTS_LEAD_IN =
+  /\b(?:this|the) (?:privacy )?(?:notice|policy|statement) (?:will )?(?:tells?|advises?|explains?|sets out|covers?|describes?)(?: you)?(?: on| about)?\s*:/i;
+
 interface Candidate {
   sentence: string;
   leadIn?: string;
@@ -101,7 +104,7 @@ function topicsOf(candidate: Candidate): NoticeTopic[] {
   if (!first) return ['about'];
   const topics: NoticeTopic[] = [first[0]];
   const own = scoreTopics(candidate.sentence);
-  if (second && (own.get(second[0]) ?? 0) >= 3 && second[1] >= first[1] * 0.6) topics.push(second[0]);
+  if (second && (own.get(second[0]) ?? 0) >= 3 && second[1] >= first[1] * 0.5) topics.push(second[0]);
   return topics;
 }
 
@@ -116,6 +119,8 @@ function candidatesOf(section: Section, prior: NoticeTopic | null): Candidate[] 
     const leadSentences = block.leadIn ? splitSentences(block.leadIn) : [];
     const leadIn = leadSentences.pop();
     for (const sentence of leadSentences) out.push({ sentence, inList: false, section, prior });
+    // "This notice will tell you: - What information we collect …" is the notice's own contents, not facts.
+    if (leadIn && CONTENTS_LEAD_IN.test(leadIn)) continue;
     for (const item of block.items) out.push({ sentence: item, leadIn, inList: true, section, prior });
   }
   return out;
@@ -172,7 +177,14 @@ export function buildKnowledgeBase(files: NoticeFile[], registry: RegistryEntry[
   const sorted = [...files].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   const notices: Notice[] = sorted.map((file) => {
     const sections = segment(file.body, file.meta.title);
-    const topics = sections.map(sectionTopic);
+    const topics: (NoticeTopic | null)[] = [];
+    sections.forEach((section, i) => {
+      const own = sectionTopic(section);
+      // "Personal information:" under "How the law allows us to use your information" is still about the law.
+      topics.push(
+        section.subheading && i > 0 && (own === null || own === 'data-collected') ? (topics[i - 1] ?? own) : own,
+      );
+    });
     const notice: Notice = {
       id: file.meta.id,
       council: file.meta.council,

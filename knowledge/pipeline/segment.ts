@@ -13,6 +13,8 @@ export interface Section {
   heading: string;
   /** Headings of empty sections just above this one ("The personal information we collect" › "Information collected by us"). */
   parents: string[];
+  /** Written as a sub-heading ("Personal information:"): it belongs to the topic of the heading above it. */
+  subheading: boolean;
   blocks: Block[];
 }
 
@@ -140,7 +142,7 @@ export function segment(noticeText: string, title: string): Section[] {
 
   const units = joinBrokenLines(body, blankSeparated, isHeading);
   const sections: Section[] = [];
-  let current: Section = { heading: title, parents: [], blocks: [] };
+  let current: Section = { heading: title, parents: [], subheading: false, blocks: [] };
   let pendingParents: string[] = [];
   const close = () => {
     if (current.blocks.length) sections.push(current);
@@ -156,6 +158,7 @@ export function segment(noticeText: string, title: string): Section[] {
       current = {
         heading: squash(published.replace(/^#+\s+/, '').replace(/:-?$/, '')),
         parents: pendingParents,
+        subheading: /:-?$/.test(published.trim()),
         blocks: [],
       };
       pendingParents = [];

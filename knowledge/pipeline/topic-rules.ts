@@ -57,6 +57,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [/\bwhere we get\b|\bhow we collect\b|\bcollecting (?:this|your) information\b/, 2],
+    [/\b(?:people|professionals|agencies|partners)\b[^.]{0,80}\btell us\b/, 4],
   ],
   purposes: [
     [
@@ -75,6 +76,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
     [/\barticle \d+ ?\(\d\)|\barticles? [69]\b/, 3],
     [/\b(?:act|regulations?) (?:\d{4}|of \d{4})\b|\bsection \d+\w*\b|\bschedule \d\b/, 2],
+    // A list item that is just the name of an Act ("Adoption and Children Act 2002") is a legal basis.
+    [/^[^.]{0,90}\b(?:act|regulations?)\b[^.]{0,40}\d{4}[^.]{0,30}\.?$/, 6],
     [/\bunder the provisions\b|\bobligations imposed\b|\brequired by law\b|\blaw requires\b/, 1],
   ],
   sharing: [

@@ -272,6 +272,7 @@ function vary(seed: NoticeFile, variant: number): NoticeFile {
     return {
       heading: swapSynonyms(section.heading, swaps),
       parents: section.parents.map((p) => swapSynonyms(p, swaps)),
+      subheading: section.subheading,
       blocks: section.blocks.map((block): Block =>
         block.kind === 'paragraph'
           ? { kind: 'paragraph', text: edit(block.text) }

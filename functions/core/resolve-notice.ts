@@ -1,0 +1,70 @@
+/**
+ * Which notice a question is about: the service it names, the page it was asked on, the session, or the
+ * words only one service uses ("adoption" → children's services). Ambiguous questions get the choices.
+ */
+import type { Question } from './answer-contract.ts';
+import { FUNCTION_TERMS } from './intent.ts';
+import type { IndexedNotice, KnowledgeIndex } from './knowledge-index.ts';
+import { GENERIC_TERMS } from './language.ts';
+
+export type NoticeSource = 'context' | 'session' | 'named' | 'clue' | 'council';
+
+export interface Resolution {
+  notice?: IndexedNotice;
+  source?: NoticeSource;
+  /** Candidates when the service is ambiguous, most likely first. */
+  choices: IndexedNotice[];
+}
+
+export function resolveNotice(
+  index: KnowledgeIndex,
+  input: Question,
+  council: string | undefined,
+  terms: string[],
+): Resolution {
+  const inCouncil = (n: IndexedNotice) => !council || n.notice.council === council;
+  // A question that names a service wins over the page it was asked on ("on the Connexions page, about adoption…").
+  const hits = new Map<string, number>();
+  for (const term of new Set(terms))
+    for (const id of index.named.get(term) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const named = [...hits]
+    .map(([id, count]) => ({ n: index.notices.get(id)!, share: count / index.notices.get(id)!.nameTerms.size }))
+    .filter((x) => x.share >= 0.5 && inCouncil(x.n))
+    .sort((a, b) => b.share - a.share || a.n.notice.id.localeCompare(b.n.notice.id));
+  const current = input.notice ?? input.session?.notice;
+  if (named[0] && (!named[1] || named[0].share > named[1].share)) {
+    if (!current || named[0].share >= 0.99) return { notice: named[0].n, source: 'named', choices: [] };
+  }
+  if (input.notice) return { notice: index.notices.get(input.notice)!, source: 'context', choices: [] };
+  if (input.session?.notice)
+    return { notice: index.notices.get(input.session.notice)!, source: 'session', choices: [] };
+
+  const clues = clueScores(index, inCouncil, terms);
+  if (clues[0] && clues[0].score >= 2 && (!clues[1] || clues[0].score >= clues[1].score * 1.6)) {
+    return { notice: clues[0].notice, source: 'clue', choices: [] };
+  }
+  const councilNotices = council ? [...index.notices.values()].filter(inCouncil) : [];
+  if (councilNotices.length === 1) return { notice: councilNotices[0]!, source: 'council', choices: [] };
+  const choices = named.length > 1 ? named.map((x) => x.n) : clues.length ? clues.map((c) => c.notice) : councilNotices;
+  return { choices: choices.slice(0, 6) };
+}
+
+/** How strongly the question's words point at each notice: words few notices use, used often by one. */
+function clueScores(index: KnowledgeIndex, allowed: (n: IndexedNotice) => boolean, terms: string[]) {
+  const total = index.notices.size;
+  const scores = new Map<string, number>();
+  for (const term of terms) {
+    if (FUNCTION_TERMS.has(term) || GENERIC_TERMS.has(term)) continue;
+    const postings = index.postings.get(term);
+    if (!postings || postings.length > Math.max(1, total * 0.4)) continue;
+    const idf = Math.log(1 + total / postings.length);
+    for (const id of postings) {
+      const notice = index.notices.get(id)!;
+      if (!allowed(notice)) continue;
+      scores.set(id, (scores.get(id) ?? 0) + idf * Math.log2(1 + (notice.termCounts.get(term) ?? 0)));
+    }
+  }
+  return [...scores]
+    .map(([id, score]) => ({ notice: index.notices.get(id)!, score }))
+    .sort((a, b) => b.score - a.score || a.notice.notice.id.localeCompare(b.notice.notice.id));
+}

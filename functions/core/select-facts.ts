@@ -1,0 +1,274 @@
+/**
+ * Which facts of a notice answer a question, and in what order: the most specific true fact first.
+ * Pure ranking over the index; answer.ts turns the selection into the answering contract.
+ */
+import type { NoticeTopic } from './answer-contract.ts';
+import type { Intent } from './intent.ts';
+import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
+import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
+
+export interface Ranked {
+  item: IndexedFact;
+  /** Weight (IDF within the notice) of the question's content words the fact contains. */
+  content: number;
+  score: number;
+}
+
+export interface Question {
+  /** The question after slang, spelling and phrase expansion. */
+  text: string;
+  /** Stemmed content terms: what the question is about, beyond what kind of question it is. */
+  content: string[];
+  /** Stemmed terms of every non-stopword, function words included ("store", "phone"). */
+  terms: string[];
+  /** Content words as typed, for saying what the notice does not mention. */
+  contentWords: string[];
+  intent: Intent;
+  sessionTopic?: NoticeTopic;
+}
+
+export interface Selection {
+  facts: Fact[];
+  /** A first line before the facts ("The notice does not mention …"). */
+  preface?: string;
+  /** False when the notice does not state what was asked (the answer says so and offers the DPO). */
+  stated: boolean;
+  /** How well the facts match what was asked: 1 specific, 0.9 general, 0.6 something asked is not mentioned. */
+  match: number;
+}
+
+/** Topics whose facts can answer a question on another: the ICO's number sits in complaints, a platform in sharing. */
+export const RELATED: Record<NoticeTopic, NoticeTopic[]> = {
+  about: ['purposes'],
+  controller: ['contact', 'about'],
+  contact: ['complaints', 'access-request', 'rights'],
+  'data-collected': ['sources', 'purposes'],
+  sources: ['data-collected'],
+  purposes: ['data-collected', 'lawful-basis', 'sharing', 'consent'],
+  'lawful-basis': ['purposes', 'consent'],
+  sharing: ['security', 'purposes', 'consent'],
+  retention: ['security'],
+  security: ['sharing', 'retention'],
+  international: ['security', 'sharing'],
+  rights: ['access-request', 'consent', 'complaints'],
+  'access-request': ['rights', 'contact'],
+  consent: ['rights', 'lawful-basis', 'purposes'],
+  complaints: ['contact', 'rights'],
+};
+
+/** Topics where a person needs a route (whom to contact), not only a statement. */
+const ROUTE_TOPICS = new Set<NoticeTopic>(['access-request', 'complaints', 'contact']);
+
+export type Detail = 'phone' | 'email' | 'address' | 'url';
+
+/** Which contact detail a question asks for, if any. */
+export function askedDetail(text: string): Detail | undefined {
+  if (/\b(?:phone|telephone|number|call|ring)\b/.test(text)) return 'phone';
+  if (/\be-?mail\b/.test(text)) return 'email';
+  if (/\b(?:address|postal|post|write to)\b/.test(text)) return 'address';
+  if (/\b(?:website|online|web ?site|link)\b/.test(text)) return 'url';
+  return undefined;
+}
+
+const RIGHT_ASKED: [RightKind, RegExp][] = [
+  ['erasure', /\b(?:delete|deleted|erase|remove|wipe|forgotten|get rid)\b/],
+  ['rectification', /\b(?:wrong|mistakes?|incorrect|inaccurate|correct|fix|change|update|amend)\b/],
+  ['automated-decisions', /\b(?:computer|automated|algorithm|profiling|machine)\b/],
+  ['portability', /\b(?:portab\w*|move my|transfer my)\b/],
+  ['restriction', /\b(?:restrict\w*|stop (?:you |them )?using|limit)\b/],
+  ['object', /\bobject\b/],
+];
+
+/** The right a rights question is about ("can you delete my data" → erasure). */
+export function askedRight(text: string): RightKind | undefined {
+  return RIGHT_ASKED.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+const RIGHT_NAMES: Record<RightKind, string> = {
+  informed: 'the right to be informed',
+  access: 'the right of access',
+  rectification: 'the right to have mistakes corrected (rectification)',
+  erasure: 'the right to have your information deleted (erasure)',
+  restriction: 'the right to restrict how your information is used',
+  portability: 'the right to data portability',
+  object: 'the right to object',
+  'automated-decisions': 'rights about automated decision-making',
+  'withdraw-consent': 'the right to withdraw consent',
+  complain: 'the right to complain',
+};
+
+export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
+  const topicWeight = new Map<NoticeTopic, number>();
+  question.intent.ranked
+    .slice(0, 3)
+    .forEach(([topic, score], i) => topicWeight.set(topic, Math.min(score, 6) / (i + 1)));
+  if (question.sessionTopic && !topicWeight.size) topicWeight.set(question.sessionTopic, 2);
+  const ranked: Ranked[] = [];
+  for (const item of notice.facts) {
+    let matched = 0;
+    for (const term of question.content) if (item.terms.has(term)) matched += notice.idf.get(term) ?? 0;
+    const score = matched + (topicWeight.get(item.fact.topic) ?? 0);
+    if (score > 0) ranked.push({ item, content: matched, score });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.item.fact.order - b.item.fact.order);
+}
+
+/** How many of the question's terms (function words included) a fact shares. */
+function overlap(item: IndexedFact, terms: string[]): number {
+  let n = 0;
+  for (const term of terms) if (item.terms.has(term)) n++;
+  return n;
+}
+
+const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
+const hasRoute = (fact: Fact) => (fact.contacts?.length ?? 0) > 0;
+
+/** A metadata line ("Version: 2", "Author: Data Protection") says nothing to a resident. */
+const METADATA = /^[A-Z][\w /]{1,30}:\s*\S[^.]{0,30}$/;
+
+function closedQuestion(text: string): boolean {
+  return /^(?:do|does|did|will|would|can|could|is|are|have|has|should)\b/.test(text) || /\bever\b/.test(text);
+}
+
+export function selectFacts(
+  notice: IndexedNotice,
+  topic: NoticeTopic,
+  question: Question,
+  ranked: Ranked[],
+): Selection {
+  const service = notice.notice.service;
+  const all = notice.facts;
+  const inTopic = all.filter((f) => f.fact.topic === topic);
+  const related = RELATED[topic];
+  const detail = askedDetail(question.text);
+
+  // 1. A named right ("can you delete my data"): the facts naming that right, or say the notice does not.
+  const right = topic === 'rights' ? askedRight(question.text) : undefined;
+  if (right) {
+    const naming = all.filter((f) => f.fact.right === right).map((f) => f.fact);
+    if (naming.length) return withRoute(notice, topic, { facts: naming.slice(0, 3), stated: true, match: 1 }, detail);
+    const general = selectGeneral(notice, 'rights', question, detail);
+    return {
+      ...general,
+      preface: `The ${service} privacy notice does not mention ${RIGHT_NAMES[right]}.${general.facts.length ? ' It says:' : ''}`,
+      match: 0.6,
+    };
+  }
+
+  // 2. The question names something: the facts that contain it, most specific first.
+  const specific = ranked
+    .filter((r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)))
+    .map((r) => ({
+      ...r,
+      content:
+        (r.item.fact.topic === topic ? r.content : r.content * 0.8) +
+        (detail && hasDetail(r.item.fact, detail) ? 1.5 : 0) +
+        (topic === 'retention' && r.item.fact.retention?.months != null ? 0.5 : 0),
+    }))
+    .sort((a, b) => b.content - a.content || b.score - a.score);
+  const bestContent = specific[0]?.content ?? 0;
+  if (bestContent >= 1.2) {
+    const facts = specific
+      .filter((r) => r.content >= bestContent * 0.6)
+      .slice(0, 3)
+      .map((r) => r.item.fact);
+    // A retention answer without a period is no answer when the notice gives periods: add them.
+    if (topic === 'retention' && !facts.some((f) => f.retention?.months != null)) {
+      facts.push(...periodFacts(inTopic.map((f) => f.fact)).slice(0, 8));
+    }
+    return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match: 1 }, detail);
+  }
+
+  // 3. Nothing in the notice on this topic.
+  if (inTopic.length === 0) return { facts: [], stated: false, match: 0.9 };
+
+  // 4. A general question: the topic's facts, those sharing the question's words first.
+  const selection = selectGeneral(notice, topic, question, detail);
+  if (
+    question.content.length > 0 &&
+    closedQuestion(question.text) &&
+    ['sharing', 'data-collected', 'sources'].includes(topic)
+  ) {
+    const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
+    if (named) {
+      selection.preface = `The ${service} privacy notice does not mention "${named}". Here is what it does say:`;
+      selection.match = 0.6;
+    }
+  }
+  if (
+    topic === 'retention' &&
+    !inTopic.some((f) => f.fact.retention?.months != null || (f.fact.retention?.period && !f.fact.retention.vague))
+  ) {
+    selection.preface = `The ${service} privacy notice does not give a retention period. It says:`;
+    selection.stated = false;
+  }
+  return withRoute(notice, topic, selection, detail);
+}
+
+function periodFacts(facts: Fact[]): Fact[] {
+  return facts.filter((f) => f.retention?.period);
+}
+
+function dedupe(facts: Fact[]): Fact[] {
+  return [...new Map(facts.map((f) => [f.id, f])).values()];
+}
+
+function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Question, detail?: Detail): Selection {
+  let pool = notice.facts.filter((f) => f.fact.topic === topic);
+  if (topic === 'rights') {
+    pool = notice.facts.filter(
+      (f) =>
+        f.fact.topic === 'rights' ||
+        f.fact.topic === 'access-request' ||
+        (hasRoute(f.fact) && /\bright/i.test(f.fact.text)),
+    );
+  }
+  if (topic === 'about') {
+    // What the service is: sentences naming it first, not page furniture.
+    const named = (f: IndexedFact) => [...notice.nameTerms].some((t) => f.terms.has(t));
+    pool = pool.filter((f) => !METADATA.test(f.fact.text));
+    pool = [...pool.filter(named), ...pool.filter((f) => !named(f))];
+    return { facts: pool.slice(0, 5).map((f) => f.fact), stated: true, match: 0.9 };
+  }
+  // Facts filed under a neighbouring topic that share the question's words ("where is it stored" → the platform).
+  const neighbours = notice.facts
+    .filter((f) => RELATED[topic].includes(f.fact.topic) && overlap(f, question.terms) >= 1 && !pool.includes(f))
+    .sort((a, b) => overlap(b, question.terms) - overlap(a, question.terms))
+    .slice(0, 2);
+  const procedural = /^(?:how|who|where)\b|\bexercise\b/.test(question.text);
+  const preference = (f: Fact): number => {
+    let p = 0;
+    if (topic === 'retention' && f.retention?.period) p += 2;
+    if (detail && hasDetail(f, detail)) p += 3;
+    if ((ROUTE_TOPICS.has(topic) || procedural) && hasRoute(f)) p += 1.5;
+    return p;
+  };
+  const ordered = [...pool, ...neighbours]
+    .map((item) => ({
+      item,
+      rank: overlap(item, question.terms) + preference(item.fact) - (pool.includes(item) ? 0 : 0.5),
+    }))
+    .sort((a, b) => b.rank - a.rank || a.item.fact.order - b.item.fact.order)
+    .map((x) => x.item.fact);
+  const limit = topic === 'retention' ? 10 : ROUTE_TOPICS.has(topic) || detail ? 5 : 12;
+  const facts = ordered.slice(0, limit);
+  // Lists read best in the notice's own order once chosen.
+  if (!detail && !ROUTE_TOPICS.has(topic) && topic !== 'retention') facts.sort((a, b) => a.order - b.order);
+  return { facts, stated: true, match: 0.9 };
+}
+
+/** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
+function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selection, detail?: Detail): Selection {
+  const needsRoute =
+    topic === 'access-request' || topic === 'complaints' || (topic === 'contact' && detail !== undefined);
+  if (!needsRoute || selection.facts.some((f) => (detail ? hasDetail(f, detail) : hasRoute(f)))) return selection;
+  const preferred: NoticeTopic[] =
+    topic === 'complaints' ? ['complaints', 'contact'] : ['access-request', 'rights', 'contact'];
+  for (const t of preferred) {
+    const route = notice.facts.find(
+      (f) => f.fact.topic === t && (detail ? hasDetail(f.fact, detail) : hasRoute(f.fact)),
+    );
+    if (route) return { ...selection, facts: [...selection.facts, route.fact] };
+  }
+  return selection;
+}
