@@ -33,6 +33,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       3,
     ],
     [/\bsell|\bsold\b/, 3],
+    [/\bcontractors?\b|\bpartner organisations?\b/, 3],
     [
       /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:get|see|receive|have access to|be given|be told|find out)\b/,
       3,
@@ -58,6 +59,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       5,
     ],
     [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b/, 1.5],
+    [/\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b/, 3],
     [
       /\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/,
       1,
@@ -76,7 +78,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   purposes: [
     [
-      /\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b|\bwhat (?:are|is) (?:you|they) using\b|\busing (?:my|it|this) [\w ]{0,20}for\b|\buse (?:my |your |this |the )?(?:information |data |details )?for\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/,
+      /\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b|\bwhat (?:are|is) (?:you|they) using\b|\busing (?:my|it|this) [\w ]{0,20}for\b|\buse (?:my|your|this|the|her|his) (?:\w+ )?for\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/,
       4,
     ],
   ],
@@ -91,9 +93,10 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     ],
     [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
     [
-      /\bneed (?:my |your |her |his |their )?(?:consent|permission)\b|\bwithout (?:my )?(?:consent|permission|asking)\b/,
+      /\bneed (?:my |your |her |his |their )?(?:consent|permission)\b|\brel(?:y|ying|ies) on\b/,
       6,
     ],
+    [/\bwithout (?:my )?(?:consent|permission|asking)\b/, 3],
   ],
   security: [
     [
@@ -105,7 +108,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       3,
     ],
     [
-      /\bwho (?:[\w ]{0,30} )?can (?:access|see|look at|read)\b|\bwho (?:has|have) access\b|\bby (?:normal |secure |plain )?e-?mail\b|\bpassword\b/,
+      /\bcan (?!i\b|you\b|we\b)(?:the |a |an )?[\w ]{1,30} (?:read|see|access|look at|view) (?:my|our|the|her|his)\b|\bwho (?:[\w ]{0,30} )?can (?:access|see|look at|read)\b|\bwho (?:has|have) access\b|\bby (?:normal |secure |plain )?(?:email|e-mail)\b|\bpassword\b/,
       3,
     ],
   ],
@@ -125,7 +128,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   'access-request': [
     [/\bsubject access\b|\bsar\b|\bdata subject access\b|\baccess request\b/, 6],
     [
-      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
+      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b|\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b|\b(?:holds?|has|have|got) on (?:him|her|me|them)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
       5,
     ],
     [/\bcopy\b|\bmy (?:file|records|social care records)\b/, 2],
@@ -144,7 +147,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   contact: [
-    [/\bdpo\b|\bdata protection officer\b|\bdata protection (?:team|email|contact|people)\b/, 4],
+    [/\bdpo\b|\bdata protection officer\b|\bdata protection (?:team|email|contact|people|questions?|quer(?:y|ies)|enquir(?:y|ies)|issues?)\b/, 4],
     [
       /\bcontact\b|\bget in touch\b|(?<!my )\bemail\b|(?<!my )\bphone\b|\btelephone\b|(?<!my |my phone |insurance )\bnumber\b|(?<!my |email )\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/,
       3,
@@ -189,7 +192,14 @@ export function detectIntent(text: string): Intent {
     for (const entry of ranked) if (entry[0] === 'data-collected' || entry[0] === 'rights') entry[1] -= 2;
   if (retention && retention[1] >= 4) for (const entry of ranked) if (entry[0] === 'data-collected') entry[1] -= 2;
   // "why do you need my X" asks for the purpose, whatever X is.
-  if (/^why\b/.test(text)) bump(ranked, 'purposes', 3);
+  if (/^why\b/.test(text) && ranked[0]?.[0] === 'data-collected') bump(ranked, 'purposes', 3);
+  // "can you delete my data" is the right to erasure, not a request for a copy.
+  if (/\b(?:deleted|erased|removed|wiped|corrected|changed|fixed)\b/.test(text) && accessRequest) {
+    bump(ranked, 'access-request', -4);
+    bump(ranked, 'rights', 2);
+  }
+  // "do we need her consent to pass her info on" is a sharing question.
+  if (/\b(?:consent|permission)\b[\w ]{0,20}\b(?:share|pass|give|send)\b/.test(text)) bump(ranked, 'sharing', 3);
   // "is it safe when you send it to the DfE" asks about security of the sharing, not who receives it.
   if (
     ranked.some(([t]) => t === 'sharing') &&
@@ -270,4 +280,21 @@ export const FUNCTION_TERMS = new Set(
   person people someone human speak talk write ring call answer question questions help period what exercise`
     .split(/\s+/)
     .map(stem),
+);
+
+const cueTermCache = new Map<NoticeTopic, Set<string>>();
+/** Stems of the words a topic's cues are made of ("store", "secure" for security). */
+export function cueTermsOf(topic: NoticeTopic): Set<string> {
+  let terms = cueTermCache.get(topic);
+  if (!terms) {
+    const source = QUESTION_CUES[topic].map(([pattern]) => pattern.source).join(' ');
+    terms = new Set((source.replace(/\\[a-zA-Z]/g, ' ').match(/[a-z]{3,}/g) ?? []).map(stem));
+    cueTermCache.set(topic, terms);
+  }
+  return terms;
+}
+
+/** Stems of every word any topic cue is made of: words that say what is asked, never which service. */
+export const CUE_TERMS: Set<string> = new Set(
+  (Object.keys(QUESTION_CUES) as NoticeTopic[]).flatMap((topic) => [...cueTermsOf(topic)]),
 );

@@ -57,18 +57,19 @@ const QUESTION_VOCABULARY = `sell sold tell told give gave send sent pass passed
   police school college course learning employment benefits jobcentre retention retain information personal data
   privacy permission unhappy erase correct mistake wrong transfer international sources collect collected hold`;
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edit distance counting a swap of neighbours as one edit ("wrok" → "work"): optimal string alignment. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** Spelling correction: same sound (double metaphone) first, then fuse.js fuzzy match over the vocabulary. */
@@ -108,19 +109,19 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     const limit = word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3));
+    // Candidates that sound the same, and fuse.js's nearest spellings; the fewest edits wins, a same-sounding
+    // word and a common word breaking ties ("acess" → access, not assess).
+    const sounds = new Set(doubleMetaphone(word).flatMap((code) => byCode.get(code) ?? []));
+    const spelled = fuseFor(word[0]!)
+      .search(word, { limit: 5 })
+      .map((r) => r.item);
     let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const code of new Set(doubleMetaphone(word))) {
-      for (const candidate of byCode.get(code) ?? []) {
-        const distance = levenshtein(word, candidate) - Math.log10(vocabulary.get(candidate) ?? 1) * 0.1;
-        if (distance <= limit + 1 && distance < bestDistance) [best, bestDistance] = [candidate, distance];
-      }
-    }
-    if (!best) {
-      const hit = fuseFor(word[0]!)
-        .search(word, { limit: 3 })
-        .find((r) => Math.abs(r.item.length - word.length) <= limit && levenshtein(word, r.item) <= limit);
-      best = hit?.item;
+    let bestScore = Infinity;
+    for (const candidate of new Set([...sounds, ...spelled])) {
+      const distance = editDistance(word, candidate);
+      if (distance > limit + (sounds.has(candidate) ? 1 : 0)) continue;
+      const score = distance - (sounds.has(candidate) ? 0.5 : 0) - Math.log10(vocabulary.get(candidate) ?? 1) * 0.1;
+      if (score < bestScore) [best, bestScore] = [candidate, score];
     }
     const result = best ?? word;
     if (cache.size < 10_000) cache.set(word, result);
@@ -137,7 +138,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
   const addWords = (text: string) => {
     for (const word of wordsOf(normalise(text))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
   };
-  addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...phraseVocabulary(), ...SLANG_WORDS].join(' '));
+  addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...phraseVocabulary(), ...SLANG_WORDS, ...STOPWORDS].join(" "));
 
   for (const notice of kb.notices) {
     const facts: IndexedFact[] = notice.facts.map((fact) => ({

@@ -17,6 +17,11 @@ const SLANG: Record<string, string> = {
   wat: 'what',
   wut: 'what',
   wht: 'what',
+  wats: 'what is',
+  whats: 'what is',
+  whos: 'who is',
+  wheres: 'where is',
+  hows: 'how is',
   wen: 'when',
   hw: 'how',
   lng: 'long',
@@ -121,6 +126,10 @@ const PHRASES: [RegExp, string][] = [
   [/\babroad\b|\boverseas\b|\bother countr(?:y|ies)\b|\bout of the country\b/g, 'outside uk abroad'],
   [/\bstored?\b|\bstorage\b/g, 'store stored'],
   [/\bsafe\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g, 'secure security'],
+  [/\b(?:you|they|council) (?:lose|lost)\b|\blost my\b|\bstolen\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g, 'breach lost unauthorised'],
+  [/\bico\b|\binformation commissioner/g, 'ico information commissioner'],
+  [/\bcolleges?\b|\bsixth forms?\b/g, 'education training establishments providers'],
+  [/\bsub ?contractors?\b|\bcontractors?\b/g, 'contractors sub partner organisations'],
   [/\bdata protection officer\b/g, 'dpo data protection officer'],
   [/\bgdpr\b/g, 'data protection'],
   [/\bcopy of\b/g, 'copy access'],
@@ -135,6 +144,8 @@ export function normalise(text: string): string {
     .replace(/n't\b/g, ' not')
     .replace(/'(?:re|ve|ll|d|m)\b/g, '')
     .replace(/\bout side\b/g, 'outside')
+    .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
     .replace(/(?<![\w@])[.-]+|[.-]+(?![\w])/g, ' ')
     .replace(/\s+/g, ' ')

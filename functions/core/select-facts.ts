@@ -3,7 +3,7 @@
  * Pure ranking over the index; answer.ts turns the selection into the answering contract.
  */
 import type { NoticeTopic } from './answer-contract.ts';
-import type { Intent } from './intent.ts';
+import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
 
@@ -11,6 +11,8 @@ export interface Ranked {
   item: IndexedFact;
   /** Weight (IDF within the notice) of the question's content words the fact contains. */
   content: number;
+  /** How many distinct content words it contains. */
+  matched: number;
   score: number;
 }
 
@@ -105,10 +107,16 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
   if (question.sessionTopic && !topicWeight.size) topicWeight.set(question.sessionTopic, 2);
   const ranked: Ranked[] = [];
   for (const item of notice.facts) {
+    let content = 0;
     let matched = 0;
-    for (const term of question.content) if (item.terms.has(term)) matched += notice.idf.get(term) ?? 0;
-    const score = matched + (topicWeight.get(item.fact.topic) ?? 0);
-    if (score > 0) ranked.push({ item, content: matched, score });
+    for (const term of question.content) {
+      if (item.terms.has(term)) {
+        content += notice.idf.get(term) ?? 0;
+        matched++;
+      }
+    }
+    const score = content + (topicWeight.get(item.fact.topic) ?? 0);
+    if (score > 0) ranked.push({ item, content, matched, score });
   }
   return ranked.sort((a, b) => b.score - a.score || a.item.fact.order - b.item.fact.order);
 }
@@ -146,7 +154,12 @@ export function selectFacts(
   const right = topic === 'rights' ? askedRight(question.text) : undefined;
   if (right) {
     const naming = all.filter((f) => f.fact.right === right).map((f) => f.fact);
-    if (naming.length) return withRoute(notice, topic, { facts: naming.slice(0, 3), stated: true, match: 1 }, detail);
+    // What else the question names ("will I lose my support") may be answered by another rights sentence.
+    const also = ranked.find((r) => r.content >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item.fact;
+    if (naming.length) {
+      const facts = dedupe([...naming.slice(0, 3), ...(also ? [also] : [])]);
+      return withRoute(notice, topic, { facts, stated: true, match: 1 }, detail);
+    }
     const general = selectGeneral(notice, 'rights', question, detail);
     return {
       ...general,
@@ -156,19 +169,23 @@ export function selectFacts(
   }
 
   // 2. The question names something: the facts that contain it, most specific first.
-  const specific = ranked
-    .filter((r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)))
+  const weightOf = (t: NoticeTopic) => (t === topic ? 1 : related.includes(t) ? 0.8 : 0.6);
+  const near = ranked.filter((r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)));
+  // Only when nothing on this topic or its neighbours names it, a fact filed elsewhere may ("do you sell my data").
+  const elsewhere = near.length ? [] : ranked.filter((r) => r.matched >= 2 && r.content >= 2.5);
+  const candidates = near.length ? near : elsewhere;
+  const specific = candidates
     .map((r) => ({
       ...r,
       content:
-        (r.item.fact.topic === topic ? r.content : r.content * 0.8) +
+        r.content * weightOf(r.item.fact.topic) +
         (detail && hasDetail(r.item.fact, detail) ? 1.5 : 0) +
         (topic === 'retention' && r.item.fact.retention?.months != null ? 0.5 : 0),
     }))
     .sort((a, b) => b.content - a.content || b.score - a.score);
   const bestContent = specific[0]?.content ?? 0;
   if (bestContent >= 1.2) {
-    const facts = specific
+    let facts = specific
       .filter((r) => r.content >= bestContent * 0.6)
       .slice(0, 3)
       .map((r) => r.item.fact);
@@ -176,7 +193,10 @@ export function selectFacts(
     if (topic === 'retention' && !facts.some((f) => f.retention?.months != null)) {
       facts.push(...periodFacts(inTopic.map((f) => f.fact)).slice(0, 8));
     }
-    return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match: 1 }, detail);
+    if (topic === 'access-request') facts = withListSiblings(notice, facts);
+    // Answered from a sentence filed under another topic: right words, but worth offering a person too.
+    const match = elsewhere.length ? 0.6 : 1;
+    return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match }, detail);
   }
 
   // 3. Nothing in the notice on this topic.
@@ -184,11 +204,9 @@ export function selectFacts(
 
   // 4. A general question: the topic's facts, those sharing the question's words first.
   const selection = selectGeneral(notice, topic, question, detail);
-  if (
-    question.content.length > 0 &&
-    closedQuestion(question.text) &&
-    ['sharing', 'data-collected', 'sources'].includes(topic)
-  ) {
+  const mentionsNothing = question.content.length > 0 && !ranked.some((r) => r.content > 0);
+  const listTopic = ['sharing', 'data-collected', 'sources'].includes(topic);
+  if (closedQuestion(question.text) && question.content.length > 0 && (listTopic || (mentionsNothing && topic !== 'about'))) {
     const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
     if (named) {
       selection.preface = `The ${service} privacy notice does not mention "${named}". Here is what it does say:`;
@@ -225,33 +243,46 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
   }
   if (topic === 'about') {
     // What the service is: sentences naming it first, not page furniture.
+    // What the service is: sentences naming it first (wherever the notice filed them), then the introduction.
     const named = (f: IndexedFact) => [...notice.nameTerms].some((t) => f.terms.has(t));
-    pool = pool.filter((f) => !METADATA.test(f.fact.text));
-    pool = [...pool.filter(named), ...pool.filter((f) => !named(f))];
-    return { facts: pool.slice(0, 5).map((f) => f.fact), stated: true, match: 0.9 };
+    const describing = notice.facts.filter(
+      (f) => named(f) && ['about', 'controller', 'purposes'].includes(f.fact.topic) && !METADATA.test(f.fact.text),
+    );
+    const intro = pool.filter((f) => !METADATA.test(f.fact.text) && !describing.includes(f));
+    const purposes = notice.facts.filter((f) => f.fact.topic === 'purposes' && !describing.includes(f));
+    const chosen = [...describing, ...intro].slice(0, 4);
+    if (chosen.length < 2) chosen.push(...purposes.slice(0, 4));
+    return { facts: chosen.map((f) => f.fact), stated: chosen.length > 0, match: 0.9 };
   }
   // Facts filed under a neighbouring topic that share the question's words ("where is it stored" → the platform).
+  // Only words about this topic or the question's own subject count: "mum on the phone asking what we hold"
+  // is not about phone numbers.
+  const cues = cueTermsOf(topic);
+  const terms = question.terms.filter((t) => cues.has(t) || question.content.includes(t));
   const neighbours = notice.facts
-    .filter((f) => RELATED[topic].includes(f.fact.topic) && overlap(f, question.terms) >= 1 && !pool.includes(f))
-    .sort((a, b) => overlap(b, question.terms) - overlap(a, question.terms))
+    .filter((f) => RELATED[topic].includes(f.fact.topic) && overlap(f, terms) >= 1 && !pool.includes(f))
+    .sort((a, b) => overlap(b, terms) - overlap(a, terms))
     .slice(0, 2);
   const procedural = /^(?:how|who|where)\b|\bexercise\b/.test(question.text);
   const preference = (f: Fact): number => {
     let p = 0;
     if (topic === 'retention' && f.retention?.period) p += 2;
     if (detail && hasDetail(f, detail)) p += 3;
-    if ((ROUTE_TOPICS.has(topic) || procedural) && hasRoute(f)) p += 1.5;
+    if ((ROUTE_TOPICS.has(topic) || procedural) && hasRoute(f)) p += topic === 'access-request' ? 3 : 1.5;
+    // A complaint about how data was handled goes to the Data Protection Officer first.
+    if (topic === 'complaints' && /data protection officer|\bdpo\b|raise (?:this|your concern)/i.test(f.text)) p += 2.5;
     return p;
   };
   const ordered = [...pool, ...neighbours]
     .map((item) => ({
       item,
-      rank: overlap(item, question.terms) + preference(item.fact) - (pool.includes(item) ? 0 : 0.5),
+      rank: overlap(item, terms) + preference(item.fact) - (pool.includes(item) ? 0 : 0.5),
     }))
     .sort((a, b) => b.rank - a.rank || a.item.fact.order - b.item.fact.order)
     .map((x) => x.item.fact);
   const limit = topic === 'retention' ? 10 : ROUTE_TOPICS.has(topic) || detail ? 5 : 12;
-  const facts = ordered.slice(0, limit);
+  let facts = ordered.slice(0, limit);
+  if (topic === 'access-request') facts = withListSiblings(notice, facts).slice(0, 8);
   // Lists read best in the notice's own order once chosen.
   if (!detail && !ROUTE_TOPICS.has(topic) && topic !== 'retention') facts.sort((a, b) => a.order - b.order);
   return { facts, stated: true, match: 0.9 };
@@ -260,10 +291,10 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
 /** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
 function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selection, detail?: Detail): Selection {
   const needsRoute =
-    topic === 'access-request' || topic === 'complaints' || (topic === 'contact' && detail !== undefined);
+    topic === 'access-request' || topic === 'complaints' || topic === 'rights' || (topic === 'contact' && detail !== undefined);
   if (!needsRoute || selection.facts.some((f) => (detail ? hasDetail(f, detail) : hasRoute(f)))) return selection;
   const preferred: NoticeTopic[] =
-    topic === 'complaints' ? ['complaints', 'contact'] : ['access-request', 'rights', 'contact'];
+    topic === 'complaints' ? ['complaints', 'contact'] : topic === 'rights' ? ['rights', 'access-request', 'contact'] : ['access-request', 'rights', 'contact'];
   for (const t of preferred) {
     const route = notice.facts.find(
       (f) => f.fact.topic === t && (detail ? hasDetail(f.fact, detail) : hasRoute(f.fact)),
@@ -271,4 +302,15 @@ function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selecti
     if (route) return { ...selection, facts: [...selection.facts, route.fact] };
   }
   return selection;
+}
+
+/** A route given as a list ("you can use one of the following methods:") is only useful whole. */
+function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const fact of facts) {
+    if (fact.leadIn && hasRoute(fact)) {
+      for (const sibling of notice.facts) if (sibling.fact.leadIn === fact.leadIn && sibling.fact.section === fact.section) out.push(sibling.fact);
+    } else out.push(fact);
+  }
+  return dedupe(out);
 }

@@ -86,7 +86,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       /\bdisclos(?:e|ed|ure)\b|\bpass(?:ed)? (?:on|to)\b|\bsend (?:information|data)\b|\bsent to\b|\breport to\b|\bprovide information about our learners\b/,
       2,
     ],
-    [/\bthird part(?:y|ies)\b|\bpartners?\b|\bother organisations?\b|\brecipients?\b|\bsold\b|\bsell\b/, 1],
+    [/\bthird part(?:y|ies)\b|\bpartners?\b|\bother organisations?\b|\brecipients?\b/, 1],
+    [/\bsold\b|\bsell\b/, 3],
     [/\binvoice sent to\b/, 2],
   ],
   retention: [
