@@ -87,8 +87,9 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
     return decline(undefined, resolution.notice ?? contextNotice);
 
   if (!resolution.notice) {
-    if (strongest < 1.5 && !anchored) return decline(undefined, undefined);
-    if (strongest < 3 && !anchored && resolution.choices.length === 0) return decline(undefined, undefined);
+        // With no service to answer from, only a clear privacy question is worth asking "which service?" for.
+        const topicOnly = intent.ranked[0]?.[0];
+    if (!anchored && (strongest < 3 || (topicOnly === 'contact' && strongest < 4))) return decline(undefined, undefined);
     return askWhichService(index, resolution.choices, question, intent, council);
   }
 
@@ -104,10 +105,11 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   };
   const ranked = rankFacts(notice, analysed);
   const best = ranked[0];
-  const lexical = best !== undefined && best.content >= 2.5;
+    
+    const lexical = best !== undefined && best.content >= 2.5;
   let topic: NoticeTopic | undefined = intent.ranked[0]?.[0];
   // "what is Connexions?", "what does connect to work do": the question names the service and asks nothing else.
-  const namesService = terms.some((t) => notice.nameTerms.has(t));
+    const namesService = wordsOf(normalised).some((w) => notice.nameTerms.has(stem(w)));
   if (strongest < 2 && namesService && analysed.content.length <= 2 && !lexical) topic = 'about';
   if ((!topic || strongest < 2) && lexical) topic = best.item.fact.topic;
   if (!topic && input.session?.topic && analysed.content.length > 0) topic = input.session.topic;

@@ -58,7 +58,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       /\bdo i have to (?:give|provide|tell|fill)\b|\bmandatory\b|\bcompulsory\b|\boptional\b|\bvoluntary\b|\bdo (?:you|they) need my\b(?! (?:consent|permission))/,
       5,
     ],
-    [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b/, 1.5],
+        [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b|\bkeep track of\b/, 2],
     [/\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b/, 3],
     [
       /\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/,
@@ -78,7 +78,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   purposes: [
     [
-      /\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b|\bwhat (?:are|is) (?:you|they) using\b|\busing (?:my|it|this) [\w ]{0,20}for\b|\buse (?:my|your|this|the|her|his) (?:\w+ )?for\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/,
+      /\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b|\bwhat (?:are|is) (?:you|they) using\b|\busing (?:my|it|this) [\w ]{0,20}for\b|\buse (?:my|your|this|the|her|his) (?:\w+ )?for\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bis it (?:just )?so (?:that )?you can\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/,
       4,
     ],
   ],
@@ -91,7 +91,8 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       /\b(?:allowed|entitled|permitted|right) to (?:collect|hold|have|use|keep|process|ask|take)\b|\bwho said (?:you|they) can\b|\blegal right\b|\bis it legal\b|\bbasis\b|\barticle \d\b|\bpublic task\b|\blegal obligation\b/,
       4,
     ],
-    [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
+        [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
+    [/\bact (?:of )?\d{4}\b|\b\d{4} act\b|\bsection \d+/, 4],
     [
       /\bneed (?:my |your |her |his |their )?(?:consent|permission)\b|\brel(?:y|ying|ies) on\b/,
       6,
@@ -250,7 +251,7 @@ export const PRIVACY_ANCHOR =
 
 /** Council business that is not about these notices. */
 export const OFF_TOPIC =
-  /\bbins?\b(?! my)|\brubbish\b|\brecycling\b|\bcouncil tax\b|\bparking\b|\bpotholes?\b|\bplanning (?:permission|application)\b|\blibrar(?:y|ies)\b|\bweather\b|\bjoke\b|\bfootball\b|\bpizza\b|\brecipe\b|\bsing\b|\bpoem\b|\bopening (?:hours|times)\b|\bbus(?:es)?\b|\bstreet ?lights?\b|\bfly.?tipping\b|\bnoise\b|\bleisure centre\b|\bswimming\b|\bcapital of\b|\bwho won\b|\bbitcoin\b|\bhoroscope\b/;
+  /\bbins?\b(?! my)|\brubbish\b|\brecycling\b|\bcouncil tax\b|\bparking\b|\bpotholes?\b|\bplanning (?:permission|application)\b|\blibrar(?:y|ies)\b|\bweather\b|\bjoke\b|\bfootball\b|\bpizza\b|\brecipe\b|\bsing\b|\bpoem\b|\bopening (?:hours|times)\b|\bbus(?:es)?\b|\bstreet ?lights?\b|\bfly.?tipping\b|\bnoise\b|\bleisure centre\b|\bswimming\b|\bcapital of\b|\bwho won\b|\bbitcoin\b|\bhoroscope\b|\bbook (?:me|my|a|an)\b|\bbooking\b|\bappointments?\b|\bnext visit\w*|\bvisiting\b|\bjobs? (?:going|available|vacanc\w*)|\bvacanc(?:y|ies)\b|\bhow much (?:is|does|are|do)\b|\bprices?\b|\btrees?\b|\bneighbours?\b|\bschool places?\b/;
 
 export const PROMPT_INJECTION =
   /\bignore (?:all |any |your |the )?(?:previous |prior |above |earlier )?(?:instructions|rules|prompts?)\b|\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bpretend (?:to be|you are)\b|\bdisregard\b.*\binstructions\b|\breveal (?:your|the) (?:prompt|instructions|password|secrets?)\b/;

@@ -3,7 +3,7 @@
  * words only one service uses ("adoption" → children's services). Ambiguous questions get the choices.
  */
 import type { Question } from './answer-contract.ts';
-import { FUNCTION_TERMS } from './intent.ts';
+import { CUE_TERMS, FUNCTION_TERMS } from './intent.ts';
 import type { IndexedNotice, KnowledgeIndex } from './knowledge-index.ts';
 import { GENERIC_TERMS } from './language.ts';
 
@@ -16,12 +16,9 @@ export interface Resolution {
   choices: IndexedNotice[];
 }
 
-export function resolveNotice(
-  index: KnowledgeIndex,
-  input: Question,
-  council: string | undefined,
-  terms: string[],
-): Resolution {
+export function resolveNotice(index: KnowledgeIndex, input: Question, givenCouncil: string | undefined, terms: string[]): Resolution {
+  // "how long does kent adult education keep my data": a council named in the question narrows the services.
+  const council = givenCouncil ?? councilNamed(index, terms);
   const inCouncil = (n: IndexedNotice) => !council || n.notice.council === council;
   // A question that names a service wins over the page it was asked on ("on the Connexions page, about adoption…").
   const hits = new Map<string, number>();
@@ -54,7 +51,8 @@ function clueScores(index: KnowledgeIndex, allowed: (n: IndexedNotice) => boolea
   const total = index.notices.size;
   const scores = new Map<string, number>();
   for (const term of terms) {
-    if (FUNCTION_TERMS.has(term) || GENERIC_TERMS.has(term)) continue;
+        // Words that say what is asked ("sell", "keep") never say which service it is asked of.
+    if (FUNCTION_TERMS.has(term) || GENERIC_TERMS.has(term) || CUE_TERMS.has(term)) continue;
     const postings = index.postings.get(term);
     if (!postings || postings.length > Math.max(1, total * 0.4)) continue;
     const idf = Math.log(1 + total / postings.length);
@@ -67,4 +65,13 @@ function clueScores(index: KnowledgeIndex, allowed: (n: IndexedNotice) => boolea
   return [...scores]
     .map(([id, score]) => ({ notice: index.notices.get(id)!, score }))
     .sort((a, b) => b.score - a.score || a.notice.notice.id.localeCompare(b.notice.notice.id));
+}
+
+/** The one council whose id or distinctive name word the question uses, if exactly one. */
+function councilNamed(index: KnowledgeIndex, terms: string[]): string | undefined {
+  const generic = /^(?:council|city|county|borough|district|metropolitan|of|on|sea|the|and)$/;
+  const found = [...index.councils.values()].filter((c) =>
+    [c.id, ...c.name.toLowerCase().split(/[^a-z]+/)].some((word) => word && !generic.test(word) && terms.includes(word)),
+  );
+  return found.length === 1 ? found[0]!.id : undefined;
 }
