@@ -19,7 +19,10 @@ import {
 
 export interface IndexedFact {
   fact: Fact;
+  /** Terms of the sentence and the lead-in of its list. */
   terms: Set<string>;
+  /** Terms of its section heading: context, weaker evidence than the sentence's own words. */
+  sectionTerms: Set<string>;
 }
 
 export interface IndexedNotice {
@@ -140,15 +143,23 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
   };
   addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...phraseVocabulary(), ...SLANG_WORDS, ...STOPWORDS].join(" "));
 
+  // A section's heading is shared by all its facts: tokenise it once.
+  const sections = new Map<string, Set<string>>();
+  const sectionTermsOf = (heading: string) => {
+    let terms = sections.get(heading);
+    if (!terms) sections.set(heading, (terms = new Set(termsOf(heading))));
+    return terms;
+  };
   for (const notice of kb.notices) {
     const facts: IndexedFact[] = notice.facts.map((fact) => ({
       fact,
-      terms: new Set(termsOf(`${fact.text} ${fact.leadIn ?? ''} ${fact.leadIn ? '' : fact.section}`)),
+            terms: new Set(termsOf(`${fact.text} ${fact.leadIn ?? ''}`)),
+            sectionTerms: sectionTermsOf(fact.section),
     }));
     const df = new Map<string, number>();
     const termCounts = new Map<string, number>();
-    for (const { fact, terms } of facts) {
-      for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+        for (const { fact, terms, sectionTerms } of facts) {
+      for (const term of new Set([...terms, ...sectionTerms])) df.set(term, (df.get(term) ?? 0) + 1);
       for (const term of termsOf(fact.text)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       addWords(fact.text);
     }

@@ -109,11 +109,11 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
   for (const item of notice.facts) {
     let content = 0;
     let matched = 0;
-    for (const term of question.content) {
+        for (const term of question.content) {
       if (item.terms.has(term)) {
         content += notice.idf.get(term) ?? 0;
         matched++;
-      }
+      } else if (item.sectionTerms.has(term)) content += (notice.idf.get(term) ?? 0) * 0.3;
     }
     const score = content + (topicWeight.get(item.fact.topic) ?? 0);
     if (score > 0) ranked.push({ item, content, matched, score });
@@ -299,7 +299,7 @@ function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selecti
     const route = notice.facts.find(
       (f) => f.fact.topic === t && (detail ? hasDetail(f.fact, detail) : hasRoute(f.fact)),
     );
-    if (route) return { ...selection, facts: [...selection.facts, route.fact] };
+        if (route) return { ...selection, facts: withListSiblings(notice, [...selection.facts, route.fact]) };
   }
   return selection;
 }

@@ -91,8 +91,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\binvoice sent to\b/, 2],
   ],
   retention: [
-    [
-      /\bretain(?:ed)?\b|\bretention\b|\bkept\b|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
+    [/\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! safe)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
       4,
     ],
     [
