@@ -109,7 +109,9 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
     const lexical = best !== undefined && best.content >= 2.5;
   let topic: NoticeTopic | undefined = intent.ranked[0]?.[0];
   // "what is Connexions?", "what does connect to work do": the question names the service and asks nothing else.
-    const namesService = wordsOf(normalised).some((w) => notice.nameTerms.has(stem(w)));
+      // At least half the service's name, as typed ("sefton@work", "connect to work"; not just "work").
+  const typed = new Set(wordsOf(normalised).flatMap((w) => [w, ...w.split('@')]).map(stem));
+  const namesService = [...notice.nameTerms].filter((t) => typed.has(t)).length * 2 >= notice.nameTerms.size;
   if (strongest < 2 && namesService && analysed.content.length <= 2 && !lexical) topic = 'about';
   if ((!topic || strongest < 2) && lexical) topic = best.item.fact.topic;
   if (!topic && input.session?.topic && analysed.content.length > 0) topic = input.session.topic;
@@ -125,7 +127,8 @@ function looksEnglish(index: KnowledgeIndex, normalised: string): boolean {
   if (words.length === 0) return true;
   const latin = words.filter((w) => /^[a-z@.\d-]+$/.test(w)).length;
   if (latin / words.length < 0.5) return false;
-  const known = words.filter((w) => index.knows(w) || index.knows(index.correct(w))).length;
+    // A word only known after spelling repair counts half: German "meine Daten" repairs to English-looking words.
+  const known = words.reduce((n, w) => n + (index.knows(w) ? 1 : index.correct(w) !== w ? 0.5 : 0), 0);
   return known / words.length >= 0.5;
 }
 

@@ -59,7 +59,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       5,
     ],
         [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b|\bkeep track of\b/, 2],
-    [/\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b/, 3],
+    [/\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b(?! (?:safe|secure))/, 3],
     [
       /\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/,
       1,
@@ -100,6 +100,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bwithout (?:my )?(?:consent|permission|asking)\b/, 3],
   ],
   security: [
+    [/\bkeep (?:it|them|my \w+) (?:safe|secure)\b/, 3],
     [
       /\bsecur(?:e|ity)\b|(?<!data )\bprotect(?:ed|ion|ing)?\b|\bbreach\b|\bencrypt|\bconfidential\b|\b(?:you|they|council) (?:lose|lost)\b|\bstolen\b|\bhack\w*|\bleak\w*/,
       4,
@@ -129,7 +130,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   'access-request': [
     [/\bsubject access\b|\bsar\b|\bdata subject access\b|\baccess request\b/, 6],
     [
-      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b|\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b|\b(?:holds?|has|have|got) on (?:him|her|me|them)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
+      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b|\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
       5,
     ],
     [/\bcopy\b|\bmy (?:file|records|social care records)\b/, 2],
@@ -161,8 +162,9 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   about: [
+    [/\b(?:read|see|find|view) (?:the |this |your )?(?:full )?(?:privacy )?(?:notice|policy)\b/, 7],
     [
-      /\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b|\b(?:read|see|find|view) (?:the |this |your )?(?:full )?(?:privacy )?(?:notice|policy)\b/,
+      /\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b/,
       5,
     ],
   ],
@@ -200,7 +202,7 @@ export function detectIntent(text: string): Intent {
     bump(ranked, 'rights', 2);
   }
   // "do we need her consent to pass her info on" is a sharing question.
-  if (/\b(?:consent|permission)\b[\w ]{0,20}\b(?:share|pass|give|send)\b/.test(text)) bump(ranked, 'sharing', 3);
+    if (/\bneed (?:\w+ )?(?:consent|permission) to (?:share|pass|give|send)\b/.test(text)) bump(ranked, 'sharing', 3);
   // "is it safe when you send it to the DfE" asks about security of the sharing, not who receives it.
   if (
     ranked.some(([t]) => t === 'sharing') &&

@@ -13,6 +13,7 @@ import {
   expandPhrases,
   normalise,
   phraseVocabulary,
+  stem,
   termsOf,
   wordsOf,
 } from './language.ts';
@@ -166,9 +167,11 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
     const idf = new Map<string, number>();
     for (const [term, count] of df) idf.set(term, Math.log(1 + facts.length / count));
     const nameTerms = new Set(
-      termsOf(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`).filter(
-        (t) => !GENERIC_TERMS.has(t),
-      ),
+            // The words of the name as written (no synonym expansion): naming them names the service.
+      wordsOf(normalise(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`))
+        .filter((w) => !STOPWORDS.has(w))
+        .map(stem)
+        .filter((t) => !GENERIC_TERMS.has(t)),
     );
     for (const term of nameTerms) named.set(term, [...(named.get(term) ?? []), notice.id]);
     for (const term of nameTerms) termCounts.set(term, (termCounts.get(term) ?? 0) + 3);

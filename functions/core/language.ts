@@ -97,7 +97,7 @@ const SLANG: Record<string, string> = {
 /** Everyday phrasing → the words notices use. Appended, not substituted, so the original words still count. */
 const PHRASES: [RegExp, string][] = [
   [/\bsel+(?:ing|s)?\b|\bsold\b/g, 'sell sold share'],
-  [/\bjob ?cent(?:re|er)s?(?: plus)?\b|\bjob ?shop\b/g, 'jobcentre plus dwp department work pensions'],
+  [/\bjob ?cent(?:re|er)s?(?: plus)?\b|\bjob ?shop\b|\bwork coach(?:es)?\b/g, 'jobcentre plus dwp department work pensions'],
   [/\bdwp\b|\bbenefits? (?:office|people|agency)\b/g, 'dwp department work pensions benefit'],
   [/\bhmrc\b|\btax ?man\b|\btax office\b|\brevenue\b/g, 'hmrc revenue customs'],
   [/\bdfe\b|\bdepartment (?:for|of) education\b/g, 'dfe department education'],

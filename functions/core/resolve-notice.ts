@@ -37,8 +37,9 @@ export function resolveNotice(index: KnowledgeIndex, input: Question, givenCounc
     return { notice: index.notices.get(input.session.notice)!, source: 'session', choices: [] };
 
   const clues = clueScores(index, inCouncil, terms);
-  if (clues[0] && clues[0].score >= 2 && (!clues[1] || clues[0].score >= clues[1].score * 1.6)) {
-    return { notice: clues[0].notice, source: 'clue', choices: [] };
+    const [first, second] = clues;
+  if (first && (second ? first.score >= 2 && first.score >= second.score * 1.6 : first.score >= 1)) {
+        return { notice: first.notice, source: 'clue', choices: [] };
   }
   const councilNotices = council ? [...index.notices.values()].filter(inCouncil) : [];
   if (councilNotices.length === 1) return { notice: councilNotices[0]!, source: 'council', choices: [] };

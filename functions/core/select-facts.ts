@@ -131,6 +131,8 @@ function overlap(item: IndexedFact, terms: string[]): number {
 const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
 const hasRoute = (fact: Fact) => (fact.contacts?.length ?? 0) > 0;
 
+const STORAGE_PLACE = /\b(?:stored|store|held|kept|hold) (?:in|on|within|at)\b|\bdatabase\b|\bsystem\b|\bplatform\b|\bservers?\b|\bcrm\b|\bfiling\b/i;
+
 /** A metadata line ("Version: 2", "Author: Data Protection") says nothing to a resident. */
 const METADATA = /^[A-Z][\w /]{1,30}:\s*\S[^.]{0,30}$/;
 
@@ -184,7 +186,11 @@ export function selectFacts(
     }))
     .sort((a, b) => b.content - a.content || b.score - a.score);
   const bestContent = specific[0]?.content ?? 0;
-  if (bestContent >= 1.2) {
+  // "Do you share with the job centre?" is not answered yes by a purposes sentence that mentions jobs.
+  const onlyNeighbours = !specific.some((r) => r.content >= bestContent * 0.6 && r.item.fact.topic === topic);
+  const yesNoOnList = closedQuestion(question.text) && ['sharing', 'data-collected', 'sources'].includes(topic);
+  // "What is Connect to Work?" is about the whole service, not a sentence that shares a word with it.
+  if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours)) {
     let facts = specific
       .filter((r) => r.content >= bestContent * 0.6)
       .slice(0, 3)
@@ -195,12 +201,12 @@ export function selectFacts(
     }
     if (topic === 'access-request') facts = withListSiblings(notice, facts);
     // Answered from a sentence filed under another topic: right words, but worth offering a person too.
-    const match = elsewhere.length ? 0.6 : 1;
+    const match = elsewhere.length ? 0.6 : facts.some((f) => f.topic === topic) ? 1 : 0.8;
     return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match }, detail);
   }
 
   // 3. Nothing in the notice on this topic.
-  if (inTopic.length === 0) return { facts: [], stated: false, match: 0.9 };
+  if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
 
   // 4. A general question: the topic's facts, those sharing the question's words first.
   const selection = selectGeneral(notice, topic, question, detail);
@@ -212,6 +218,11 @@ export function selectFacts(
       selection.preface = `The ${service} privacy notice does not mention "${named}". Here is what it does say:`;
       selection.match = 0.6;
     }
+  }
+  // "Where is my data stored?" is only answered by a sentence that names a place or system.
+  if (topic === 'security' && /\bwhere\b/.test(question.text) && !selection.facts.some((f) => STORAGE_PLACE.test(f.text))) {
+    selection.preface = `The ${service} privacy notice does not say where your information is stored. It says:`;
+    selection.match = 0.6;
   }
   if (
     topic === 'retention' &&
@@ -244,15 +255,19 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
   if (topic === 'about') {
     // What the service is: sentences naming it first, not page furniture.
     // What the service is: sentences naming it first (wherever the notice filed them), then the introduction.
-    const named = (f: IndexedFact) => [...notice.nameTerms].some((t) => f.terms.has(t));
-    const describing = notice.facts.filter(
-      (f) => named(f) && ['about', 'controller', 'purposes'].includes(f.fact.topic) && !METADATA.test(f.fact.text),
-    );
-    const intro = pool.filter((f) => !METADATA.test(f.fact.text) && !describing.includes(f));
-    const purposes = notice.facts.filter((f) => f.fact.topic === 'purposes' && !describing.includes(f));
-    const chosen = [...describing, ...intro].slice(0, 4);
-    if (chosen.length < 2) chosen.push(...purposes.slice(0, 4));
-    return { facts: chosen.map((f) => f.fact), stated: chosen.length > 0, match: 0.9 };
+    const names = [...notice.nameTerms];
+    const named = (f: IndexedFact) => names.filter((t) => f.terms.has(t)).length * 2 >= names.length;
+    const early = notice.facts.length / 4;
+    const describes = (f: IndexedFact, i: number) =>
+      (named(f) ? 2 : 0) + (f.fact.topic === 'about' ? 1 : 0) + (i < early ? 1 : 0) + (f.fact.topic === 'purposes' ? 0.5 : 0);
+    const chosen = notice.facts
+      .map((f, i) => ({ f, rank: describes(f, i) }))
+      .filter(({ f, rank }) => rank >= 1.5 && !METADATA.test(f.fact.text) && ['about', 'controller', 'purposes'].includes(f.fact.topic))
+      .sort((a, b) => b.rank - a.rank || a.f.fact.order - b.f.fact.order)
+      .slice(0, 4)
+      .map(({ f }) => f.fact)
+      .sort((a, b) => a.order - b.order);
+    return { facts: chosen, stated: chosen.length > 0, match: 0.9 };
   }
   // Facts filed under a neighbouring topic that share the question's words ("where is it stored" → the platform).
   // Only words about this topic or the question's own subject count: "mum on the phone asking what we hold"
