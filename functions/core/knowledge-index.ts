@@ -123,7 +123,9 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
     let bestScore = Infinity;
     for (const candidate of new Set([...sounds, ...spelled])) {
       const distance = editDistance(word, candidate);
-      if (distance > limit + (sounds.has(candidate) ? 1 : 0)) continue;
+            if (distance > limit + (sounds.has(candidate) ? 1 : 0)) continue;
+      // Two or more edits only within the same opening ("adopshun" → adoption, not "saying" → sing).
+      if (distance >= 2 && candidate.slice(0, 2) !== word.slice(0, 2)) continue;
       const score = distance - (sounds.has(candidate) ? 0.5 : 0) - Math.log10(vocabulary.get(candidate) ?? 1) * 0.1;
       if (score < bestScore) [best, bestScore] = [candidate, score];
     }

@@ -41,7 +41,9 @@ export function serviceName(title: string): string {
 
 /** The topic a section's heading announces, or null when the heading says nothing about one ("Further information"). */
 function sectionTopic(section: Section): NoticeTopic | null {
-  return bestTopic(scoreTopics([section.heading, ...section.parents].join(' \n ')))?.[0] ?? null;
+    // A heading that only brushes a topic ("The National Pupil Database" → database → security) sets no prior.
+  const best = bestTopic(scoreTopics([section.heading, ...section.parents].join(' \n ')));
+  return best && best[1] >= 2 ? best[0] : null;
 }
 
 function kindFor(topic: NoticeTopic, text: string, inList: boolean): FactKind {
@@ -80,6 +82,8 @@ function kindFor(topic: NoticeTopic, text: string, inList: boolean): FactKind {
       return 'statement';
   }
 }
+
+const RIGHT_OFFERED = /\byou (?:can|may|have the right)\b|\bwe (?:agree|will)\b[^.]{0,40}\bdelete\b|\bask us to\b/i;
 
 const CONTENTS_LEAD_IN =
   /\b(?:this|the) (?:privacy )?(?:notice|policy|statement) (?:will )?(?:tells?|advises?|explains?|sets out|covers?|describes?)(?: you)?(?: on| about)?\s*:/i;
@@ -151,7 +155,8 @@ function factsOf(noticeId: string, sections: Section[], topics: (NoticeTopic | n
           const retention = extractRetention(text);
           if (retention) fact.retention = retention;
         }
-        if (topic === 'rights' || topic === 'access-request' || topic === 'consent') {
+                // A right can be stated anywhere ("you can contact us at any time and we agree to delete your record").
+        if (topic === 'rights' || topic === 'access-request' || topic === 'consent' || RIGHT_OFFERED.test(text)) {
           const right = extractRight(text);
           if (right) fact.right = right;
         }

@@ -30,6 +30,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bwrite to\b|\bfurther information\b|\bwho to contact\b|\bwebsite\b|\bwww\.|https?:\/\//, 1],
   ],
   'data-collected': [
+    [/\b(?:is|are) (?:voluntary|mandatory|optional)\b|\bvoluntary basis\b|\brequired to provide\b/, 4],
     [
       /\b(?:information|data) (?:we|that we) (?:collect|hold|process)|\bwhat information (?:do )?we collect\b|\bcategories of (?:this )?(?:personal )?(?:information|data)\b/,
       3,
@@ -51,7 +52,9 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       /\b(?:receive|obtain|get|collect)(?:s|ed)? (?:personal )?(?:your )?information from\b|\bfrom other sources\b|\bother sources\b/,
       4,
     ],
-    [/\breferrals? (?:from|partners?)\b|\bprovided to us\b|\bwhen you provide it\b/, 2],
+        [/\breferrals? (?:from|partners?)\b/, 2],
+        [/\bprovided? (?:it )?to us\b|\bwhen you provide it\b/, 3],
+    [/\byou provide\b/, 1],
     [
       /\bfrom your school\b|\bschools? or colleges? (?:that )?you (?:previously )?attended\b|\bwe collect your information from\b/,
       4,
@@ -138,12 +141,13 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   consent: [
     [/\bconsent\b|\bpermission\b/, 3],
-    [/\bwithdraw\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b/, 3],
+        [/\bwithdraw\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b|\bno longer wish\b/, 3],
   ],
   complaints: [
     [/\bcomplain(?:t|ts|ing)?\b/, 4],
     [/\binformation commissioner|\bico\b|\bsupervisory authority\b/, 3],
-    [/\bconcern\b|\bunhappy\b|\bnot satisfied\b|\bthings go wrong\b/, 2],
+        [/\bconcern\b|\bunhappy\b|\bnot satisfied\b|\bthings go wrong\b/, 2],
+    [/\bif you have a concern\b|\braise (?:your|this|a) concern\b/, 3],
   ],
 };
 
