@@ -58,7 +58,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       /\bdo i have to (?:give|provide|tell|fill)\b|\bmandatory\b|\bcompulsory\b|\boptional\b|\bvoluntary\b|\bdo (?:you|they) need my\b(?! (?:consent|permission))/,
       5,
     ],
-        [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b|\bkeep track of\b/, 2],
+            [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b|\bkeep track of\b|\bdo (?:you|they) (?:check|ask|need to know|find out)\b/, 2.5],
     [/\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b(?! (?:safe|secure))/, 3],
     [
       /\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/,
@@ -78,7 +78,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   purposes: [
     [
-      /\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b|\bwhat (?:are|is) (?:you|they) using\b|\busing (?:my|it|this) [\w ]{0,20}for\b|\buse (?:my|your|this|the|her|his) (?:\w+ )?for\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bis it (?:just )?so (?:that )?you can\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/,
+      /\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b|\bwhat (?:are|is) (?:you|they) using\b|\busing (?:my|it|this) [\w ]{0,20}for\b|\buse (?:my|your|this|the|her|his) (?:\w+ )?for\b|\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b|\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b|\bwhat for\b|\bwhy do i\b|\bis it (?:just )?so (?:that )?you can\b|\bpurpose|\bused for\b|\buse (?:my|it) for\b|\bwhy.*need\b/,
       4,
     ],
   ],
@@ -100,7 +100,8 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bwithout (?:my )?(?:consent|permission|asking)\b/, 3],
   ],
   security: [
-    [/\bkeep (?:it|them|my \w+) (?:safe|secure)\b/, 3],
+        [/\bkeep (?:it|them|my \w+) (?:safe|secure)\b/, 3],
+    [/\b(?:keep a )?record (?:of )?(?:who|when)\b/, 5],
     [
       /\bsecur(?:e|ity)\b|(?<!data )\bprotect(?:ed|ion|ing)?\b|\bbreach\b|\bencrypt|\bconfidential\b|\b(?:you|they|council) (?:lose|lost)\b|\bstolen\b|\bhack\w*|\bleak\w*/,
       4,
@@ -151,7 +152,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   contact: [
     [/\bdpo\b|\bdata protection officer\b|\bdata protection (?:team|email|contact|people|questions?|quer(?:y|ies)|enquir(?:y|ies)|issues?)\b/, 4],
     [
-      /\bcontact\b|\bget in touch\b|(?<!my )\bemail\b|(?<!my )\bphone\b|\btelephone\b|(?<!my |my phone |insurance )\bnumber\b|(?<!my |email )\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/,
+      /\bcontact\b|\bget in touch\b|(?<!my )\bemail\b|(?<!my )\bphone\b|\btelephone\b|\b(?:phone|telephone|contact|tel|mobile) number\b|\bnumber (?:for|to call)\b|(?<!my |email )\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/,
       3,
     ],
   ],

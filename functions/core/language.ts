@@ -118,7 +118,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:job|jobs|employment|employer|boss|work)\b/g, 'employment employers work'],
   [/\bcareers? advi[cs]e\b|\bcareers? advisers?\b/g, 'careers guidance connexions'],
   [
-    /\bpass(?:ing|ed|es)? (?:it |them |(?:my|her|his|their|your|our) \w+ |on |over )*(?:on|to)\b|\bgive (?:it|them|(?:my|her|his|their) \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|(?:my|her|his|their) \w+) to\b|\btell\b|\bdisclose\b/g,
+            /\bpass(?:ing|ed|es)? (?:\w+ ){0,3}(?:on )?to\b|\bpass(?:ing|ed|es)? (?:\w+ ){1,3}on\b|\bgive (?:it|them|(?:my|her|his|their) \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|(?:my|her|his|their) \w+) to\b|\btell\b|\bdisclose\b/g,
     'share shared',
   ],
   [/\bhang(?:ing)? on to\b|\bhold(?:ing)? on to\b|\bhold onto\b|\bkeep(?:ing)? hold\b/g, 'keep retain'],

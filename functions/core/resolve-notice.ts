@@ -36,7 +36,9 @@ export function resolveNotice(index: KnowledgeIndex, input: Question, givenCounc
   if (input.session?.notice)
     return { notice: index.notices.get(input.session.notice)!, source: 'session', choices: [] };
 
-  const clues = clueScores(index, inCouncil, terms);
+    // The council's own name says which council, not which of its services.
+  const councilWords = new Set(council ? councilWordsOf(index, council) : []);
+  const clues = clueScores(index, inCouncil, terms.filter((t) => !councilWords.has(t)));
     const [first, second] = clues;
   if (first && (second ? first.score >= 2 && first.score >= second.score * 1.6 : first.score >= 1)) {
         return { notice: first.notice, source: 'clue', choices: [] };
@@ -68,11 +70,16 @@ function clueScores(index: KnowledgeIndex, allowed: (n: IndexedNotice) => boolea
     .sort((a, b) => b.score - a.score || a.notice.notice.id.localeCompare(b.notice.notice.id));
 }
 
+const GENERIC_COUNCIL_WORD = /^(?:council|city|county|borough|district|metropolitan|of|on|sea|the|and)$/;
+
+/** A council's id and the distinctive words of its name ("kent"; not "county", "council"). */
+function councilWordsOf(index: KnowledgeIndex, id: string): string[] {
+  const name = index.councils.get(id)?.name ?? '';
+  return [id, ...name.toLowerCase().split(/[^a-z]+/)].filter((w) => w && !GENERIC_COUNCIL_WORD.test(w));
+}
+
 /** The one council whose id or distinctive name word the question uses, if exactly one. */
 function councilNamed(index: KnowledgeIndex, terms: string[]): string | undefined {
-  const generic = /^(?:council|city|county|borough|district|metropolitan|of|on|sea|the|and)$/;
-  const found = [...index.councils.values()].filter((c) =>
-    [c.id, ...c.name.toLowerCase().split(/[^a-z]+/)].some((word) => word && !generic.test(word) && terms.includes(word)),
-  );
-  return found.length === 1 ? found[0]!.id : undefined;
+  const found = [...index.councils.keys()].filter((id) => councilWordsOf(index, id).some((w) => terms.includes(w)));
+  return found.length === 1 ? found[0] : undefined;
 }
