@@ -30,6 +30,8 @@ export class AnswerInputError extends Error {
   }
 }
 
+const READ_NOTICE = /\b(?:read|see|find|view|get) (?:the |this |your |a )?(?:full |whole )?(?:privacy )?(?:notice|policy)\b/;
+
 const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 100) / 100;
 
 function clean(question: string): string {
@@ -145,8 +147,12 @@ function answerFromSelection(
   const council = index.councils.get(notice.council);
   let { preface } = selection;
   const { facts, stated } = selection;
-  if (topic === 'controller' && council && !facts.some((f) => f.text.includes(council.name))) {
+    if (topic === 'controller' && council && !facts.some((f) => f.text.includes(council.name))) {
     preface = `This is ${council.name}'s notice. It says:`;
+  }
+  // "Where can I read the full notice?": where it is published, when the front-matter says.
+  if (topic === 'about' && notice.url && READ_NOTICE.test(intent.text)) {
+    preface = `You can read the full ${notice.service} privacy notice at ${notice.url}.${facts.length ? ' In short:' : ''}`;
   }
   const lines = [stated || facts.length ? composeFacts(facts, preface) : ''];
   const fallback = councilContactFallback(index, indexed, topic, intent, facts);

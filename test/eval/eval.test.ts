@@ -8,7 +8,7 @@ import { loadEvalSet, passRate, score, toQuestion } from './evaluate.ts';
  * pass rate the matcher has actually reached, so a change that makes answers worse fails CI. Raise it as
  * matching improves; never lower it to make a change pass.
  */
-const REGRESSION_FLOOR = 0.9;
+const REGRESSION_FLOOR = 0.93;
 
 describe('evaluation set', () => {
   const results = loadEvalSet().map((item) => score(item, answerQuestion(realIndex(), toQuestion(item))));
