@@ -30,7 +30,8 @@ export class AnswerInputError extends Error {
   }
 }
 
-const READ_NOTICE = /\b(?:read|see|find|view|get) (?:the |this |your |a )?(?:full |whole )?(?:privacy )?(?:notice|policy)\b/;
+const READ_NOTICE =
+  /\b(?:read|see|find|view|get) (?:the |this |your |a )?(?:full |whole )?(?:privacy )?(?:notice|policy)\b/;
 
 const round = (n: number) => Math.round(Math.max(0, Math.min(1, n)) * 100) / 100;
 
@@ -89,9 +90,10 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
     return decline(undefined, resolution.notice ?? contextNotice);
 
   if (!resolution.notice) {
-        // With no service to answer from, only a clear privacy question is worth asking "which service?" for.
-        const topicOnly = intent.ranked[0]?.[0];
-    if (!anchored && (strongest < 3 || (topicOnly === 'contact' && strongest < 4))) return decline(undefined, undefined);
+    // With no service to answer from, only a clear privacy question is worth asking "which service?" for.
+    const topicOnly = intent.ranked[0]?.[0];
+    if (!anchored && (strongest < 3 || (topicOnly === 'contact' && strongest < 4)))
+      return decline(undefined, undefined);
     return askWhichService(index, resolution.choices, question, intent, council);
   }
 
@@ -107,12 +109,16 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   };
   const ranked = rankFacts(notice, analysed);
   const best = ranked[0];
-    
-    const lexical = best !== undefined && best.content >= 2.5;
+
+  const lexical = best !== undefined && best.content >= 2.5;
   let topic: NoticeTopic | undefined = intent.ranked[0]?.[0];
   // "what is Connexions?", "what does connect to work do": the question names the service and asks nothing else.
-      // At least half the service's name, as typed ("sefton@work", "connect to work"; not just "work").
-  const typed = new Set(wordsOf(normalised).flatMap((w) => [w, ...w.split('@')]).map(stem));
+  // At least half the service's name, as typed ("sefton@work", "connect to work"; not just "work").
+  const typed = new Set(
+    wordsOf(normalised)
+      .flatMap((w) => [w, ...w.split('@')])
+      .map(stem),
+  );
   const namesService = [...notice.nameTerms].filter((t) => typed.has(t)).length * 2 >= notice.nameTerms.size;
   if (strongest < 2 && namesService && analysed.content.length <= 2 && !lexical) topic = 'about';
   if ((!topic || strongest < 2) && lexical) topic = best.item.fact.topic;
@@ -129,7 +135,7 @@ function looksEnglish(index: KnowledgeIndex, normalised: string): boolean {
   if (words.length === 0) return true;
   const latin = words.filter((w) => /^[a-z@.\d-]+$/.test(w)).length;
   if (latin / words.length < 0.5) return false;
-    // A word only known after spelling repair counts half: German "meine Daten" repairs to English-looking words.
+  // A word only known after spelling repair counts half: German "meine Daten" repairs to English-looking words.
   const known = words.reduce((n, w) => n + (index.knows(w) ? 1 : index.correct(w) !== w ? 0.5 : 0), 0);
   return known / words.length >= 0.5;
 }
@@ -147,7 +153,7 @@ function answerFromSelection(
   const council = index.councils.get(notice.council);
   let { preface } = selection;
   const { facts, stated } = selection;
-    if (topic === 'controller' && council && !facts.some((f) => f.text.includes(council.name))) {
+  if (topic === 'controller' && council && !facts.some((f) => f.text.includes(council.name))) {
     preface = `This is ${council.name}'s notice. It says:`;
   }
   // "Where can I read the full notice?": where it is published, when the front-matter says.

@@ -58,8 +58,14 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       /\bdo i have to (?:give|provide|tell|fill)\b|\bmandatory\b|\bcompulsory\b|\boptional\b|\bvoluntary\b|\bdo (?:you|they) need my\b(?! (?:consent|permission))/,
       5,
     ],
-            [/\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b|\bkeep track of\b|\bdo (?:you|they) (?:check|ask|need to know|find out)\b/, 2.5],
-    [/\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b(?! (?:safe|secure))/, 3],
+    [
+      /\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b|\bkeep track of\b|\bdo (?:you|they) (?:check|ask|need to know|find out)\b/,
+      2.5,
+    ],
+    [
+      /\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b(?! (?:safe|secure))/,
+      3,
+    ],
     [
       /\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/,
       1,
@@ -91,16 +97,13 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       /\b(?:allowed|entitled|permitted|right) to (?:collect|hold|have|use|keep|process|ask|take)\b|\bwho said (?:you|they) can\b|\blegal right\b|\bis it legal\b|\bbasis\b|\barticle \d\b|\bpublic task\b|\blegal obligation\b/,
       4,
     ],
-        [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
+    [/\blaw\b|\blegislation\b|\bact\b/, 1.5],
     [/\bact (?:of )?\d{4}\b|\b\d{4} act\b|\bsection \d+/, 4],
-    [
-      /\bneed (?:my |your |her |his |their )?(?:consent|permission)\b|\brel(?:y|ying|ies) on\b/,
-      6,
-    ],
+    [/\bneed (?:my |your |her |his |their )?(?:consent|permission)\b|\brel(?:y|ying|ies) on\b/, 6],
     [/\bwithout (?:my )?(?:consent|permission|asking)\b/, 3],
   ],
   security: [
-        [/\bkeep (?:it|them|my \w+) (?:safe|secure)\b/, 3],
+    [/\bkeep (?:it|them|my \w+) (?:safe|secure)\b/, 3],
     [/\b(?:keep a )?record (?:of )?(?:who|when)\b/, 5],
     [
       /\bsecur(?:e|ity)\b|(?<!data )\bprotect(?:ed|ion|ing)?\b|\bbreach\b|\bencrypt|\bconfidential\b|\b(?:you|they|council) (?:lose|lost)\b|\bstolen\b|\bhack\w*|\bleak\w*/,
@@ -150,7 +153,10 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   contact: [
-    [/\bdpo\b|\bdata protection officer\b|\bdata protection (?:team|email|contact|people|questions?|quer(?:y|ies)|enquir(?:y|ies)|issues?)\b/, 4],
+    [
+      /\bdpo\b|\bdata protection officer\b|\bdata protection (?:team|email|contact|people|questions?|quer(?:y|ies)|enquir(?:y|ies)|issues?)\b/,
+      4,
+    ],
     [
       /\bcontact\b|\bget in touch\b|(?<!my )\bemail\b|(?<!my )\bphone\b|\btelephone\b|\b(?:phone|telephone|contact|tel|mobile) number\b|\bnumber (?:for|to call)\b|(?<!my |email )\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/,
       3,
@@ -203,7 +209,7 @@ export function detectIntent(text: string): Intent {
     bump(ranked, 'rights', 2);
   }
   // "do we need her consent to pass her info on" is a sharing question.
-    if (/\bneed (?:\w+ )?(?:consent|permission) to (?:share|pass|give|send)\b/.test(text)) bump(ranked, 'sharing', 3);
+  if (/\bneed (?:\w+ )?(?:consent|permission) to (?:share|pass|give|send)\b/.test(text)) bump(ranked, 'sharing', 3);
   // "is it safe when you send it to the DfE" asks about security of the sharing, not who receives it.
   if (
     ranked.some(([t]) => t === 'sharing') &&

@@ -69,7 +69,8 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }
@@ -123,7 +124,7 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
     let bestScore = Infinity;
     for (const candidate of new Set([...sounds, ...spelled])) {
       const distance = editDistance(word, candidate);
-            if (distance > limit + (sounds.has(candidate) ? 1 : 0)) continue;
+      if (distance > limit + (sounds.has(candidate) ? 1 : 0)) continue;
       // Two or more edits only within the same opening ("adopshun" → adoption, not "saying" → sing).
       if (distance >= 2 && candidate.slice(0, 2) !== word.slice(0, 2)) continue;
       const score = distance - (sounds.has(candidate) ? 0.5 : 0) - Math.log10(vocabulary.get(candidate) ?? 1) * 0.1;
@@ -144,7 +145,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
   const addWords = (text: string) => {
     for (const word of wordsOf(normalise(text))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
   };
-  addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...phraseVocabulary(), ...SLANG_WORDS, ...STOPWORDS].join(" "));
+  addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...phraseVocabulary(), ...SLANG_WORDS, ...STOPWORDS].join(' '));
 
   // A section's heading is shared by all its facts: tokenise it once.
   const sections = new Map<string, Set<string>>();
@@ -156,12 +157,12 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
   for (const notice of kb.notices) {
     const facts: IndexedFact[] = notice.facts.map((fact) => ({
       fact,
-            terms: new Set(termsOf(`${fact.text} ${fact.leadIn ?? ''}`)),
-            sectionTerms: sectionTermsOf(fact.section),
+      terms: new Set(termsOf(`${fact.text} ${fact.leadIn ?? ''}`)),
+      sectionTerms: sectionTermsOf(fact.section),
     }));
     const df = new Map<string, number>();
     const termCounts = new Map<string, number>();
-        for (const { fact, terms, sectionTerms } of facts) {
+    for (const { fact, terms, sectionTerms } of facts) {
       for (const term of new Set([...terms, ...sectionTerms])) df.set(term, (df.get(term) ?? 0) + 1);
       for (const term of termsOf(fact.text)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
       addWords(fact.text);
@@ -169,7 +170,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
     const idf = new Map<string, number>();
     for (const [term, count] of df) idf.set(term, Math.log(1 + facts.length / count));
     const nameTerms = new Set(
-            // The words of the name as written (no synonym expansion): naming them names the service.
+      // The words of the name as written (no synonym expansion): naming them names the service.
       wordsOf(normalise(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`))
         .filter((w) => !STOPWORDS.has(w))
         .map(stem)

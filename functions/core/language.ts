@@ -97,7 +97,10 @@ const SLANG: Record<string, string> = {
 /** Everyday phrasing → the words notices use. Appended, not substituted, so the original words still count. */
 const PHRASES: [RegExp, string][] = [
   [/\bsel+(?:ing|s)?\b|\bsold\b/g, 'sell sold share'],
-  [/\bjob ?cent(?:re|er)s?(?: plus)?\b|\bjob ?shop\b|\bwork coach(?:es)?\b/g, 'jobcentre plus dwp department work pensions'],
+  [
+    /\bjob ?cent(?:re|er)s?(?: plus)?\b|\bjob ?shop\b|\bwork coach(?:es)?\b/g,
+    'jobcentre plus dwp department work pensions',
+  ],
   [/\bdwp\b|\bbenefits? (?:office|people|agency)\b/g, 'dwp department work pensions benefit'],
   [/\bhmrc\b|\btax ?man\b|\btax office\b|\brevenue\b/g, 'hmrc revenue customs'],
   [/\bdfe\b|\bdepartment (?:for|of) education\b/g, 'dfe department education'],
@@ -118,7 +121,7 @@ const PHRASES: [RegExp, string][] = [
   [/\b(?:job|jobs|employment|employer|boss|work)\b/g, 'employment employers work'],
   [/\bcareers? advi[cs]e\b|\bcareers? advisers?\b/g, 'careers guidance connexions'],
   [
-            /\bpass(?:ing|ed|es)? (?:\w+ ){0,3}(?:on )?to\b|\bpass(?:ing|ed|es)? (?:\w+ ){1,3}on\b|\bgive (?:it|them|(?:my|her|his|their) \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|(?:my|her|his|their) \w+) to\b|\btell\b|\bdisclose\b/g,
+    /\bpass(?:ing|ed|es)? (?:\w+ ){0,3}(?:on )?to\b|\bpass(?:ing|ed|es)? (?:\w+ ){1,3}on\b|\bgive (?:it|them|(?:my|her|his|their) \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|(?:my|her|his|their) \w+) to\b|\btell\b|\bdisclose\b/g,
     'share shared',
   ],
   [/\bhang(?:ing)? on to\b|\bhold(?:ing)? on to\b|\bhold onto\b|\bkeep(?:ing)? hold\b/g, 'keep retain'],
@@ -126,8 +129,11 @@ const PHRASES: [RegExp, string][] = [
   [/\babroad\b|\boverseas\b|\bother countr(?:y|ies)\b|\bout of the country\b/g, 'outside uk abroad'],
   [/\bstored?\b|\bstorage\b/g, 'store stored'],
   [/\bsafe\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g, 'secure security'],
-  [/\b(?:you|they|council) (?:lose|lost)\b|\blost my\b|\bstolen\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g, 'breach lost unauthorised'],
-    [/\bico\b|\binformation commissioner/g, 'ico information commissioner'],
+  [
+    /\b(?:you|they|council) (?:lose|lost)\b|\blost my\b|\bstolen\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g,
+    'breach lost unauthorised',
+  ],
+  [/\bico\b|\binformation commissioner/g, 'ico information commissioner'],
   [/\bpolic(?:y|ies)\b|\bguidelines?\b|\bschedules?\b/g, 'policy guidelines schedule'],
   [/\bcolleges?\b|\bsixth forms?\b/g, 'education training establishments providers'],
   [/\bsub ?contractors?\b|\bcontractors?\b/g, 'contractors sub partner organisations'],

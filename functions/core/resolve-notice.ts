@@ -16,7 +16,12 @@ export interface Resolution {
   choices: IndexedNotice[];
 }
 
-export function resolveNotice(index: KnowledgeIndex, input: Question, givenCouncil: string | undefined, terms: string[]): Resolution {
+export function resolveNotice(
+  index: KnowledgeIndex,
+  input: Question,
+  givenCouncil: string | undefined,
+  terms: string[],
+): Resolution {
   // "how long does kent adult education keep my data": a council named in the question narrows the services.
   const council = givenCouncil ?? councilNamed(index, terms);
   const inCouncil = (n: IndexedNotice) => !council || n.notice.council === council;
@@ -36,12 +41,16 @@ export function resolveNotice(index: KnowledgeIndex, input: Question, givenCounc
   if (input.session?.notice)
     return { notice: index.notices.get(input.session.notice)!, source: 'session', choices: [] };
 
-    // The council's own name says which council, not which of its services.
+  // The council's own name says which council, not which of its services.
   const councilWords = new Set(council ? councilWordsOf(index, council) : []);
-  const clues = clueScores(index, inCouncil, terms.filter((t) => !councilWords.has(t)));
-    const [first, second] = clues;
+  const clues = clueScores(
+    index,
+    inCouncil,
+    terms.filter((t) => !councilWords.has(t)),
+  );
+  const [first, second] = clues;
   if (first && (second ? first.score >= 2 && first.score >= second.score * 1.6 : first.score >= 1)) {
-        return { notice: first.notice, source: 'clue', choices: [] };
+    return { notice: first.notice, source: 'clue', choices: [] };
   }
   const councilNotices = council ? [...index.notices.values()].filter(inCouncil) : [];
   if (councilNotices.length === 1) return { notice: councilNotices[0]!, source: 'council', choices: [] };
@@ -54,7 +63,7 @@ function clueScores(index: KnowledgeIndex, allowed: (n: IndexedNotice) => boolea
   const total = index.notices.size;
   const scores = new Map<string, number>();
   for (const term of terms) {
-        // Words that say what is asked ("sell", "keep") never say which service it is asked of.
+    // Words that say what is asked ("sell", "keep") never say which service it is asked of.
     if (FUNCTION_TERMS.has(term) || GENERIC_TERMS.has(term) || CUE_TERMS.has(term)) continue;
     const postings = index.postings.get(term);
     if (!postings || postings.length > Math.max(1, total * 0.4)) continue;

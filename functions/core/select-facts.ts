@@ -109,7 +109,7 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
   for (const item of notice.facts) {
     let content = 0;
     let matched = 0;
-        for (const term of question.content) {
+    for (const term of question.content) {
       if (item.terms.has(term)) {
         content += notice.idf.get(term) ?? 0;
         matched++;
@@ -131,7 +131,8 @@ function overlap(item: IndexedFact, terms: string[]): number {
 const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
 const hasRoute = (fact: Fact) => (fact.contacts?.length ?? 0) > 0;
 
-const STORAGE_PLACE = /\b(?:stored|store|held|kept|hold) (?:in|on|within|at)\b|\bdatabase\b|\bsystem\b|\bplatform\b|\bservers?\b|\bcrm\b|\bfiling\b/i;
+const STORAGE_PLACE =
+  /\b(?:stored|store|held|kept|hold) (?:in|on|within|at)\b|\bdatabase\b|\bsystem\b|\bplatform\b|\bservers?\b|\bcrm\b|\bfiling\b/i;
 
 /** A metadata line ("Version: 2", "Author: Data Protection") says nothing to a resident. */
 const METADATA = /^[A-Z][\w /]{1,30}:\s*\S[^.]{0,30}$/;
@@ -157,7 +158,8 @@ export function selectFacts(
   if (right) {
     const naming = all.filter((f) => f.fact.right === right).map((f) => f.fact);
     // What else the question names ("will I lose my support") may be answered by another rights sentence.
-    const also = ranked.find((r) => r.content >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item.fact;
+    const also = ranked.find((r) => r.content >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item
+      .fact;
     if (naming.length) {
       const facts = dedupe([...naming.slice(0, 3), ...(also ? [also] : [])]);
       return withRoute(notice, topic, { facts, stated: true, match: 1 }, detail);
@@ -172,7 +174,9 @@ export function selectFacts(
 
   // 2. The question names something: the facts that contain it, most specific first.
   const weightOf = (t: NoticeTopic) => (t === topic ? 1 : related.includes(t) ? 0.8 : 0.6);
-  const near = ranked.filter((r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)));
+  const near = ranked.filter(
+    (r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)),
+  );
   // Only when nothing on this topic or its neighbours names it, a fact filed elsewhere may ("do you sell my data").
   const elsewhere = near.length ? [] : ranked.filter((r) => r.matched >= 2 && r.content >= 2.5);
   const candidates = near.length ? near : elsewhere;
@@ -212,7 +216,11 @@ export function selectFacts(
   const selection = selectGeneral(notice, topic, question, detail);
   const mentionsNothing = question.content.length > 0 && !ranked.some((r) => r.content > 0);
   const listTopic = ['sharing', 'data-collected', 'sources'].includes(topic);
-  if (closedQuestion(question.text) && question.content.length > 0 && (listTopic || (mentionsNothing && topic !== 'about'))) {
+  if (
+    closedQuestion(question.text) &&
+    question.content.length > 0 &&
+    (listTopic || (mentionsNothing && topic !== 'about'))
+  ) {
     const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
     if (named) {
       selection.preface = `The ${service} privacy notice does not mention "${named}". Here is what it does say:`;
@@ -220,7 +228,11 @@ export function selectFacts(
     }
   }
   // "Where is my data stored?" is only answered by a sentence that names a place or system.
-  if (topic === 'security' && /\bwhere\b/.test(question.text) && !selection.facts.some((f) => STORAGE_PLACE.test(f.text))) {
+  if (
+    topic === 'security' &&
+    /\bwhere\b/.test(question.text) &&
+    !selection.facts.some((f) => STORAGE_PLACE.test(f.text))
+  ) {
     selection.preface = `The ${service} privacy notice does not say where your information is stored. It says:`;
     selection.match = 0.6;
   }
@@ -259,10 +271,16 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
     const named = (f: IndexedFact) => names.filter((t) => f.terms.has(t)).length * 2 >= names.length;
     const early = notice.facts.length / 4;
     const describes = (f: IndexedFact, i: number) =>
-      (named(f) ? 2 : 0) + (f.fact.topic === 'about' ? 1 : 0) + (i < early ? 1 : 0) + (f.fact.topic === 'purposes' ? 0.5 : 0);
+      (named(f) ? 2 : 0) +
+      (f.fact.topic === 'about' ? 1 : 0) +
+      (i < early ? 1 : 0) +
+      (f.fact.topic === 'purposes' ? 0.5 : 0);
     const chosen = notice.facts
       .map((f, i) => ({ f, rank: describes(f, i) }))
-      .filter(({ f, rank }) => rank >= 1.5 && !METADATA.test(f.fact.text) && ['about', 'controller', 'purposes'].includes(f.fact.topic))
+      .filter(
+        ({ f, rank }) =>
+          rank >= 1.5 && !METADATA.test(f.fact.text) && ['about', 'controller', 'purposes'].includes(f.fact.topic),
+      )
       .sort((a, b) => b.rank - a.rank || a.f.fact.order - b.f.fact.order)
       .slice(0, 4)
       .map(({ f }) => f.fact)
@@ -306,15 +324,22 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
 /** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
 function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selection, detail?: Detail): Selection {
   const needsRoute =
-    topic === 'access-request' || topic === 'complaints' || topic === 'rights' || (topic === 'contact' && detail !== undefined);
+    topic === 'access-request' ||
+    topic === 'complaints' ||
+    topic === 'rights' ||
+    (topic === 'contact' && detail !== undefined);
   if (!needsRoute || selection.facts.some((f) => (detail ? hasDetail(f, detail) : hasRoute(f)))) return selection;
   const preferred: NoticeTopic[] =
-    topic === 'complaints' ? ['complaints', 'contact'] : topic === 'rights' ? ['rights', 'access-request', 'contact'] : ['access-request', 'rights', 'contact'];
+    topic === 'complaints'
+      ? ['complaints', 'contact']
+      : topic === 'rights'
+        ? ['rights', 'access-request', 'contact']
+        : ['access-request', 'rights', 'contact'];
   for (const t of preferred) {
     const route = notice.facts.find(
       (f) => f.fact.topic === t && (detail ? hasDetail(f.fact, detail) : hasRoute(f.fact)),
     );
-        if (route) return { ...selection, facts: withListSiblings(notice, [...selection.facts, route.fact]) };
+    if (route) return { ...selection, facts: withListSiblings(notice, [...selection.facts, route.fact]) };
   }
   return selection;
 }
@@ -324,7 +349,8 @@ function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
   const out: Fact[] = [];
   for (const fact of facts) {
     if (fact.leadIn && hasRoute(fact)) {
-      for (const sibling of notice.facts) if (sibling.fact.leadIn === fact.leadIn && sibling.fact.section === fact.section) out.push(sibling.fact);
+      for (const sibling of notice.facts)
+        if (sibling.fact.leadIn === fact.leadIn && sibling.fact.section === fact.section) out.push(sibling.fact);
     } else out.push(fact);
   }
   return dedupe(out);

@@ -41,7 +41,7 @@ export function serviceName(title: string): string {
 
 /** The topic a section's heading announces, or null when the heading says nothing about one ("Further information"). */
 function sectionTopic(section: Section): NoticeTopic | null {
-    // A heading that only brushes a topic ("The National Pupil Database" → database → security) sets no prior.
+  // A heading that only brushes a topic ("The National Pupil Database" → database → security) sets no prior.
   const best = bestTopic(scoreTopics([section.heading, ...section.parents].join(' \n ')));
   return best && best[1] >= 2 ? best[0] : null;
 }
@@ -155,7 +155,7 @@ function factsOf(noticeId: string, sections: Section[], topics: (NoticeTopic | n
           const retention = extractRetention(text);
           if (retention) fact.retention = retention;
         }
-                // A right can be stated anywhere ("you can contact us at any time and we agree to delete your record").
+        // A right can be stated anywhere ("you can contact us at any time and we agree to delete your record").
         if (topic === 'rights' || topic === 'access-request' || topic === 'consent' || RIGHT_OFFERED.test(text)) {
           const right = extractRight(text);
           if (right) fact.right = right;

@@ -86,7 +86,10 @@ function recordTypeOf(text: string, periodAt: number): string | null {
 const RIGHT_PATTERNS: [RightKind, RegExp][] = [
   ['access', /\bsubject access\b|\b(?:right (?:to|of) )?access\b|\bsee what information\b|\bcopy of\b/i],
   ['rectification', /\brectif|\bcorrect any mistakes\b|\binaccurate\b/i],
-    ['erasure', /\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b/i],
+  [
+    'erasure',
+    /\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b/i,
+  ],
   ['restriction', /\brestrict|\bsuppression\b|\bstop us using\b/i],
   ['portability', /\bportability\b|\btransferred electronically\b/i],
   ['automated-decisions', /\bautomated decision|\bprofiling\b|\bdecisions being made that significantly\b/i],

@@ -79,7 +79,10 @@ function takeTableOfContents(units: Unit[]): { body: Unit[]; headings: Set<strin
     for (; j < units.length && j < i + 60; j++) {
       const entry = squash(units[j]!.text.replace(PAGE_MARKER, ''));
       const key = headingKey(entry);
-      if (!key || words(entry).length > 20 || (first !== undefined && key === first)) break;
+      const marked = PAGE_MARKER.test(units[j]!.text);
+      if (!key || words(entry).length > (marked ? 20 : 12) || (first !== undefined && key === first)) break;
+      // Body text wrapped into short lines is not a contents entry: entries don't end a sentence.
+      if (!marked && /[.;,:]$/.test(entry)) break;
       if (!labelled && !PAGE_MARKER.test(units[j]!.text)) break;
       first ??= key;
       headings.add(key);
@@ -94,7 +97,11 @@ function startsLower(text: string): boolean {
 }
 
 /** Re-joins lines that the publishing broke: wrapped bullets, wrapped paragraphs, split paragraphs. */
-function joinBrokenLines(units: Unit[], blankSeparated: boolean, isHeading: (u: Unit, next?: Unit) => boolean): Unit[] {
+function joinBrokenLines(
+  units: Unit[],
+  blankSeparated: boolean,
+  isHeading: (u: Unit, next?: Unit, prev?: Unit) => boolean,
+): Unit[] {
   const out: Unit[] = [];
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
@@ -105,7 +112,7 @@ function joinBrokenLines(units: Unit[], blankSeparated: boolean, isHeading: (u: 
         prev.kind === 'line' &&
         words(prev.text).length > 12 &&
         !DANGLING.test(prev.text) &&
-        !isHeading(unit, units[i + 1]) &&
+        !isHeading(unit, units[i + 1], units[i - 1]) &&
         (startsLower(unit.text) || /^[A-Z][a-z]+ [a-z]/.test(unit.text));
       if (wrapped || split) {
         prev.text = `${prev.text.trimEnd()} ${unit.text.trim()}`;
@@ -122,10 +129,19 @@ export function segment(noticeText: string, title: string): Section[] {
   const lineUnits = body.filter((u) => u.kind === 'line').length;
   const blankSeparated = body.filter((u) => u.blankBefore).length > Math.max(2, lineUnits * 0.4);
 
-  const isHeading = (unit: Unit, next?: Unit): boolean => {
+  const isHeading = (unit: Unit, next?: Unit, prev?: Unit): boolean => {
     const text = squash(unit.text);
     if (unit.text.startsWith('# ')) return true;
-    if (unit.kind === 'bullet' && !(unit.numbered && next && next.kind === 'line')) return false;
+    if (unit.kind === 'bullet') {
+      // "3. WHAT WE COLLECT" is a numbered heading when what follows is not the next item of a numbered list,
+      // and it is not itself the last item of one.
+      const numberedHeading =
+        unit.numbered &&
+        next !== undefined &&
+        !next.numbered &&
+        !(prev?.kind === 'bullet' && prev.numbered && !unit.blankBefore);
+      if (!numberedHeading || /[.;,]$/.test(text)) return false;
+    }
     if (tocHeadings.has(headingKey(text))) return true;
     if (hasContactDetail(text) || (DANGLING.test(text) && !/:$/.test(text))) return false;
     const count = words(text).length;
@@ -134,7 +150,8 @@ export function segment(noticeText: string, title: string): Section[] {
     if (/[.;,!]["')]?$/.test(text) || /:\s+\S/.test(text)) return false;
     if (/:-?$/.test(text)) {
       const followedByList = next?.kind === 'bullet';
-      const clause = /\b(?:we|you|your|our|us|they|please|include|includes|including|following|below|as follows)\b/i;
+      const clause =
+        /\b(?:we|you|your|our|us|they|please|include|includes|including|following|below|as follows|email|e-mail|phone|tel|telephone|address|website)\b/i;
       return count <= 10 && !followedByList && !clause.test(text.replace(/^your\b/i, ''));
     }
     return count <= 12;
@@ -152,7 +169,7 @@ export function segment(noticeText: string, title: string): Section[] {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     const next = units[i + 1];
-    if (isHeading(unit, next)) {
+    if (isHeading(unit, next, units[i - 1])) {
       close();
       const published = unit.kind === 'bullet' ? unit.raw : unit.text;
       current = {

@@ -52,8 +52,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       /\b(?:receive|obtain|get|collect)(?:s|ed)? (?:personal )?(?:your )?information from\b|\bfrom other sources\b|\bother sources\b/,
       4,
     ],
-        [/\breferrals? (?:from|partners?)\b/, 2],
-        [/\bprovided? (?:it )?to us\b|\bwhen you provide it\b/, 3],
+    [/\breferrals? (?:from|partners?)\b/, 2],
+    [/\bprovided? (?:it )?to us\b|\bwhen you provide it\b/, 3],
     [/\byou provide\b/, 1],
     [
       /\bfrom your school\b|\bschools? or colleges? (?:that )?you (?:previously )?attended\b|\bwe collect your information from\b/,
@@ -94,7 +94,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\binvoice sent to\b/, 2],
   ],
   retention: [
-    [/\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! safe)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
+    [
+      /\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! safe)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
       4,
     ],
     [
@@ -141,12 +142,12 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   consent: [
     [/\bconsent\b|\bpermission\b/, 3],
-        [/\bwithdraw\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b|\bno longer wish\b/, 3],
+    [/\bwithdraw\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b|\bno longer wish\b/, 3],
   ],
   complaints: [
     [/\bcomplain(?:t|ts|ing)?\b/, 4],
     [/\binformation commissioner|\bico\b|\bsupervisory authority\b/, 3],
-        [/\bconcern\b|\bunhappy\b|\bnot satisfied\b|\bthings go wrong\b/, 2],
+    [/\bconcern\b|\bunhappy\b|\bnot satisfied\b|\bthings go wrong\b/, 2],
     [/\bif you have a concern\b|\braise (?:your|this|a) concern\b/, 3],
   ],
 };

@@ -56,4 +56,40 @@ describe('segment', () => {
       headings('Contact\n\nEmail: dpo@example.gov.uk\n\nFor further information visit\n\nMore text here.'),
     ).toEqual(['Contact']);
   });
+
+  it('keeps the last item of a numbered list in the list, and reads a numbered heading over bullets as a heading', () => {
+    const text = [
+      '1. WHAT WE COLLECT',
+      '- your name',
+      '- your address',
+      '2. WHY',
+      'We use it to:',
+      '1. assess your application',
+      '2. contact you',
+      'We do not use it for anything else.',
+    ].join('\n');
+    const sections = segment(text, 'Title');
+    expect(sections.map((s) => s.heading)).toEqual(['1. WHAT WE COLLECT', '2. WHY']);
+    expect(sections[1]?.blocks[0]).toMatchObject({ items: ['assess your application', 'contact you'] });
+  });
+
+  it('stops a contents list at body text that was wrapped into short lines', () => {
+    const text = [
+      'Contents',
+      'About us',
+      'Your rights',
+      'We run the library service for the',
+      'borough and its residents.',
+      'Your rights',
+      'You can ask for a copy.',
+    ].join('\n');
+    const body = JSON.stringify(segment(text, 'Title'));
+    expect(body).toContain('borough and its residents');
+    expect(body).toContain('You can ask for a copy.');
+  });
+
+  it('does not take "…Officer email:" for a heading', () => {
+    const sections = segment('Contact\n\nData Protection Officer email:\ndpo@example.gov.uk', 'Title');
+    expect(sections.map((s) => s.heading)).toEqual(['Contact']);
+  });
 });
