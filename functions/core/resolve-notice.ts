@@ -43,10 +43,12 @@ export function resolveNotice(
 
   // The council's own name says which council, not which of its services.
   const councilWords = new Set(council ? councilWordsOf(index, council) : []);
+  const candidates = council ? [...index.notices.values()].filter(inCouncil).length : index.notices.size;
   const clues = clueScores(
     index,
     inCouncil,
     terms.filter((t) => !councilWords.has(t)),
+    candidates,
   );
   const [first, second] = clues;
   if (first && (second ? first.score >= 2 && first.score >= second.score * 1.6 : first.score >= 1)) {
@@ -59,19 +61,23 @@ export function resolveNotice(
 }
 
 /** How strongly the question's words point at each notice: words few notices use, used often by one. */
-function clueScores(index: KnowledgeIndex, allowed: (n: IndexedNotice) => boolean, terms: string[]) {
-  const total = index.notices.size;
+function clueScores(
+  index: KnowledgeIndex,
+  allowed: (n: IndexedNotice) => boolean,
+  terms: string[],
+  candidates: number,
+) {
   const scores = new Map<string, number>();
   for (const term of terms) {
     // Words that say what is asked ("sell", "keep") never say which service it is asked of.
     if (FUNCTION_TERMS.has(term) || GENERIC_TERMS.has(term) || CUE_TERMS.has(term)) continue;
-    const postings = index.postings.get(term);
-    if (!postings || postings.length > Math.max(1, total * 0.4)) continue;
-    const idf = Math.log(1 + total / postings.length);
+    // Distinctive among the services in question: "adult" is common across councils but only one Kent service says it.
+    const postings = (index.postings.get(term) ?? []).filter((id) => allowed(index.notices.get(id)!));
+    if (!postings.length || postings.length > Math.max(1, candidates * 0.4)) continue;
+    const idf = Math.log(1 + candidates / postings.length);
     for (const id of postings) {
-      const notice = index.notices.get(id)!;
-      if (!allowed(notice)) continue;
-      scores.set(id, (scores.get(id) ?? 0) + idf * Math.log2(1 + (notice.termCounts.get(term) ?? 0)));
+      const count = index.notices.get(id)!.termCounts.get(term) ?? 0;
+      scores.set(id, (scores.get(id) ?? 0) + idf * Math.log2(1 + count));
     }
   }
   return [...scores]

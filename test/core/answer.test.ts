@@ -86,4 +86,36 @@ describe('answering', () => {
     expect(() => ask('how long', { notice: 'nope' })).toThrow(AnswerInputError);
     expect(() => ask('how long', { council: 'atlantis' })).toThrow(/Unknown council "atlantis"/);
   });
+
+  it('answers a named right with the sentence naming it, or says the notice does not mention it', () => {
+    const named = ask('something in my file is wrong can you change it', { notice: 'southend-childrens-services' });
+    expect(named.text).toContain('The right to rectification');
+    const missing = ask('can you delete my data', { notice: 'southend-connexions' });
+    expect(missing.text).toMatch(/does not mention the right to have your information deleted/);
+    expect(missing.actions.map((a) => a.kind)).toContain('escalate');
+  });
+
+  it('gives the whole route when the route is a list of methods', () => {
+    const answer = ask('how do I ask for my social care records', { notice: 'southend-childrens-services' });
+    for (const method of ['online form', '01702 215000', 'Information Governance Team'])
+      expect(answer.text).toContain(method);
+  });
+
+  it('gives a contact detail the notice lacks from the same council’s other notice, saying where it is from', () => {
+    const answer = ask('is there a phone number for data protection', { notice: 'southend-connexions' });
+    expect(answer.text).toMatch(/01702 215000 \(given in the Young Person and Children's Services privacy notice\)/);
+    expect(answer.citations.map((c) => c.notice)).toContain('southend-childrens-services');
+  });
+
+  it('resolves the service from a council named in the question', () => {
+    const answer = ask('how long does kent adult education keep my data');
+    expect(answer).toMatchObject({ notice: 'kent-community-learning-skills', topic: 'retention' });
+    expect(answer.text).toContain('14 years');
+  });
+
+  it('does not let a topic word pick the service: "do you sell my data" with no context asks which service', () => {
+    const answer = ask('do you sell my data');
+    expect(answer.notice).toBeNull();
+    expect(answer.suggestions.length).toBeGreaterThanOrEqual(2);
+  });
 });
