@@ -87,7 +87,8 @@ export const FactSchema = z.object({
   /** Position in the notice, for reading order. */
   order: z.number().int(),
   special: z.boolean().optional(),
-  right: z.enum(RIGHTS).optional(),
+  /** The rights a sentence names ("ask us to correct it, or object" → rectification, object). */
+  rights: z.array(z.enum(RIGHTS)).optional(),
   retention: RetentionSchema.optional(),
   contacts: z.array(ContactSchema).optional(),
   /** Lawful bases named ("public task", "legal obligation", "Article 6(1)(e)"). */

@@ -156,7 +156,7 @@ export function selectFacts(
   // 1. A named right ("can you delete my data"): the facts naming that right, or say the notice does not.
   const right = topic === 'rights' ? askedRight(question.text) : undefined;
   if (right) {
-    const naming = all.filter((f) => f.fact.right === right).map((f) => f.fact);
+    const naming = all.filter((f) => f.fact.rights?.includes(right)).map((f) => f.fact);
     // What else the question names ("will I lose my support") may be answered by another rights sentence.
     const also = ranked.find((r) => r.content >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item
       .fact;

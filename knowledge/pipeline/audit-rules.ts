@@ -669,14 +669,14 @@ function rights(ctx: Ctx): AuditItem {
   const candidates = ctx.all.filter(
     (f) =>
       ['rights', 'access-request', 'consent', 'complaints'].includes(f.topic) ||
-      f.right ||
+      f.rights?.length ||
       /\brights?\b|\bentitled\b/i.test(f.leadIn ?? '') ||
       RIGHTS_CONTEXT.test(f.sentence),
   );
   const named = new Map<AuditedRight, Fact>();
   for (const right of SIX_RIGHTS) {
     const hit = candidates.find(
-      (f) => !ICO.test(f.sentence) && (f.right === right || RIGHT_CUES[right].test(f.sentence)),
+      (f) => !ICO.test(f.sentence) && (f.rights?.includes(right) || RIGHT_CUES[right].test(f.sentence)),
     );
     if (hit) named.set(right, hit);
   }
@@ -704,7 +704,7 @@ function withdrawConsent(ctx: Ctx, bases: Bases): AuditItem {
   const [id, art, label] = ['withdraw-consent', '13(2)(c)', 'Right to withdraw consent'] as const;
   const withdraw = ctx.facts.filter(
     (f) =>
-      f.right === 'withdraw-consent' ||
+      f.rights?.includes('withdraw-consent') ||
       /\bwithdraw(?:al)? (?:of )?(?:your |their )?consent\b|\bwithdraw it\b|\bremove your consent\b|\bchange your mind\b/i.test(
         f.sentence,
       ),
@@ -856,7 +856,10 @@ function sarRoute(ctx: Ctx): AuditItem {
   const candidates = ctx.facts.filter(
     (f) =>
       !ICO.test(f.sentence) &&
-      (f.topic === 'access-request' || f.right === 'access' || cue.test(f.sentence) || cue.test(f.leadIn ?? '')),
+      (f.topic === 'access-request' ||
+        f.rights?.includes('access') ||
+        cue.test(f.sentence) ||
+        cue.test(f.leadIn ?? '')),
   );
   const routed = candidates.filter(
     (f) => (cue.test(f.sentence) || cue.test(f.leadIn ?? '')) && hasOwnChannel(f.sentence),

@@ -19,7 +19,7 @@ import {
   extractBases,
   extractContact,
   extractRetention,
-  extractRight,
+  extractRights,
   isSpecialCategory,
 } from './extract.ts';
 import type { NoticeFile } from './notice-file.ts';
@@ -157,8 +157,8 @@ function factsOf(noticeId: string, sections: Section[], topics: (NoticeTopic | n
         }
         // A right can be stated anywhere ("you can contact us at any time and we agree to delete your record").
         if (topic === 'rights' || topic === 'access-request' || topic === 'consent' || RIGHT_OFFERED.test(text)) {
-          const right = extractRight(text);
-          if (right) fact.right = right;
+          const rights = extractRights(text);
+          if (rights.length) fact.rights = rights;
         }
         const contact = extractContact(text);
         if (contact) fact.contacts = [contact];

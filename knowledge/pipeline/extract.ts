@@ -70,6 +70,9 @@ function recordTypeOf(text: string, periodAt: number): string | null {
   const after = periodAt >= 0 ? text.slice(periodAt) : '';
   const leadingFor = /^\s*for ([^,]+),/i.exec(text);
   if (leadingFor) return clean(leadingFor[1]);
+  // A table row: "Housing applications — 6 years after the application is closed".
+  const row = /^([^—]{2,60}?)\s+—\s+/.exec(text);
+  if (row && periodAt > row.index) return clean(row[1]);
   const forWhat = /\b(?:years?|months?)\b(?:\s+(?:from|after)\s+[^(),]+?)?\s+for\s+([^,.;]+?)(?:\s*\(|[,.;]|$)/i.exec(
     after,
   );
@@ -85,7 +88,7 @@ function recordTypeOf(text: string, periodAt: number): string | null {
 
 const RIGHT_PATTERNS: [RightKind, RegExp][] = [
   ['access', /\bsubject access\b|\b(?:right (?:to|of) )?access\b|\bsee what information\b|\bcopy of\b/i],
-  ['rectification', /\brectif|\bcorrect any mistakes\b|\binaccurate\b/i],
+  ['rectification', /\brectif|\bcorrect (?:any mistakes|it|them|your)\b|\binaccurate\b/i],
   [
     'erasure',
     /\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b/i,
@@ -99,8 +102,8 @@ const RIGHT_PATTERNS: [RightKind, RegExp][] = [
   ['informed', /\b(?:be )?informed\b|\bknow what we are doing\b/i],
 ];
 
-export function extractRight(text: string): RightKind | undefined {
-  return RIGHT_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
+export function extractRights(text: string): RightKind[] {
+  return RIGHT_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([right]) => right);
 }
 
 const BASES: [string, RegExp][] = [
@@ -139,6 +142,9 @@ export function isSpecialCategory(text: string): boolean {
   return SPECIAL.test(text);
 }
 
+const NOT_A_NAME =
+  /\b(?:Council|Offices?|House|Street|Road|Lane|Avenue|Team|Centre|Center|Hall|Building|Department|Service|Services|Data|Protection|Information|Governance|Email|Phone|Post)\b/;
+
 /** Contact details in a sentence, with the role the sentence gives them. */
 export function extractContact(text: string): Contact | undefined {
   const emails = [...text.matchAll(EMAIL)].map((m) => m[0]);
@@ -169,10 +175,12 @@ export function extractContact(text: string): Contact | undefined {
           : /complain/.test(lower)
             ? 'complaints'
             : 'council';
-  const person =
+  const candidate =
     /(?:Officer|DPO)(?: is|,)\s+([A-Z][a-z]+ [A-Z][a-z]+)/.exec(text)?.[1] ??
     /^([A-Z][a-z]+ [A-Z][a-z]+):/.exec(text)?.[1] ??
     /\bTel\.?\s+([A-Z][a-z]+ [A-Z][a-z]+)\b/.exec(text)?.[1];
+  // "Data Protection Officer, Council Offices" names a place, not a person.
+  const person = candidate && !NOT_A_NAME.test(candidate) ? candidate : undefined;
   const name = /\b((?:[A-Z][a-z]+ )+(?:and (?:[A-Z][a-z]+ )+)?Team)\b/.exec(text)?.[1];
   const contact: Contact = { role };
   if (name) contact.name = name;

@@ -22,19 +22,25 @@ const ICO = /information commissioner|\bico\b|supervisory authority/i;
 const DPO = /data protection officer|\bdpo\b/i;
 const TEAM = /\b((?:[A-Z][a-z]+ )+(?:and (?:[A-Z][a-z]+ )+)?Team)\b/;
 
-function findContact(sentence: string, council: string, known: ContactSource[]): ContactSource | undefined {
+function findContact(sentence: string, notice: Notice, known: ContactSource[]): ContactSource | undefined {
+  const { council } = notice;
   const withEmail = known.filter((k) => k.contact.email);
   // Prefer a value published in a notice (citable) over the registry's copy of it.
-  const pick = (matches: ContactSource[]) => matches.find((k) => k.citation) ?? matches[0];
+  // The notice's own words first, then another notice of the council, then the registry's copy.
+  const pick = (matches: ContactSource[]) =>
+    matches.find((k) => k.citation?.notice === notice.id) ?? matches.find((k) => k.citation) ?? matches[0];
   if (ICO.test(sentence)) return pick(withEmail.filter((k) => k.contact.role === 'ico'));
   const team = TEAM.exec(sentence)?.[1]?.toLowerCase();
   if (team) {
     const match = pick(withEmail.filter((k) => k.council === council && k.contact.name?.toLowerCase() === team));
     if (match) return match;
   }
-  if (DPO.test(sentence)) {
-    return pick(
-      withEmail.filter((k) => k.council === council && k.contact.role === 'dpo' && !k.contact.name?.match(/team/i)),
+  // "email us at" / "contact us at": the notice's own data-protection contact, else the council's.
+  if (/\b(?:email|e-mail|contact|write to|call|phone) us\b/i.test(sentence) || DPO.test(sentence)) {
+    return (
+      pick(
+        withEmail.filter((k) => k.council === council && k.contact.role === 'dpo' && !k.contact.name?.match(/team/i)),
+      ) ?? pick(withEmail.filter((k) => k.council === council && k.contact.role === 'data-protection-team'))
     );
   }
   return undefined;
@@ -48,7 +54,7 @@ export function repairFacts(notice: Notice, known: ContactSource[]): Fact[] {
       repaired.push(fact);
       continue;
     }
-    const source = hole[0].trim().startsWith(':') ? undefined : findContact(fact.sentence, notice.council, known);
+    const source = hole[0].trim().startsWith(':') ? undefined : findContact(fact.sentence, notice, known);
     if (source?.contact.email) {
       const before = fact.sentence.slice(0, hole.index);
       const after = fact.sentence.slice(hole.index + hole[0].length);

@@ -25,7 +25,15 @@ interface Unit {
   raw: string;
   blankBefore: boolean;
   numbered: boolean;
+  /** A row of a table written with | separators. */
+  table?: boolean;
 }
+
+const TABLE_ROW = /\S\s*\|\s*\S/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** Words that open a new sentence: a line starting with one is not the rest of the line above it. */
+const SENTENCE_OPENER =
+  /^(?:If|We|You|Your|The|This|These|Our|For|To|Please|Alternatively|When|Where|In|All|Any|Information|Data)\b/;
 
 const TERMINAL = /[.!?;]["')\]]?$/;
 /** A sentence that stops where a stripped link or address used to be. */
@@ -43,10 +51,31 @@ export function headingKey(text: string): string {
 function toUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let blank = true;
-  for (const raw of text.split('\n')) {
-    if (!raw.trim()) {
-      blank = true;
-      continue;
+  const lines = text.split('\n');
+  lines.forEach((raw, n) => {
+    if (!raw.trim() || TABLE_SEPARATOR.test(raw)) {
+      blank = blank || !raw.trim();
+      return;
+    }
+    // A table row ("Housing applications | 6 years") becomes a list item; the header row introduces the list.
+    if (TABLE_ROW.test(raw)) {
+      const cells = raw
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join(' — ');
+      const previous = units.at(-1);
+      const header = !previous?.table && TABLE_ROW.test(lines[n + 1] ?? '');
+      units.push({
+        kind: header ? 'line' : 'bullet',
+        text: header ? `${cells}:` : cells,
+        raw: raw.trim(),
+        blankBefore: blank,
+        numbered: false,
+        table: true,
+      });
+      blank = false;
+      return;
     }
     const item = stripBullet(raw);
     const numbered = item !== null && /^\s*\d/.test(raw);
@@ -58,7 +87,7 @@ function toUnits(text: string): Unit[] {
       numbered,
     });
     blank = false;
-  }
+  });
   return units;
 }
 
@@ -107,11 +136,17 @@ function joinBrokenLines(
     const unit = units[i]!;
     const prev = out.at(-1);
     if (prev && unit.kind === 'line' && !TERMINAL.test(prev.text) && !/:-?$/.test(prev.text)) {
-      const wrapped = !unit.blankBefore && (startsLower(unit.text) || (blankSeparated && prev.kind === 'line'));
+      const wrapped =
+        !unit.blankBefore &&
+        !unit.table &&
+        !prev.table &&
+        (startsLower(unit.text) || (blankSeparated && prev.kind === 'line'));
       const split =
         prev.kind === 'line' &&
         words(prev.text).length > 12 &&
         !DANGLING.test(prev.text) &&
+        !hasContactDetail(prev.text) &&
+        !SENTENCE_OPENER.test(unit.text) &&
         !isHeading(unit, units[i + 1], units[i - 1]) &&
         (startsLower(unit.text) || /^[A-Z][a-z]+ [a-z]/.test(unit.text));
       if (wrapped || split) {
@@ -132,18 +167,19 @@ export function segment(noticeText: string, title: string): Section[] {
   const isHeading = (unit: Unit, next?: Unit, prev?: Unit): boolean => {
     const text = squash(unit.text);
     if (unit.text.startsWith('# ')) return true;
+    const shouting = /[A-Z]{2}/.test(text) && !/[a-z]/.test(text);
     if (unit.kind === 'bullet') {
       // "3. WHAT WE COLLECT" is a numbered heading when what follows is not the next item of a numbered list,
-      // and it is not itself the last item of one.
+      // and it is not itself the last item of one; a heading in capitals is one wherever it stands.
       const numberedHeading =
         unit.numbered &&
         next !== undefined &&
-        !next.numbered &&
-        !(prev?.kind === 'bullet' && prev.numbered && !unit.blankBefore);
+        (shouting || (!next.numbered && !(prev?.kind === 'bullet' && prev.numbered && !unit.blankBefore)));
       if (!numberedHeading || /[.;,]$/.test(text)) return false;
     }
     if (tocHeadings.has(headingKey(text))) return true;
-    if (hasContactDetail(text) || (DANGLING.test(text) && !/:$/.test(text))) return false;
+    // "WHERE WE GET IT FROM" ends in a preposition but is a heading, not a sentence whose link was stripped.
+    if (hasContactDetail(text) || (DANGLING.test(text) && !/:$/.test(text) && !shouting)) return false;
     const count = words(text).length;
     if (count === 0 || count > 20 || !/^[A-Z0-9"'(]/.test(text)) return false;
     if (/\?$/.test(text)) return true;

@@ -19,7 +19,8 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const BULLET = /^\s*(?:[-*•·▪●◦‣■□➢➤✓–—]|\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\d{1,2}[.)](?!\d))\s+/i;
+const BULLET =
+  /^\s*(?:[-*•·▪●◦‣■□➢➤✓–—]|\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\d{1,2}\.\d{1,2}\.?(?=\s)|\d{1,2}[.)](?!\d))\s+/i;
 
 /** Returns the text after a bullet marker, or null when the line is not a bullet. */
 export function stripBullet(line: string): string | null {

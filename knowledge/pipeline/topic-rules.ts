@@ -28,6 +28,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/, 2],
     [/\b(?:tel|telephone|phone)\b[.:]?\s*\d|\b0\d{3,4} ?\d{3}/, 1],
     [/\bwrite to\b|\bfurther information\b|\bwho to contact\b|\bwebsite\b|\bwww\.|https?:\/\//, 1],
+    [/\bcontact us\b|\bcontact details\b|\bhow to contact\b|^(?:\d+\.?\s*)?contacts?$/, 3],
   ],
   'data-collected': [
     [/\b(?:is|are) (?:voluntary|mandatory|optional)\b|\bvoluntary basis\b|\brequired to provide\b/, 4],
@@ -108,7 +109,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   security: [
-    [/\bsecur(?:e|ely|ity)\b|\bprotect(?:ed|ion|s)?\b|\bconfidential(?:ity)?\b/, 2],
+    [/\bsecur(?:e|ely|ity)\b|\bprotect(?:ed|ion|s)?\b|\bconfidential(?:ity)?\b|\bsafe(?:ly)?\b|\bsafeguards?\b/, 2],
     [/\bstor(?:e|ed|ing)\b|\bdatabase\b|\bsystem\b|\bplatform\b|\bcrm\b|\bfiling\b/, 1.5],
     [
       /\baccess (?:to|is) (?:this|your)?\s*(?:secure )?(?:database|personal information)?\s*(?:is )?limited\b|\blimit access\b|\bpassword\b|\bencrypt/,

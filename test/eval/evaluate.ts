@@ -95,3 +95,6 @@ export function tallyBy(results: EvalResult[], key: (r: EvalResult) => string): 
 export function passRate(results: EvalResult[]): number {
   return results.length ? results.filter((r) => r.pass).length / results.length : 0;
 }
+
+export const HOLDOUT_QUESTIONS = new URL('./holdout/questions.jsonl', import.meta.url);
+export const HOLDOUT_NOTICES = new URL('./holdout/notices/', import.meta.url);
