@@ -30,7 +30,11 @@ function sentence(text: string): string {
 export function composeFacts(facts: Fact[], preface?: string): string {
   const lines: string[] = preface ? [preface] : [];
   let currentLeadIn: string | undefined;
+  const said = new Set<string>();
   for (const fact of facts) {
+    // One sentence can be filed under two topics; say it once.
+    if (said.has(fact.text)) continue;
+    said.add(fact.text);
     if (fact.leadIn) {
       if (fact.leadIn !== currentLeadIn) {
         lines.push(fact.leadIn);
@@ -53,12 +57,13 @@ export function notStated(
   council?: Council,
 ): string {
   const lines = [whatItSays ?? `The ${notice.service} privacy notice does not say ${TOPIC_PHRASE[topic]}.`];
-  const dpo = council?.dpo;
-  const route = dpo?.email ?? dpo?.phone;
+  // Whom to ask: the DPO contact this notice gives, else the one the council registry holds.
+  const own = notice.facts.flatMap((f) => f.contacts ?? []).find((c) => c.role === 'dpo' && (c.email || c.phone));
+  const dpo = own ?? council?.dpo;
+  const route = [dpo?.email, dpo?.phone].filter(Boolean).join(', ');
+  const who = own || !council ? 'The Data Protection Officer' : `${council.name}'s Data Protection Officer`;
   lines.push(
-    route
-      ? `${council!.name}'s Data Protection Officer can tell you more: ${[dpo?.email, dpo?.phone].filter(Boolean).join(', ')}.`
-      : "The council's Data Protection Officer can tell you more.",
+    route ? `${who} can tell you more: ${route}.` : "The council's Data Protection Officer can tell you more.",
   );
   return lines.join('\n');
 }

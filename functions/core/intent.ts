@@ -35,7 +35,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bsell|\bsold\b/, 3],
     [/\bcontractors?\b|\bpartner organisations?\b/, 3],
     [
-      /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:get|see|receive|have access to|be given|be told|find out)\b/,
+      /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this)\b|be told|get told|find out)/,
       3,
     ],
     [/\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b/, 2],

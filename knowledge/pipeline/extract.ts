@@ -88,10 +88,13 @@ function recordTypeOf(text: string, periodAt: number): string | null {
 
 const RIGHT_PATTERNS: [RightKind, RegExp][] = [
   ['access', /\bsubject access\b|\b(?:right (?:to|of) )?access\b|\bsee what information\b|\bcopy of\b/i],
-  ['rectification', /\brectif|\bcorrect (?:any mistakes|it|them|your)\b|\binaccurate\b/i],
+  [
+    'rectification',
+    /\brectif|\bcorrect (?:any mistakes|it|them|your)\b|\binaccurate\b|\b(?:have|get) (?:it|them|your \w+) (?:corrected|amended|updated)\b/i,
+  ],
   [
     'erasure',
-    /\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b/i,
+    /\b(?:have|get) (?:it|them|your \w+) (?:deleted|erased|removed)\b|\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b/i,
   ],
   ['restriction', /\brestrict|\bsuppression\b|\bstop us using\b/i],
   ['portability', /\bportability\b|\btransferred electronically\b/i],

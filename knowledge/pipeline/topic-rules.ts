@@ -49,6 +49,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bdetails (?:of|about|such as)\b/, 1],
   ],
   sources: [
+    [/\b(?:comes?|came) from\b|\bwhere (?:your|the|this) information\b/, 3],
     [
       /\b(?:receive|obtain|get|collect)(?:s|ed)? (?:personal )?(?:your )?information from\b|\bfrom other sources\b|\bother sources\b/,
       4,
@@ -64,6 +65,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\b(?:people|professionals|agencies|partners)\b[^.]{0,80}\btell us\b/, 4],
   ],
   purposes: [
+    [/\bhow we use\b|\bwhat we use (?:it|your information) for\b/, 3],
     [
       /\b(?:we )?use (?:your|client|this|the) (?:personal )?(?:information|data)(?: to)?\b|\bwhy we (?:collect|need|use)\b|\bwhy do we need\b/,
       3,
@@ -95,6 +97,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\binvoice sent to\b/, 2],
   ],
   retention: [
+    [/^keeping (?:your )?(?:personal )?(?:information|data|records)$/, 3],
     [
       /\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! safe)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
       4,
@@ -132,6 +135,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   'access-request': [
+    [/\bright to see\b|\bsee the information we hold\b/, 4],
     [
       /\bsubject access\b|\brequest(?:ing)? access\b|\baccess (?:to )?(?:the )?information (?:we hold|about)|\bright of access\b|\bright to access\b/,
       5,
@@ -142,10 +146,12 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   consent: [
+    [/\byour choices\b|\bmarketing preferences\b|\btick the box\b|\bif you agree\b|\bto agree\b/, 3],
     [/\bconsent\b|\bpermission\b/, 3],
     [/\bwithdraw\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b|\bno longer wish\b/, 3],
   ],
   complaints: [
+    [/\bnot happy\b|\bdissatisfied\b/, 3],
     [/\bcomplain(?:t|ts|ing)?\b/, 4],
     [/\binformation commissioner|\bico\b|\bsupervisory authority\b/, 3],
     [/\bconcern\b|\bunhappy\b|\bnot satisfied\b|\bthings go wrong\b/, 2],
