@@ -2,7 +2,8 @@
 import type { Contact, RightKind, Retention } from '#core/knowledge-schema.ts';
 import { EMAIL, PHONE, POSTCODE, URL, squash } from './text.ts';
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Numbers notices write as words ("three years"). */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,

@@ -11,6 +11,7 @@
  * arguments give byte-identical notices, and `generateNotices(seeds, 50)` is a prefix of `generateNotices(seeds, 500)`.
  */
 import type { RegistryEntry } from '../../knowledge/pipeline/build-kb.ts';
+import { NUMBER_WORDS } from '../../knowledge/pipeline/extract.ts';
 import { parseNoticeFile, type NoticeFile } from '../../knowledge/pipeline/notice-file.ts';
 import { segment, type Block, type Section } from '../../knowledge/pipeline/segment.ts';
 
@@ -130,23 +131,6 @@ function swapSynonyms(text: string, swaps: [RegExp, string][]): string {
   return swaps.reduce((t, [pattern, replacement]) => t.replace(pattern, (m) => matchCase(m, replacement)), text);
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
 const PERIOD = new RegExp(`\\b(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})(\\s+)(year|month)(s?)\\b`, 'gi');
 const RETENTION_HEADING = /\b(?:keep|kept|retain|retention|how long|stor(?:e|ed|ing|age))\b/i;
 const RETENTION_CUE =
