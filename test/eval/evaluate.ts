@@ -98,3 +98,5 @@ export function passRate(results: EvalResult[]): number {
 
 export const HOLDOUT_QUESTIONS = new URL('./holdout/questions.jsonl', import.meta.url);
 export const HOLDOUT_NOTICES = new URL('./holdout/notices/', import.meta.url);
+export const DEV_QUESTIONS = new URL('./dev/questions.jsonl', import.meta.url);
+export const DEV_NOTICES = new URL('./dev/notices/', import.meta.url);
