@@ -86,7 +86,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const resolution = resolveNotice(index, input, council, terms);
   const strongest = intent.ranked[0]?.[1] ?? 0;
   const anchored = PRIVACY_ANCHOR.test(text);
-  if (OFF_TOPIC.test(text) && !(anchored && strongest >= 4))
+  if (offTopic(index, text, resolution.notice ?? contextNotice) && !(anchored && strongest >= 4))
     return decline(undefined, resolution.notice ?? contextNotice);
 
   if (!resolution.notice) {
@@ -127,6 +127,22 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
 
   const selection = selectFacts(notice, topic, analysed, ranked);
   return answerFromSelection(index, notice, resolution.source!, topic, intent, selection, strongest);
+}
+
+/**
+ * Council business the notices do not cover (bins, parking, council tax…), unless a notice does cover it:
+ * "council tax" is off-topic until a council adds its Council Tax Reduction notice.
+ */
+function offTopic(index: KnowledgeIndex, text: string, notice?: IndexedNotice): boolean {
+  const pattern = new RegExp(OFF_TOPIC.source, 'g');
+  for (const match of text.matchAll(pattern)) {
+    const stems = wordsOf(match[0])
+      .filter((w) => !STOPWORDS.has(w))
+      .map(stem);
+    const covered = stems.length > 0 && stems.every((t) => index.named.has(t) || (notice?.termCounts.get(t) ?? 0) >= 2);
+    if (!covered) return true;
+  }
+  return false;
 }
 
 /** English enough to answer: mostly Latin letters and mostly words the assistant knows (after spelling repair). */
@@ -192,7 +208,10 @@ function councilContactFallback(
   facts: Fact[],
 ): { line: string; citation?: Citation } | undefined {
   if (topic !== 'contact' && topic !== 'complaints') return undefined;
-  const detail = askedDetail(intent.text);
+  // "How do I contact the DPO?" on a notice that gives no DPO contact: the email the council gives elsewhere.
+  const asksDpo = /\bdpo\b|data protection officer/.test(intent.text);
+  const hasDpo = facts.some((f) => f.contacts?.some((c) => c.role === 'dpo' && (c.email || c.phone)));
+  const detail = askedDetail(intent.text) ?? (asksDpo && !hasDpo ? 'email' : undefined);
   if (!detail || facts.some((f) => f.contacts?.some((c) => c[detail]))) return undefined;
   const wantsIco = /\bico\b|information commissioner/.test(intent.text);
   for (const other of index.notices.values()) {

@@ -35,7 +35,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bsell|\bsold\b/, 3],
     [/\bcontractors?\b|\bpartner organisations?\b/, 3],
     [
-      /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this)\b|be told|get told|find out)/,
+      /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|find out)/,
       3,
     ],
     [/\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b/, 2],
@@ -89,6 +89,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   'lawful-basis': [
+    [/\b(?:have|need) to (?:give|get) (?:my |your |her |his )?(?:consent|permission)\b/, 6],
     [
       /\blegal basis\b|\blawful basis\b|\blawful\b|\blegal grounds?\b|\bon what (?:basis|grounds)\b|\bwhat (?:law|legislation|act)\b|\bwhich (?:law|legislation|act)\b|\blegally\b/,
       5,
@@ -110,7 +111,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [
-      /\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b|\bstored\b|\bstore\b|\bsystem\b|\bdatabase\b|\bcomputer\b/,
+      /\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b|\bstored\b|\bstore\b|\bsystem\b|\bdatabase\b/,
       3,
     ],
     [
@@ -127,19 +128,20 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   rights: [
     [/\bmy rights\b|\bwhat rights\b|\bright to\b|\brights\b/, 3],
     [
-      /\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b|\bforgotten\b|\brectif|\bcorrect(?:ion)?\b|\bwrong\b|\bmistake|\binaccurate\b|\bportab|\bobject\b|\brestrict|\bstop (?:you |them )?using\b|\bautomated\b|\bprofiling\b|\bcomputer (?:make|makes|decide)/,
+      /\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b|\bforgotten\b|\brectif|\bcorrect(?:ion)?\b|\bwrong\b|\bmistake|\binaccurate\b|\bportab|\bobject\b|\brestrict|\bstop (?:you |them )?using\b|\bautomated\b|\bautomatically\b|\bprofiling\b|\bcomputer (?:make|makes|decide)|\bby (?:a )?computer\b|\breal person (?:looked|look|decided)/,
       4,
     ],
   ],
   'access-request': [
     [/\bsubject access\b|\bsar\b|\bdata subject access\b|\baccess request\b/, 6],
     [
-      /\bcopy of (?:my|the|all|what|everything|evrything)\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b|\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
+      /\b(?:get|want|request|need|have|see|give me|send me|obtain|ask for|asking for) (?:a )?(?:full )?copy of\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b|\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
       5,
     ],
-    [/\bcopy\b|\bmy (?:file|records|social care records)\b/, 2],
+    [/\b(?:a|full) copy\b|\bmy (?:file|records|social care records)\b/, 2],
   ],
   consent: [
+    [/\b(?:do not|no longer) want (?:that|this|it|them)\b|\bno longer want\b|\btake back\b/, 4],
     [
       /\bconsent\b|\bpermission\b|\bopt out\b|\bopt-out\b|\bchanged? my mind\b|\bunsubscribe\b|\bsay no\b|\bsaid yes\b|\bmarketing\b|\bpromotions?\b|\bspecial offers\b/,
       5,
@@ -158,7 +160,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [
-      /\bcontact\b|\bget in touch\b|(?<!my )\bemail\b|(?<!my )\bphone\b|\btelephone\b|\b(?:phone|telephone|contact|tel|mobile) number\b|\bnumber (?:for|to call)\b|(?<!my |email )\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/,
+      /\bcontact\b|\bget in touch\b|(?<!my )\bemail\b|\b(?:the|by|on the|a) phone\b|\btelephone\b|\b(?:phone|telephone|contact|tel|mobile) number\b|\bnumber (?:for|to call)\b|(?<!my |email )\baddress\b|\bwrite to\b|\bspeak to\b|\btalk to\b|\bring\b|\bcall\b|\breach\b|\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b/,
       3,
     ],
   ],
@@ -169,6 +171,10 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   about: [
+    [
+      /\b(?:this|the) (?:privacy )?(?:notice|policy|page) (?:cover|covers|even about|about|for)\b|\bwho is (?:it|this) for\b|\bwhat (?:is|does) (?:this|the) (?:privacy )?(?:notice|policy)\b/,
+      6,
+    ],
     [/\b(?:read|see|find|view) (?:the |this |your )?(?:full )?(?:privacy )?(?:notice|policy)\b/, 7],
     [
       /\bwhat is (?:this|the) (?:service|programme|notice)\b|\bwhat (?:does|is) (?:this|the) (?:service|programme)\b|\btell me about (?:the|this) (?:service|programme)\b|\bwho are you\b/,

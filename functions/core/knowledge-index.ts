@@ -127,6 +127,9 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
       if (distance > limit + (sounds.has(candidate) ? 1 : 0)) continue;
       // Two or more edits only within the same opening ("adopshun" → adoption, not "saying" → sing).
       if (distance >= 2 && candidate.slice(0, 2) !== word.slice(0, 2)) continue;
+      // A three-letter word is only repaired to a meaningful word, or by swapping two letters ("yuo"): "bit" is not "but".
+      if (word.length === 3 && STOPWORDS.has(candidate) && [...word].sort().join('') !== [...candidate].sort().join(''))
+        continue;
       const score = distance - (sounds.has(candidate) ? 0.5 : 0) - Math.log10(vocabulary.get(candidate) ?? 1) * 0.1;
       if (score < bestScore) [best, bestScore] = [candidate, score];
     }

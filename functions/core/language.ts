@@ -163,9 +163,31 @@ export function normalise(text: string): string {
 export function expandSlang(normalised: string): string {
   return normalised
     .split(' ')
+    .filter((token) => !FILLER.has(token))
     .map((token) => SLANG[token] ?? token)
     .join(' ');
 }
+
+/** Words that carry no meaning in a question ("innit", "lol"): dropped before anything else reads it. */
+const FILLER = new Set([
+  'innit',
+  'lol',
+  'lmao',
+  'tbh',
+  'ngl',
+  'mate',
+  'bruv',
+  'fam',
+  'pls',
+  'plz',
+  'please',
+  'ta',
+  'cheers',
+  'um',
+  'umm',
+  'erm',
+  'hmm',
+]);
 
 /** Words the phrase table knows (for the spelling vocabulary). */
 export function phraseVocabulary(): string[] {

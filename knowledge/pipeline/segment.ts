@@ -168,6 +168,8 @@ export function segment(noticeText: string, title: string): Section[] {
     const text = squash(unit.text);
     if (unit.text.startsWith('# ')) return true;
     const shouting = /[A-Z]{2}/.test(text) && !/[a-z]/.test(text);
+    // "Where It Comes From": every word capitalised is a heading's style, not a sentence's.
+    const titleCase = words(text).length >= 2 && words(text).every((w) => /^[A-Z0-9(]/.test(w) || w.length <= 3);
     if (unit.kind === 'bullet') {
       // "3. WHAT WE COLLECT" is a numbered heading when what follows is not the next item of a numbered list,
       // and it is not itself the last item of one; a heading in capitals is one wherever it stands.
@@ -179,7 +181,7 @@ export function segment(noticeText: string, title: string): Section[] {
     }
     if (tocHeadings.has(headingKey(text))) return true;
     // "WHERE WE GET IT FROM" ends in a preposition but is a heading, not a sentence whose link was stripped.
-    if (hasContactDetail(text) || (DANGLING.test(text) && !/:$/.test(text) && !shouting)) return false;
+    if (hasContactDetail(text) || (DANGLING.test(text) && !/:$/.test(text) && !shouting && !titleCase)) return false;
     const count = words(text).length;
     if (count === 0 || count > 20 || !/^[A-Z0-9"'(]/.test(text)) return false;
     if (/\?$/.test(text)) return true;

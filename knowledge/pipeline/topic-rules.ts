@@ -99,7 +99,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   retention: [
     [/^keeping (?:your )?(?:personal )?(?:information|data|records)$/, 3],
     [
-      /\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! safe)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
+      /\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! safe| (?:on|in|at|within|securely)\b)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
       4,
     ],
     [
@@ -135,7 +135,10 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   'access-request': [
-    [/\bright to see\b|\bsee the information we hold\b/, 4],
+    [
+      /\bright to see\b|\bsee the information we hold\b|\bcopy of (?:your|the) (?:records|information|data|file)\b|\bgetting a copy\b/,
+      4,
+    ],
     [
       /\bsubject access\b|\brequest(?:ing)? access\b|\baccess (?:to )?(?:the )?information (?:we hold|about)|\bright of access\b|\bright to access\b/,
       5,

@@ -53,22 +53,44 @@ function indexWith(extra: URL): KnowledgeIndex {
 
 function listFailures(set: string, results: EvalResult[]): void {
   for (const r of results.filter((x) => !x.pass)) {
-    const context = [r.item.notice && `@${r.item.notice}`, r.item.council && `council:${r.item.council}`, r.item.session?.notice && `session:${r.item.session.notice}`];
-    console.log(`\n✘ [${set}] ${r.item.id} [${r.item.style}] ${JSON.stringify(r.item.q)} ${context.filter(Boolean).join(' ')}`);
+    const context = [
+      r.item.notice && `@${r.item.notice}`,
+      r.item.council && `council:${r.item.council}`,
+      r.item.session?.notice && `session:${r.item.session.notice}`,
+    ];
+    console.log(
+      `\n✘ [${set}] ${r.item.id} [${r.item.style}] ${JSON.stringify(r.item.q)} ${context.filter(Boolean).join(' ')}`,
+    );
     console.log(`   ${r.failures.join('; ')}`);
-    console.log(`   → ${r.answer.topic} / ${r.answer.notice} / ${r.answer.confidence}: ${r.answer.text.replace(/\n/g, ' ⏎ ').slice(0, 220)}`);
+    console.log(
+      `   → ${r.answer.topic} / ${r.answer.notice} / ${r.answer.confidence}: ${r.answer.text.replace(/\n/g, ' ⏎ ').slice(0, 220)}`,
+    );
   }
 }
 
 const main = run(loadKnowledgeIndex(), QUESTIONS_FILE);
-table('By topic', tallyBy(main, (r) => r.item.expect.topic));
-table('By notice', tallyBy(main, (r) => r.item.expect.notice ?? '(none)'));
-table('By style', tallyBy(main, (r) => r.item.style));
+table(
+  'By topic',
+  tallyBy(main, (r) => r.item.expect.topic),
+);
+table(
+  'By notice',
+  tallyBy(main, (r) => r.item.expect.notice ?? '(none)'),
+);
+table(
+  'By style',
+  tallyBy(main, (r) => r.item.style),
+);
 table(
   'Calibration (answers given with a notice, by confidence)',
   tallyBy(
     main.filter((r) => r.answer.notice),
-    (r) => (r.answer.confidence >= 0.85 ? 'high   (≥ 0.85)' : r.answer.confidence >= 0.6 ? 'medium (0.60–0.85)' : 'low    (< 0.60)'),
+    (r) =>
+      r.answer.confidence >= 0.85
+        ? 'high   (≥ 0.85)'
+        : r.answer.confidence >= 0.6
+          ? 'medium (0.60–0.85)'
+          : 'low    (< 0.60)',
   ),
 );
 console.log(`\nMain set: ${rateOf(main)}; threshold ${PASS_THRESHOLD * 100}%`);
@@ -77,7 +99,8 @@ const dev = run(indexWith(DEV_NOTICES), DEV_QUESTIONS);
 console.log(`Dev set (unseen councils, tuned on): ${rateOf(dev)}`);
 
 const holdout = run(indexWith(HOLDOUT_NOTICES), HOLDOUT_QUESTIONS);
-const onNewNotices = (r: EvalResult) => (r.item.expect.notice ?? r.item.notice ?? r.item.council ?? '').startsWith('northmere');
+const onNewNotices = (r: EvalResult) =>
+  (r.item.expect.notice ?? r.item.notice ?? r.item.council ?? '').startsWith('northmere');
 console.log(
   `Held-out set (never used for tuning): ${rateOf(holdout)}; on its two unseen notices ${rateOf(holdout.filter(onNewNotices))}, on the seeds in unseen phrasings ${rateOf(holdout.filter((r) => !onNewNotices(r)))}`,
 );
