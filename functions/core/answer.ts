@@ -139,7 +139,7 @@ function offTopic(index: KnowledgeIndex, text: string, notice?: IndexedNotice): 
     const stems = wordsOf(match[0])
       .filter((w) => !STOPWORDS.has(w))
       .map(stem);
-    const covered = stems.length > 0 && stems.every((t) => index.named.has(t) || (notice?.termCounts.get(t) ?? 0) >= 2);
+    const covered = stems.length > 0 && stems.every((t) => index.named.has(t));
     if (!covered) return true;
   }
   return false;

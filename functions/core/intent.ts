@@ -35,12 +35,16 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bsell|\bsold\b/, 3],
     [/\bcontractors?\b|\bpartner organisations?\b/, 3],
     [
-      /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+)? (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|find out)/,
+      /\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+){0,3} (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|find out)/,
       3,
     ],
     [/\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b/, 2],
   ],
   'data-collected': [
+    [
+      /(?<!why )\b(?:do|does) (?:you|they|the council|we) need (?:my|your|her|his|their)\b(?! (?:consent|permission))|\b(?:calls?|conversations?) (?:are |being |get )?recorded\b|\brecord (?:my|the) calls?\b/,
+      4,
+    ],
     [
       /\bwhat (?:kind of |sort of |type of |types of |personal )?(?:information|data|details)\b(?! do i\b)(?! can i\b)/,
       2.5,
@@ -55,7 +59,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       3,
     ],
     [
-      /\bdo i have to (?:give|provide|tell|fill)\b|\bmandatory\b|\bcompulsory\b|\boptional\b|\bvoluntary\b|\bdo (?:you|they) need my\b(?! (?:consent|permission))/,
+      /\bdo i have to (?:give|provide|tell|fill)\b|\bmandatory\b|\bcompulsory\b|\boptional\b|\bvoluntary\b|(?<!why )\bdo (?:you|they) need my\b(?! (?:consent|permission))/,
       5,
     ],
     [
@@ -135,7 +139,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   'access-request': [
     [/\bsubject access\b|\bsar\b|\bdata subject access\b|\baccess request\b/, 6],
     [
-      /\b(?:get|want|request|need|have|see|give me|send me|obtain|ask for|asking for) (?:a )?(?:full )?copy of\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\basking for (?:their|her|his|my) (?:records?|file|data|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b|\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b|\bcopy of (?:it|them|that)\b|\ba copy\b/,
+      /\b(?:get|want|request|need|have|see|give me|send me|obtain|ask for|asking for) (?:a )?(?:full )?copy of\b|\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b|\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b|\bwants everything\b|\bask(?:ing|s|ed)? for (?:all )?(?:of )?(?:the |my |her |his |their |a copy of )?(?:records?|file|data|notes|information)\b|\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b|\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b|\b(?:get|want|request|need|have|ask for|see) (?:a )?copy of (?:it|them|that)\b|\b(?:get|want|request|need|have|ask for) a copy\b/,
       5,
     ],
     [/\b(?:a|full) copy\b|\bmy (?:file|records|social care records)\b/, 2],
@@ -172,7 +176,7 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   about: [
     [
-      /\b(?:this|the) (?:privacy )?(?:notice|policy|page) (?:cover|covers|even about|about|for)\b|\bwho is (?:it|this) for\b|\bwhat (?:is|does) (?:this|the) (?:privacy )?(?:notice|policy)\b/,
+      /\b(?:this|the) (?:privacy )?(?:notice|policy|page) (?:cover|covers|even about|about|for)\b|\bwho is (?:it|this) for\b/,
       6,
     ],
     [/\b(?:read|see|find|view) (?:the |this |your )?(?:full )?(?:privacy )?(?:notice|policy)\b/, 7],
@@ -266,7 +270,7 @@ export const PRIVACY_ANCHOR =
 
 /** Council business that is not about these notices. */
 export const OFF_TOPIC =
-  /\bbins?\b(?! my)|\brubbish\b|\brecycling\b|\bcouncil tax\b|\bparking\b|\bpotholes?\b|\bplanning (?:permission|application)\b|\blibrar(?:y|ies)\b|\bweather\b|\bjoke\b|\bfootball\b|\bpizza\b|\brecipe\b|\bsing\b|\bpoem\b|\bopening (?:hours|times)\b|\bbus(?:es)?\b|\bstreet ?lights?\b|\bfly.?tipping\b|\bnoise\b|\bleisure centre\b|\bswimming\b|\bcapital of\b|\bwho won\b|\bbitcoin\b|\bhoroscope\b|\bbook (?:me|my|a|an)\b|\bbooking\b|\bappointments?\b|\bnext visit\w*|\bvisiting\b|\bjobs? (?:going|available|vacanc\w*)|\bvacanc(?:y|ies)\b|\bhow much (?:is|does|are|do)\b|\bprices?\b|\btrees?\b|\bneighbours?\b|\bschool places?\b/;
+  /\bhow (?:do|can) i (?:apply|appeal|pay|renew|book|report|top up)\b|\bappeal\b|\bfines?\b|\bpenalty charge\b|\bbins?\b(?! my)|\brubbish\b|\brecycling\b|\bcouncil tax\b|\bparking\b|\bpotholes?\b|\bplanning (?:permission|application)\b|\blibrar(?:y|ies)\b|\bweather\b|\bjoke\b|\bfootball\b|\bpizza\b|\brecipe\b|\bsing\b|\bpoem\b|\bopening (?:hours|times)\b|\bbus(?:es)?\b|\bstreet ?lights?\b|\bfly.?tipping\b|\bnoise\b|\bleisure centre\b|\bswimming\b|\bcapital of\b|\bwho won\b|\bbitcoin\b|\bhoroscope\b|\bbook (?:me|my|a|an)\b|\bbooking\b|\bappointments?\b|\bnext visit\w*|\bvisiting\b|\bjobs? (?:going|available|vacanc\w*)|\bvacanc(?:y|ies)\b|\bhow much (?:is|does|are|do)\b|\bprices?\b|\btrees?\b|\bneighbours?\b|\bschool places?\b/;
 
 export const PROMPT_INJECTION =
   /\bignore (?:all |any |your |the )?(?:previous |prior |above |earlier )?(?:instructions|rules|prompts?)\b|\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b|\bpretend (?:to be|you are)\b|\bdisregard\b.*\binstructions\b|\breveal (?:your|the) (?:prompt|instructions|password|secrets?)\b/;

@@ -17,6 +17,7 @@ const SLANG: Record<string, string> = {
   wat: 'what',
   wut: 'what',
   wht: 'what',
+  reg: 'registration',
   wats: 'what is',
   whats: 'what is',
   whos: 'who is',

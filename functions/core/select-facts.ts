@@ -291,7 +291,7 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
   // Only words about this topic or the question's own subject count: "mum on the phone asking what we hold"
   // is not about phone numbers.
   const cues = cueTermsOf(topic);
-  const terms = question.terms.filter((t) => cues.has(t) || question.content.includes(t));
+  const terms = question.terms.filter((t) => (cues.has(t) || question.content.includes(t)) && !notice.nameTerms.has(t));
   const neighbours = notice.facts
     .filter((f) => RELATED[topic].includes(f.fact.topic) && overlap(f, terms) >= 1 && !pool.includes(f))
     .sort((a, b) => overlap(b, terms) - overlap(a, terms))

@@ -136,11 +136,13 @@ function joinBrokenLines(
     const unit = units[i]!;
     const prev = out.at(-1);
     if (prev && unit.kind === 'line' && !TERMINAL.test(prev.text) && !/:-?$/.test(prev.text)) {
+      // A heading-like line joins the next only when that line carries its contact ("…Officer" / "Tel. …").
+      const headingAbove = isHeading(prev, unit) && !hasContactDetail(unit.text);
       const wrapped =
         !unit.blankBefore &&
         !unit.table &&
         !prev.table &&
-        (startsLower(unit.text) || (blankSeparated && prev.kind === 'line'));
+        (startsLower(unit.text) || (blankSeparated && prev.kind === 'line' && !headingAbove));
       const split =
         prev.kind === 'line' &&
         words(prev.text).length > 12 &&
