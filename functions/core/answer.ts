@@ -86,7 +86,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const resolution = resolveNotice(index, input, council, terms);
   const strongest = intent.ranked[0]?.[1] ?? 0;
   const anchored = PRIVACY_ANCHOR.test(text);
-  if (offTopic(index, text, resolution.notice ?? contextNotice) && !(anchored && strongest >= 4))
+  if (offTopic(index, text) && !(anchored && strongest >= 4))
     return decline(undefined, resolution.notice ?? contextNotice);
 
   if (!resolution.notice) {
@@ -133,7 +133,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
  * Council business the notices do not cover (bins, parking, council tax…), unless a notice does cover it:
  * "council tax" is off-topic until a council adds its Council Tax Reduction notice.
  */
-function offTopic(index: KnowledgeIndex, text: string, notice?: IndexedNotice): boolean {
+function offTopic(index: KnowledgeIndex, text: string): boolean {
   const pattern = new RegExp(OFF_TOPIC.source, 'g');
   for (const match of text.matchAll(pattern)) {
     const stems = wordsOf(match[0])
