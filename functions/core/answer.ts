@@ -139,7 +139,8 @@ function offTopic(index: KnowledgeIndex, text: string): boolean {
     const stems = wordsOf(match[0])
       .filter((w) => !STOPWORDS.has(w))
       .map(stem);
-    const covered = stems.length > 0 && stems.every((t) => index.named.has(t));
+    const specific = stems.filter((t) => !GENERIC_TERMS.has(t));
+    const covered = specific.length > 0 && specific.every((t) => index.named.has(t));
     if (!covered) return true;
   }
   return false;

@@ -29,6 +29,9 @@ interface Unit {
   table?: boolean;
 }
 
+/** "Where it comes from", "Who we share it with": a question without its question mark. */
+const WH_HEADING = /^(?:where|what|who|why|how|when|which)\b(?:\s+\S+){1,7}$/i;
+const CONTACT_LABEL = /^(?:Tel|Telephone|Phone|Mobile|Email|E-mail|Address|Post|Website|Web)\b\.?:?/i;
 const TABLE_ROW = /\S\s*\|\s*\S/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 /** Words that open a new sentence: a line starting with one is not the rest of the line above it. */
@@ -137,7 +140,7 @@ function joinBrokenLines(
     const prev = out.at(-1);
     if (prev && unit.kind === 'line' && !TERMINAL.test(prev.text) && !/:-?$/.test(prev.text)) {
       // A heading-like line joins the next only when that line carries its contact ("…Officer" / "Tel. …").
-      const headingAbove = isHeading(prev, unit) && !hasContactDetail(unit.text);
+      const headingAbove = isHeading(prev, unit) && !CONTACT_LABEL.test(unit.text) && words(unit.text).length >= 6;
       const wrapped =
         !unit.blankBefore &&
         !unit.table &&
@@ -183,7 +186,11 @@ export function segment(noticeText: string, title: string): Section[] {
     }
     if (tocHeadings.has(headingKey(text))) return true;
     // "WHERE WE GET IT FROM" ends in a preposition but is a heading, not a sentence whose link was stripped.
-    if (hasContactDetail(text) || (DANGLING.test(text) && !/:$/.test(text) && !shouting && !titleCase)) return false;
+    if (
+      hasContactDetail(text) ||
+      (DANGLING.test(text) && !/:$/.test(text) && !shouting && !titleCase && !WH_HEADING.test(text))
+    )
+      return false;
     const count = words(text).length;
     if (count === 0 || count > 20 || !/^[A-Z0-9"'(]/.test(text)) return false;
     if (/\?$/.test(text)) return true;

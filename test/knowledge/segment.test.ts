@@ -92,4 +92,18 @@ describe('segment', () => {
     const sections = segment('Contact\n\nData Protection Officer email:\ndpo@example.gov.uk', 'Title');
     expect(sections.map((s) => s.heading)).toEqual(['Contact']);
   });
+
+  it('keeps a one-line heading apart from the sentence under it, in any heading case', () => {
+    const text = [
+      'Who we are',
+      'Harbourside Council is the data controller for parking permits.',
+      '',
+      'Where it comes from',
+      'From you when you apply, and from the DVLA.',
+      '',
+      'Where It Comes From',
+      'We get it from your GP.',
+    ].join('\n');
+    expect(headings(text)).toEqual(['Who we are', 'Where it comes from', 'Where It Comes From']);
+  });
 });
