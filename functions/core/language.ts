@@ -107,7 +107,7 @@ const PHRASES: [RegExp, string][] = [
   [/\bdfe\b|\bdepartment (?:for|of) education\b/g, 'dfe department education'],
   [/\bcops?\b|\bpolice\b|\bcoppers?\b/g, 'police law enforcement'],
   [/\b(?:gp|gps|doctors?|nhs|hospitals?|nurses?)\b/g, 'health nhs gps doctors'],
-  [/\bsocial workers?\b|\bsocial services\b/g, 'social care children social workers'],
+  [/\bsocial workers?\b|\bsocial services\b/g, 'social care social workers'],
   [/\b(?:kids?|child|children|son|daughter|baby|my boy|my girl)\b/g, 'child children young'],
   [/\badopt(?:ed|ion|ing)?\b/g, 'adoption'],
   [/\bfoster(?:ed|ing|er|ers)?\b/g, 'foster fostering carers'],

@@ -270,9 +270,13 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
     const names = [...notice.nameTerms];
     const named = (f: IndexedFact) => names.filter((t) => f.terms.has(t)).length * 2 >= names.length;
     const early = notice.facts.length / 4;
+    // The first section that introduces the service is where a notice says what it is.
+    const introSection = notice.facts.find((f) => f.fact.topic === 'about' && !METADATA.test(f.fact.text))?.fact
+      .section;
     const describes = (f: IndexedFact, i: number) =>
       (named(f) ? 2 : 0) +
       (f.fact.topic === 'about' ? 1 : 0) +
+      (f.fact.section === introSection && f.fact.topic === 'about' ? 1.5 : 0) +
       (i < early ? 1 : 0) +
       (f.fact.topic === 'purposes' ? 0.5 : 0);
     const chosen = notice.facts
