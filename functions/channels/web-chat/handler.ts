@@ -1,0 +1,69 @@
+/**
+ * `POST /api/chat`: { message, sessionId?, notice?, council? } → the answering contract plus the sessionId.
+ * A factory over its dependencies, so the Lambda (index.ts), the local server and the tests share it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { MAX_QUESTION_LENGTH } from '#core/answer-contract.ts';
+import { AnswerInputError } from '#core/answer.ts';
+import { chatTurn } from '#core/chat.ts';
+import type { KnowledgeIndex } from '#core/knowledge-index.ts';
+import type { SessionStore } from '#core/ports.ts';
+import { redactPersonalData } from '#core/redact.ts';
+import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
+
+const ChatBody = z.object({
+  message: z
+    .string({ error: 'Please type a question.' })
+    .trim()
+    .min(1, 'Please type a question.')
+    .max(
+      MAX_QUESTION_LENGTH,
+      `Please keep your question under ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,
+    ),
+  sessionId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,64}$/, 'The session id is not valid.')
+    .optional(),
+  notice: z.string().min(1).max(100).optional(),
+  council: z.string().min(1).max(100).optional(),
+});
+
+export interface ChatHandlerDependencies {
+  index: KnowledgeIndex;
+  sessions: SessionStore;
+  logger: Logger;
+  allowedOrigins: string[];
+  newSessionId?: () => string;
+}
+
+export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
+  return httpStack(
+    async (event) => {
+      if (event.body === null || event.body === undefined || typeof event.body !== 'object') {
+        throw new ClientError(400, 'invalid-request', 'Send a JSON object with your question in "message".');
+      }
+      const body = ChatBody.parse(event.body);
+      const started = performance.now();
+      try {
+        const response = await chatTurn(
+          { index: deps.index, sessions: deps.sessions, newSessionId: deps.newSessionId ?? randomUUID },
+          body,
+        );
+        deps.logger.info('Answered', {
+          topic: response.topic,
+          notice: response.notice,
+          confidence: response.confidence,
+          question: redactPersonalData(body.message),
+          latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        });
+        return json(200, response);
+      } catch (error) {
+        if (error instanceof AnswerInputError) throw new ClientError(400, 'unknown-context', error.message);
+        throw error;
+      }
+    },
+    { allowedOrigins: deps.allowedOrigins, logger: deps.logger },
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * Personal data out of text before it is logged: emails, phone numbers, National Insurance and NHS numbers,
+ * postcodes, dates of birth. Plain TypeScript, so every channel and log line uses the same rules.
+ */
+const RULES: [RegExp, string][] = [
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]'],
+  // National Insurance number: two letters, six digits, a letter A–D (spaces allowed).
+  [/\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi, '[ni-number]'],
+  // NHS number: ten digits, usually 3-3-4.
+  [/\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/g, '[nhs-number]'],
+  // UK phone numbers: 07… mobiles, 01/02/03 landlines, +44.
+  [/(?<![\d])(?:\+44\s?\(?0?\)?|0)(?:\d[\s-]?){9,10}(?![\d])/g, '[phone]'],
+  [/\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi, '[postcode]'],
+  // Dates: 01/02/1990, 1-2-90, 1 February 1990, February 1st 1990.
+  [/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, '[date]'],
+  [
+    /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b/gi,
+    '[date]',
+  ],
+  [
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gi,
+    '[date]',
+  ],
+  // "my name is Jane Smith", "I'm Jane", "this is Mr Smith".
+  [
+    /\b(my name is|i am|i'm|this is|called)\s+((?:mrs?|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/gi,
+    '$1 [name]',
+  ],
+];
+
+export function redactPersonalData(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  return out;
+}

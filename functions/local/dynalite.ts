@@ -1,0 +1,75 @@
+/**
+ * Embedded DynamoDB for local runs and tests: dynalite on a loopback port, tables created on start.
+ * With a data folder the tables survive restarts; without one they live in memory.
+ */
+import type { AddressInfo } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { SESSIONS_TABLE_KEY } from '../adapters/dynamodb-session-store.ts';
+
+export interface LocalDynamo {
+  endpoint: string;
+  client: DynamoDBClient;
+  close(): Promise<void>;
+}
+
+/** Credentials dynalite accepts; nothing here reaches AWS. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export async function startLocalDynamo(options: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
+  const server = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(options.path ? { path: options.path } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: LOCAL_CREDENTIALS });
+  return {
+    endpoint,
+    client,
+    close: () =>
+      new Promise<void>((resolve) => {
+        client.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export async function ensureSessionsTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: SESSIONS_TABLE_KEY.partitionKey, AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: SESSIONS_TABLE_KEY.partitionKey, KeyType: 'HASH' }],
+    }),
+  );
+  try {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: SESSIONS_TABLE_KEY.ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    // dynalite has no TTL; the session store treats an expired item as gone, so nothing depends on it.
+    if ((error as Error).name !== 'UnknownOperationException') throw error;
+  }
+}

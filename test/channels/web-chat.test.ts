@@ -1,0 +1,124 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoSessionStore } from '../../functions/adapters/dynamodb-session-store.ts';
+import { createChatHandler } from '../../functions/channels/web-chat/handler.ts';
+import { ensureSessionsTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import { realIndex } from '../helpers.ts';
+
+const ORIGIN = 'https://www.council.example';
+let dynamo: LocalDynamo;
+let now = Date.now();
+
+/** A handler as one Lambda instance would build it; two instances share nothing but the table. */
+function instance() {
+  return createChatHandler({
+    index: realIndex(),
+    sessions: new DynamoSessionStore({
+      client: dynamo.client,
+      tableName: 'sessions',
+      ttlSeconds: 1800,
+      now: () => now,
+    }),
+    logger: new Logger({ serviceName: 'web-chat-test', logLevel: 'SILENT' }),
+    allowedOrigins: [ORIGIN],
+  });
+}
+
+function event(body: unknown, headers: Record<string, string> = {}, method = 'POST'): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: `${method} /api/chat`,
+    rawPath: '/api/chat',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+    body: typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+      requestId: 'test',
+      routeKey: `${method} /api/chat`,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+      http: { method, path: '/api/chat', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+    },
+  } as APIGatewayProxyEventV2;
+}
+
+const context = {} as Context;
+const call = async (e: APIGatewayProxyEventV2, handler = instance()) => {
+  const response = await handler(e, context);
+  return { ...response, json: response.body ? JSON.parse(response.body) : undefined };
+};
+
+beforeAll(async () => {
+  dynamo = await startLocalDynamo();
+  await ensureSessionsTable(dynamo.client, 'sessions');
+});
+afterAll(() => dynamo.close());
+
+describe('POST /api/chat', () => {
+  it('answers with the contract and a session id, with CORS and security headers for a council origin', async () => {
+    const response = await call(event({ message: 'how long do you keep adoption records' }));
+    expect(response.statusCode).toBe(200);
+    expect(response.json).toMatchObject({ topic: 'retention', notice: 'southend-childrens-services' });
+    expect(response.json.text).toContain('100 years');
+    expect(response.json.sessionId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
+    expect(response.headers?.['Access-Control-Allow-Origin']).toBe(ORIGIN);
+    expect(response.headers?.['X-Content-Type-Options'] ?? response.headers?.['x-content-type-options']).toBe(
+      'nosniff',
+    );
+  });
+
+  it('keeps the notice for a follow-up answered by another Lambda instance', async () => {
+    const first = await call(
+      event({ message: 'who do you share my information with', notice: 'kent-connect-to-work' }),
+    );
+    const followUp = await call(
+      event({ message: 'and how long do you keep it?', sessionId: first.json.sessionId }),
+      instance(),
+    );
+    expect(followUp.json).toMatchObject({
+      notice: 'kent-connect-to-work',
+      topic: 'retention',
+      sessionId: first.json.sessionId,
+    });
+    expect(followUp.json.text).toContain('6 years');
+  });
+
+  it('forgets a session after its idle time', async () => {
+    const first = await call(event({ message: 'who do you share my information with', notice: 'sefton-at-work' }));
+    now += 31 * 60 * 1000;
+    const later = await call(event({ message: 'and how long do you keep it?', sessionId: first.json.sessionId }));
+    expect(later.json.notice).toBeNull(); // no service any more: it asks which one
+  });
+
+  it.each([
+    ['a missing body', event(undefined), 400, /not valid JSON|JSON object/],
+    ['a body that is not JSON', event('{"message": "hi"'), 400, /not valid JSON/],
+    ['the wrong content type', event({ message: 'hi' }, { 'content-type': 'text/plain' }), 415, /application\/json/],
+    ['an empty message', event({ message: '   ' }), 400, /Please type a question/],
+    ['an oversized message', event({ message: 'x'.repeat(2001) }), 400, /under 2,000 characters/],
+    ['an unknown notice', event({ message: 'how long', notice: 'nope' }), 400, /Unknown notice "nope"/],
+    ['an unknown council', event({ message: 'how long', council: 'atlantis' }), 400, /Unknown council "atlantis"/],
+    ['a disallowed origin', event({ message: 'how long' }, { origin: 'https://evil.example' }), 403, /not allowed/],
+  ])('refuses %s with a clear 4xx', async (_name, e, status, message) => {
+    const response = await call(e);
+    expect(response.statusCode).toBe(status);
+    expect(response.json.error.message).toMatch(message);
+  });
+
+  it('answers a CORS preflight from a council origin and refuses one from elsewhere', async () => {
+    const ok = await call(event(undefined, { 'access-control-request-method': 'POST' }, 'OPTIONS'));
+    expect(ok.statusCode).toBe(204);
+    expect(ok.headers?.['Access-Control-Allow-Methods']).toContain('POST');
+    const refused = await call(
+      event(undefined, { origin: 'https://evil.example', 'access-control-request-method': 'POST' }, 'OPTIONS'),
+    );
+    expect(refused.statusCode).toBe(403);
+  });
+});
