@@ -58,7 +58,7 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
           question: redactPersonalData(body.message),
           latencyMs: Math.round((performance.now() - started) * 100) / 100,
         });
-        return json(200, response);
+        return json(200, { ...response, notices: noticeInfo(deps.index, response) });
       } catch (error) {
         if (error instanceof AnswerInputError) throw new ClientError(400, 'unknown-context', error.message);
         throw error;
@@ -66,4 +66,21 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
     },
     { allowedOrigins: deps.allowedOrigins, logger: deps.logger },
   );
+}
+
+/** What the widget shows for each cited notice: its service name, when it was updated, where to read it. */
+function noticeInfo(index: KnowledgeIndex, answer: { notice: string | null; citations: { notice: string }[] }) {
+  const ids = new Set([answer.notice, ...answer.citations.map((c) => c.notice)].filter((id): id is string => !!id));
+  const info: Record<string, { service: string; title: string; url?: string; reviewed?: string }> = {};
+  for (const id of ids) {
+    const notice = index.notices.get(id)?.notice;
+    if (!notice) continue;
+    info[id] = {
+      service: notice.service,
+      title: notice.title,
+      ...(notice.url ? { url: notice.url } : {}),
+      ...(notice.reviewed ? { reviewed: notice.reviewed } : {}),
+    };
+  }
+  return info;
 }

@@ -1,0 +1,116 @@
+/**
+ * The local run: the same Lambda handlers behind a Node HTTP server (requests mapped to API Gateway v2
+ * events), dynalite as the embedded DynamoDB, and a demo council site that embeds the widget as a council
+ * would, served under a strict Content-Security-Policy. Nothing here needs an AWS account.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoSessionStore } from '../adapters/dynamodb-session-store.ts';
+import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
+import { createChatHandler } from '../channels/web-chat/handler.ts';
+import { buildWidget } from '../channels/web-chat/widget/build.ts';
+import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
+import { ensureSessionsTable, startLocalDynamo } from './dynalite.ts';
+
+export interface LocalServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where dynalite keeps its tables; in memory when absent. */
+  dataDir?: string;
+  /** Origins allowed to call the API besides the server's own. */
+  allowedOrigins?: string[];
+  logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+}
+
+export interface LocalServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The demo site's policy: no inline script or style, nothing from anywhere but this origin. */
+export const DEMO_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const SESSIONS_TABLE = 'privacy-assistant-sessions';
+const DEMO = new URL('./demo/', import.meta.url);
+const PAGES: Record<string, [file: string, type: string]> = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/council': ['council.html', 'text/html; charset=utf-8'],
+  '/accessibility': ['accessibility.html', 'text/html; charset=utf-8'],
+  '/demo.css': ['demo.css', 'text/css; charset=utf-8'],
+};
+
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const [dynamo, widget] = await Promise.all([
+    startLocalDynamo(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}),
+    buildWidget(),
+  ]);
+  await ensureSessionsTable(dynamo.client, SESSIONS_TABLE);
+  const index = loadKnowledgeIndex();
+  const logger = new Logger({ serviceName: 'local', logLevel: options.logLevel ?? 'WARN' });
+    // The chat handler needs the server's own origin, known once it listens (port 0 picks one).
+  const handlers: { chat?: ReturnType<typeof createChatHandler> } = {};
+
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+    void (async () => {
+      if (path === '/api/chat') {
+        try {
+          const body = await readBody(request);
+          writeResult(response, await handlers.chat!(toEvent(request, body), localContext('web-chat')));
+        } catch (error) {
+          const status = error instanceof BodyTooLarge ? 413 : 500;
+          writeResult(response, {
+            statusCode: status,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              error: { code: status === 413 ? 'too-large' : 'internal', message: (error as Error).message },
+            }),
+          });
+        }
+        return;
+      }
+      if (path === '/widget.js' || path === '/widget.css') {
+        const js = path === '/widget.js';
+        response.writeHead(200, {
+          ...common,
+          'content-type': js ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+          'cache-control': 'no-cache',
+          'access-control-allow-origin': '*',
+        });
+        response.end(js ? widget.js : widget.css);
+        return;
+      }
+      const page = PAGES[path];
+      if (page && request.method === 'GET') {
+        response.writeHead(200, { ...common, 'content-type': page[1], 'content-security-policy': DEMO_CSP });
+        response.end(readFileSync(new URL(page[0], DEMO)));
+        return;
+      }
+      response.writeHead(404, { ...common, 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Not found');
+    })();
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+    handlers.chat = createChatHandler({
+    index,
+    sessions: new DynamoSessionStore({ client: dynamo.client, tableName: SESSIONS_TABLE, ttlSeconds: 30 * 60 }),
+    logger,
+    allowedOrigins: [url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? [])],
+  });
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await dynamo.close();
+    },
+  };
+}
