@@ -2,7 +2,6 @@
  * The answering contract shared by every channel (PRODUCT.md, "Answering contract").
  * Plain TypeScript: no AWS, Bot Framework or HTTP types here.
  */
-import { z } from 'zod';
 
 export const TOPICS = [
   'about',
@@ -73,16 +72,10 @@ export interface SessionContext {
 
 export const MAX_QUESTION_LENGTH = 2000;
 
-export const QuestionSchema = z.object({
-  question: z.string(),
-  notice: z.string().min(1).optional(),
-  council: z.string().min(1).optional(),
-  session: z
-    .object({
-      notice: z.string().optional(),
-      council: z.string().optional(),
-      topic: z.enum(TOPICS).exclude(['out-of-scope']).optional(),
-    })
-    .optional(),
-});
-export type Question = z.infer<typeof QuestionSchema>;
+/** A question for the core, as every channel builds it. */
+export interface Question {
+  question: string;
+  notice?: string;
+  council?: string;
+  session?: SessionContext;
+}

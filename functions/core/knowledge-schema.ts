@@ -2,12 +2,15 @@
  * The knowledge base: the contract between the build pipeline (knowledge/) and the answering core.
  * Versioned: bump KB_SCHEMA_VERSION on any incompatible change so a stale build is rejected at load.
  */
-import { z } from 'zod';
+// zod/mini: the same schemas at a fraction of the bundle size, since the knowledge base is loaded at cold start.
+import * as z from 'zod/mini';
 import { TOPICS } from './answer-contract.ts';
 
 export const KB_SCHEMA_VERSION = 1;
 
-const NoticeTopicSchema = z.enum(TOPICS).exclude(['out-of-scope']);
+const NoticeTopicSchema = z.enum(
+  TOPICS.filter((t): t is Exclude<(typeof TOPICS)[number], 'out-of-scope'> => t !== 'out-of-scope'),
+);
 
 export const FACT_KINDS = [
   'statement',
@@ -45,25 +48,25 @@ export type RightKind = (typeof RIGHTS)[number];
 
 export const ContactSchema = z.object({
   role: z.enum(['dpo', 'data-protection-team', 'sar', 'complaints', 'council', 'ico', 'service', 'other']),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   /** A named officer ("Benjamin Watts"). */
-  person: z.string().optional(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  address: z.string().optional(),
-  url: z.string().optional(),
+  person: z.optional(z.string()),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  address: z.optional(z.string()),
+  url: z.optional(z.string()),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
 export const RetentionSchema = z.object({
   /** What is kept ("adoption records"); null when the rule covers everything the notice is about. */
-  recordType: z.string().nullable(),
+  recordType: z.nullable(z.string()),
   /** As the notice states it ("100 years", "up to 6 years"); null when no period is given. */
-  period: z.string().nullable(),
+  period: z.nullable(z.string()),
   /** The period in months, for comparison and audit; null when no period is given. */
-  months: z.number().nullable(),
+  months: z.nullable(z.number()),
   /** When the period starts ("from last contact", "after the end of the programme"). */
-  trigger: z.string().nullable(),
+  trigger: z.nullable(z.string()),
   /** True when the notice points at a policy instead of a period ("in line with our retention policy"). */
   vague: z.boolean(),
 });
@@ -81,41 +84,45 @@ export const FactSchema = z.object({
   /** The source sentence (or list item) as published, whitespace normalised. */
   sentence: z.string(),
   /** For a list item: the sentence that introduces the list ("We may share your information with:"). */
-  leadIn: z.string().optional(),
+  leadIn: z.optional(z.string()),
   /** The fact in answerable form: the sentence, with a stripped contact filled in or the broken fragment cut. */
   text: z.string(),
   /** Position in the notice, for reading order. */
-  order: z.number().int(),
-  special: z.boolean().optional(),
+  order: z.number().check(z.int()),
+  special: z.optional(z.boolean()),
   /** The rights a sentence names ("ask us to correct it, or object" → rectification, object). */
-  rights: z.array(z.enum(RIGHTS)).optional(),
-  retention: RetentionSchema.optional(),
-  contacts: z.array(ContactSchema).optional(),
+  rights: z.optional(z.array(z.enum(RIGHTS))),
+  retention: z.optional(RetentionSchema),
+  contacts: z.optional(z.array(ContactSchema)),
   /** Lawful bases named ("public task", "legal obligation", "Article 6(1)(e)"). */
-  bases: z.array(z.string()).optional(),
+  bases: z.optional(z.array(z.string())),
   /** Acts and regulations named ("Education Act 1996"). */
-  acts: z.array(z.string()).optional(),
+  acts: z.optional(z.array(z.string())),
   /** Set when `text` differs from `sentence` because the sentence was broken. */
-  repair: z
-    .object({
+  repair: z.optional(
+    z.object({
       kind: z.enum(['filled', 'cut']),
       /** Where a filled-in value came from. */
-      from: CitationSchema.optional(),
-    })
-    .optional(),
+      from: z.optional(CitationSchema),
+    }),
+  ),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
-export const SectionSchema = z.object({ heading: z.string(), topic: NoticeTopicSchema, order: z.number().int() });
+export const SectionSchema = z.object({
+  heading: z.string(),
+  topic: NoticeTopicSchema,
+  order: z.number().check(z.int()),
+});
 
 export const NoticeSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/)),
   council: z.string(),
   title: z.string(),
   /** Short service name used in answers and choices ("Connexions"). */
   service: z.string(),
-  url: z.string().optional(),
-  reviewed: z.string().optional(),
+  url: z.optional(z.string()),
+  reviewed: z.optional(z.string()),
   /** sha256 of the notice file, so a reader can tell which text a build came from. */
   sourceHash: z.string(),
   sections: z.array(SectionSchema),
@@ -127,11 +134,11 @@ export const CouncilSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** The council's general contact, offered for out-of-scope questions. */
-  general: ContactSchema.omit({ role: true }).optional(),
+  general: z.optional(z.omit(ContactSchema, { role: true })),
   /** The DPO mailbox escalations and SAR notices go to. */
-  dpo: ContactSchema.omit({ role: true }).optional(),
+  dpo: z.optional(z.omit(ContactSchema, { role: true })),
   /** Other named data-protection contacts ("Information Resilience and Transparency Team"). */
-  teams: z.array(ContactSchema.omit({ role: true })).default([]),
+  teams: z._default(z.array(z.omit(ContactSchema, { role: true })), []),
 });
 export type Council = z.infer<typeof CouncilSchema>;
 
@@ -143,7 +150,7 @@ export const KnowledgeBaseSchema = z.object({
 export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
 
 export function parseKnowledgeBase(json: unknown): KnowledgeBase {
-  const result = KnowledgeBaseSchema.safeParse(json);
+  const result = z.safeParse(KnowledgeBaseSchema, json);
   if (!result.success) {
     throw new Error(`Knowledge base does not match schema v${KB_SCHEMA_VERSION}: ${z.prettifyError(result.error)}`);
   }

@@ -51,7 +51,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   await ensureSessionsTable(dynamo.client, SESSIONS_TABLE);
   const index = loadKnowledgeIndex();
   const logger = new Logger({ serviceName: 'local', logLevel: options.logLevel ?? 'WARN' });
-    // The chat handler needs the server's own origin, known once it listens (port 0 picks one).
+  // The chat handler needs the server's own origin, known once it listens (port 0 picks one).
   const handlers: { chat?: ReturnType<typeof createChatHandler> } = {};
 
   const server: Server = createServer((request, response) => {
@@ -99,7 +99,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-    handlers.chat = createChatHandler({
+  handlers.chat = createChatHandler({
     index,
     sessions: new DynamoSessionStore({ client: dynamo.client, tableName: SESSIONS_TABLE, ttlSeconds: 30 * 60 }),
     logger,

@@ -1,32 +1,27 @@
 /** Environment read once at cold start, validated, failing fast with the variable that is wrong. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const ChatConfigSchema = z.object({
-  SESSIONS_TABLE: z.string().min(1),
+  SESSIONS_TABLE: z.string().check(z.minLength(1)),
   /** Comma-separated origins allowed to call the API (the councils' sites). */
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
+  ALLOWED_ORIGINS: z.pipe(
+    z._default(z.string(), ''),
+    z.transform((value: string) =>
       value
         .split(',')
         .map((o) => o.trim())
         .filter(Boolean),
     ),
-  SESSION_TTL_MINUTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(24 * 60)
-    .default(30),
-  KB_PATH: z.string().optional(),
+  ),
+  SESSION_TTL_MINUTES: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(24 * 60)), 30),
+  KB_PATH: z.optional(z.string()),
   /** Only for local runs: a DynamoDB endpoint such as dynalite's. */
-  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
 });
 export type ChatConfig = z.infer<typeof ChatConfigSchema>;
 
 export function readChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig {
-  const parsed = ChatConfigSchema.safeParse(env);
+  const parsed = z.safeParse(ChatConfigSchema, env);
   if (!parsed.success) throw new Error(`Configuration: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -10,7 +10,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 
 /** An error a caller can act on: its message is shown to the person. */
 export class ClientError extends Error {
@@ -59,7 +59,7 @@ function jsonErrors(logger: Logger): middy.MiddlewareObj<APIGatewayProxyEventV2,
       let response: APIGatewayProxyStructuredResultV2;
       if (error instanceof ClientError) {
         response = json(error.statusCode, { error: { code: error.code, message: error.message } });
-      } else if (error instanceof z.ZodError) {
+      } else if (error instanceof $ZodError) {
         response = json(400, { error: { code: 'invalid-request', message: friendlyZodMessage(error) } });
       } else if (error?.statusCode === 415 && /malformed json/i.test(error.message)) {
         response = json(400, { error: { code: 'invalid-json', message: 'The request body is not valid JSON.' } });
@@ -82,7 +82,7 @@ function jsonErrors(logger: Logger): middy.MiddlewareObj<APIGatewayProxyEventV2,
   };
 }
 
-function friendlyZodMessage(error: z.ZodError): string {
+function friendlyZodMessage(error: $ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The request is not valid.';
   return issue.message.startsWith('Invalid') ? `${issue.path.join('.') || 'request'}: ${issue.message}` : issue.message;

@@ -753,3 +753,36 @@ table(
 );
 
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+// ---------------------------------------------------------------- 4. HTTP path and cold start
+heading('4. The chat API over HTTP, and the chat Lambda cold start');
+{
+  const { benchColdStart, benchHttpPath } = await import('./http.ts');
+  const figures = await benchHttpPath();
+  console.log('autocannon, 10 connections, 5 s each, POST with a question:');
+  table(
+    ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
+    figures.map((f) => [f.name, f.rps.toFixed(0), f.p50.toFixed(1), f.p99.toFixed(1), f.errors]),
+  );
+  const [chatPath, bare] = figures;
+  console.log(
+    `  the chat path serves ${((chatPath!.rps / bare!.rps) * 100).toFixed(1)}% of a bare server's requests per second`,
+  );
+  const cold = await benchColdStart();
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(
+    `\nChat Lambda bundle (esbuild, minified, AWS SDK from the runtime): ${kib(cold.bundleBytes)} (${kib(cold.bundleGzipBytes)} gzipped), plus kb.json ${kib(cold.kbBytes)}`,
+  );
+  table(
+    ['fresh Node process', 'import ms', 'first answer ms', 'total ms', 'status'],
+    cold.runs.map((r, i) => [
+      `run ${i + 1}`,
+      r.importMs.toFixed(1),
+      r.firstAnswerMs.toFixed(1),
+      (r.importMs + r.firstAnswerMs).toFixed(1),
+      r.status,
+    ]),
+  );
+}
+
+console.log(`\nTotal bench time with the HTTP path: ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_QUESTION_LENGTH } from '#core/answer-contract.ts';
 import { AnswerInputError } from '#core/answer.ts';
 import { chatTurn } from '#core/chat.ts';
@@ -16,18 +16,17 @@ import { ClientError, httpStack, json, type HttpHandler } from '../../shared/htt
 const ChatBody = z.object({
   message: z
     .string({ error: 'Please type a question.' })
-    .trim()
-    .min(1, 'Please type a question.')
-    .max(
-      MAX_QUESTION_LENGTH,
-      `Please keep your question under ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,
+    .check(
+      z.trim(),
+      z.minLength(1, 'Please type a question.'),
+      z.maxLength(
+        MAX_QUESTION_LENGTH,
+        `Please keep your question under ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,
+      ),
     ),
-  sessionId: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{8,64}$/, 'The session id is not valid.')
-    .optional(),
-  notice: z.string().min(1).max(100).optional(),
-  council: z.string().min(1).max(100).optional(),
+  sessionId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, 'The session id is not valid.'))),
+  notice: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  council: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 
 export interface ChatHandlerDependencies {
@@ -44,7 +43,7 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
       if (event.body === null || event.body === undefined || typeof event.body !== 'object') {
         throw new ClientError(400, 'invalid-request', 'Send a JSON object with your question in "message".');
       }
-      const body = ChatBody.parse(event.body);
+      const body = z.parse(ChatBody, event.body);
       const started = performance.now();
       try {
         const response = await chatTurn(

@@ -1,0 +1,141 @@
+/**
+ * The HTTP path and the chat Lambda's cold start, for `npm run bench`.
+ * - `POST /api/chat` on the local server (the real handler, dynalite sessions) under autocannon, beside a bare
+ *   Node HTTP server answering a fixed JSON body on the same machine in the same run.
+ * - The chat Lambda bundled as it deploys (esbuild, minified, AWS SDK left to the runtime): its size, and the
+ *   time for a fresh Node process to import it and answer one question.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import { startLocalServer } from '../../functions/local/server.ts';
+import { ensureSessionsTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
+
+const root = new URL('../../', import.meta.url);
+const QUESTION = JSON.stringify({ message: 'how long do you keep adoption records' });
+
+export interface HttpFigures {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, name: string, seconds: number): Promise<HttpFigures> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: QUESTION,
+    connections: 10,
+    duration: seconds,
+  });
+  return {
+    name,
+    rps: result.requests.mean,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export async function benchHttpPath(seconds = 5): Promise<HttpFigures[]> {
+  const local = await startLocalServer({ port: 0, logLevel: 'SILENT' });
+  const fixed = JSON.stringify({ text: 'ok' });
+  const bare = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(fixed);
+    });
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  try {
+    const chat = await load(`${local.url}/api/chat`, 'POST /api/chat (local server, dynalite)', seconds);
+    const baseline = await load(
+      `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`,
+      'bare Node HTTP server',
+      seconds,
+    );
+    return [chat, baseline];
+  } finally {
+    await new Promise<void>((resolve) => bare.close(() => resolve()));
+    await local.close();
+  }
+}
+
+export interface ColdStart {
+  bundleBytes: number;
+  bundleGzipBytes: number;
+  kbBytes: number;
+  runs: { importMs: number; firstAnswerMs: number; status: number }[];
+}
+
+export async function benchColdStart(runs = 5): Promise<ColdStart> {
+  const outdir = new URL('dist/lambda/web-chat/', root);
+  mkdirSync(outdir, { recursive: true });
+  const bundle = new URL('index.mjs', outdir);
+  await build({
+    entryPoints: [new URL('functions/channels/web-chat/index.ts', root).pathname],
+    outfile: bundle.pathname,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    external: ['@aws-sdk/*'], // the Node.js 22 Lambda runtime provides the AWS SDK v3
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    legalComments: 'none',
+  });
+  const kb = new URL('knowledge/build/kb.json', root);
+  const dynamo = await startLocalDynamo();
+  await ensureSessionsTable(dynamo.client, 'sessions');
+  const probe = `
+    const t0 = performance.now();
+    const { handler } = await import(${JSON.stringify(bundle.href)});
+    const t1 = performance.now();
+    const event = { version: '2.0', rawPath: '/api/chat', headers: { 'content-type': 'application/json' },
+      body: ${JSON.stringify(QUESTION)}, isBase64Encoded: false,
+      requestContext: { http: { method: 'POST', path: '/api/chat' }, requestId: 'cold' } };
+    const result = await handler(event, {});
+    const t2 = performance.now();
+        console.log(JSON.stringify({ importMs: t1 - t0, firstAnswerMs: t2 - t1, status: result.statusCode }));
+    process.exit(0);`;
+  const env = {
+    ...process.env,
+    SESSIONS_TABLE: 'sessions',
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    KB_PATH: kb.pathname,
+    AWS_REGION: 'eu-west-2',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    NODE_NO_WARNINGS: '1',
+  };
+  try {
+    // One at a time, and asynchronously: dynalite answers the child's DynamoDB calls from this process.
+    const measured: ColdStart['runs'] = [];
+    for (let i = 0; i < runs; i++) {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe], {
+        env,
+        timeout: 30_000,
+      });
+      measured.push(JSON.parse(stdout.trim()));
+    }
+    const code = readFileSync(bundle);
+    return {
+      bundleBytes: code.length,
+      bundleGzipBytes: gzipSync(code).length,
+      kbBytes: statSync(kb).size,
+      runs: measured,
+    };
+  } finally {
+    await dynamo.close();
+  }
+}
