@@ -191,4 +191,15 @@ describe('the web-chat widget on the demo page', () => {
     await page.screenshot({ path: new URL('widget-open.png', ARTIFACTS).pathname });
     await context.close();
   }, 60_000);
+
+  it('leaves the page’s own links to the notice and the data protection team when JavaScript is off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Read how we use your information' }).isVisible())
+      .toBe(true);
+    expect(await page.getByRole('link', { name: 'contact our data protection team' }).isVisible()).toBe(true);
+    await context.close();
+  }, 30_000);
 });
