@@ -121,4 +121,40 @@ describe('POST /api/chat', () => {
     );
     expect(refused.statusCode).toBe(403);
   });
+
+  it('logs the answer with the question redacted: no personal data reaches the logs', async () => {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => (
+      lines.push(String(chunk)),
+      true
+    )) as typeof process.stdout.write;
+    try {
+      const logged = createChatHandler({
+        index: realIndex(),
+        sessions: new DynamoSessionStore({ client: dynamo.client, tableName: 'sessions', ttlSeconds: 1800 }),
+        logger: new Logger({ serviceName: 'web-chat-test', logLevel: 'INFO' }),
+        allowedOrigins: [ORIGIN],
+      });
+      const message =
+        'My name is Jane Smith, jane.smith@example.com, 07700 900123, NI QQ123456C, born 03/09/2008, ME14 1XQ: what do you hold about me?';
+      const response = await call(event({ message, notice: 'kent-connect-to-work' }), logged);
+      expect(response.statusCode).toBe(200);
+    } finally {
+      process.stdout.write = write;
+    }
+    const log = lines.join('');
+    expect(log).toContain('"question"');
+    expect(log).toContain('[email]');
+    for (const secret of [
+      'Jane Smith',
+      'jane.smith@example.com',
+      '07700 900123',
+      'QQ123456C',
+      '03/09/2008',
+      'ME14 1XQ',
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+  });
 });
