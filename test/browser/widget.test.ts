@@ -202,4 +202,19 @@ describe('the web-chat widget on the demo page', () => {
     expect(await page.getByRole('link', { name: 'contact our data protection team' }).isVisible()).toBe(true);
     await context.close();
   }, 30_000);
+
+  it('stays usable at 200% zoom (a 1280 × 800 screen showing 640 × 400 CSS pixels)', async () => {
+    const { page, context } = await openDemo('/', { width: 640, height: 400 });
+    await assistant(page).locator('.launcher').click();
+    await assistant(page).locator('input').fill('who do you share my data with');
+    await assistant(page).locator('input').press('Enter');
+    await expect.poll(() => assistant(page).locator('.msg.assistant').count(), { timeout: 10_000 }).toBe(1);
+    const panel = await assistant(page).locator('.panel').boundingBox();
+    expect(panel!.y).toBeGreaterThanOrEqual(0);
+    expect(panel!.x + panel!.width).toBeLessThanOrEqual(640);
+    // Everything in the panel can be reached by scrolling the panel itself.
+    await assistant(page).locator('.handoff').last().scrollIntoViewIfNeeded();
+    expect(await assistant(page).locator('.handoff').last().isVisible()).toBe(true);
+    await context.close();
+  }, 30_000);
 });
