@@ -58,6 +58,9 @@ export const RELATED: Record<NoticeTopic, NoticeTopic[]> = {
   complaints: ['contact', 'rights'],
 };
 
+/** Topics a notice answers with a list of things (recipients, categories, sources): "do you … X?" is a lookup. */
+const LIST_TOPICS = new Set<NoticeTopic>(['sharing', 'data-collected', 'sources']);
+
 /** Topics where a person needs a route (whom to contact), not only a statement. */
 const ROUTE_TOPICS = new Set<NoticeTopic>(['access-request', 'complaints', 'contact']);
 
@@ -192,7 +195,7 @@ export function selectFacts(
   const bestContent = specific[0]?.content ?? 0;
   // "Do you share with the job centre?" is not answered yes by a purposes sentence that mentions jobs.
   const onlyNeighbours = !specific.some((r) => r.content >= bestContent * 0.6 && r.item.fact.topic === topic);
-  const yesNoOnList = closedQuestion(question.text) && ['sharing', 'data-collected', 'sources'].includes(topic);
+  const yesNoOnList = closedQuestion(question.text) && LIST_TOPICS.has(topic);
   // "What is Connect to Work?" is about the whole service, not a sentence that shares a word with it.
   if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours)) {
     let facts = specific
@@ -215,7 +218,7 @@ export function selectFacts(
   // 4. A general question: the topic's facts, those sharing the question's words first.
   const selection = selectGeneral(notice, topic, question, detail);
   const mentionsNothing = question.content.length > 0 && !ranked.some((r) => r.content > 0);
-  const listTopic = ['sharing', 'data-collected', 'sources'].includes(topic);
+  const listTopic = LIST_TOPICS.has(topic);
   if (
     closedQuestion(question.text) &&
     question.content.length > 0 &&
