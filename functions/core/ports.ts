@@ -1,8 +1,41 @@
 /** The ports the core needs from the outside world; adapters implement them (DynamoDB, files, clocks). */
 import type { SessionContext } from './answer-contract.ts';
+import type { SarCase } from './sar/case.ts';
 
 /** Where a conversation's context lives between turns: only what answering needs, never the transcript. */
 export interface SessionStore {
   load(sessionId: string): Promise<SessionContext | undefined>;
   save(sessionId: string, context: SessionContext): Promise<void>;
+}
+
+/** Where SAR cases live. Only the SAR intake function writes it. */
+export interface SarCaseStore {
+  /**
+   * Creates the case for a submission once: the same idempotency key returns the case it already made
+   * (created: false), however often and however concurrently it is retried.
+   */
+  createOnce(
+    idempotencyKey: string,
+    make: (reference: string) => SarCase,
+    newReference: () => string,
+  ): Promise<{ case: SarCase; created: boolean }>;
+  get(reference: string): Promise<SarCase | undefined>;
+  /** Writes `next` only if the stored case is still at `next.version - 1`; otherwise throws SarConflictError. */
+  update(next: SarCase): Promise<void>;
+}
+
+export class SarConflictError extends Error {
+  constructor(reference: string) {
+    super(`Case ${reference} was changed by someone else at the same time. Reload it and try again.`);
+    this.name = 'SarConflictError';
+  }
+}
+
+/** The store could not be reached: nothing was written, the caller may retry. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The case store could not be reached. Nothing was saved; please try again.');
+    this.name = 'StoreUnavailableError';
+    this.cause = cause;
+  }
 }

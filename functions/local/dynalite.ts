@@ -8,8 +8,10 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   UpdateTimeToLiveCommand,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { SAR_TABLE } from '../adapters/dynamodb-sar-store.ts';
 import { SESSIONS_TABLE_KEY } from '../adapters/dynamodb-session-store.ts';
 
 export interface LocalDynamo {
@@ -61,6 +63,7 @@ export async function ensureSessionsTable(client: DynamoDBClient, tableName: str
       KeySchema: [{ AttributeName: SESSIONS_TABLE_KEY.partitionKey, KeyType: 'HASH' }],
     }),
   );
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
   try {
     await client.send(
       new UpdateTimeToLiveCommand({
@@ -72,4 +75,35 @@ export async function ensureSessionsTable(client: DynamoDBClient, tableName: str
     // dynalite has no TTL; the session store treats an expired item as gone, so nothing depends on it.
     if ((error as Error).name !== 'UnknownOperationException') throw error;
   }
+}
+
+export async function ensureSarTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  const index = (i: { name: string; partitionKey: string; sortKey: string }) => ({
+    IndexName: i.name,
+    KeySchema: [
+      { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'ALL' as const },
+  });
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: ['pk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S' as const,
+      })),
+      KeySchema: [{ AttributeName: SAR_TABLE.partitionKey, KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [index(SAR_TABLE.byCouncilDue), index(SAR_TABLE.byStatus)],
+    }),
+  );
+  // Created tables start CREATING; wait for ACTIVE so a restart never finds one half made.
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
 }

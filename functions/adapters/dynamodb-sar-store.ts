@@ -1,0 +1,132 @@
+/**
+ * SAR cases in DynamoDB, one table:
+ *   CASE#<reference>   the case (audit entries inside it, so a status change and its audit entry are one
+ *                      conditional write on `version`), with GSI keys for the access patterns:
+ *                      byCouncilDue (council → due date) and byStatus (council#status → due date).
+ *   INTAKE#<key>       which reference a submission's idempotency key claimed.
+ * Exactly-once creation without transactions: claim the key (conditional put), then write the case under the
+ * claimed reference (conditional put). A retry after a failure between the two finds the claim and completes
+ * it; concurrent submissions with one key converge on one case.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { SarConflictError, StoreUnavailableError, type SarCaseStore } from '#core/ports.ts';
+import type { SarCase } from '#core/sar/case.ts';
+
+export const SAR_TABLE = {
+  partitionKey: 'pk',
+  byCouncilDue: { name: 'byCouncilDue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  byStatus: { name: 'byStatus', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+} as const;
+
+const NO_DUE_DATE = '9999-12-31';
+const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
+export class DynamoSarCaseStore implements SarCaseStore {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  /** Every call either reaches DynamoDB or fails as "unavailable, try again"; condition failures pass through. */
+  private async send<T>(command: GetCommand | PutCommand): Promise<T> {
+    try {
+      return (await this.documents.send(command as PutCommand)) as T;
+    } catch (error) {
+      if (isConditionFailure(error)) throw error;
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 400) throw error;
+      throw new StoreUnavailableError(error);
+    }
+  }
+
+  private item(c: SarCase) {
+    const due = c.deadline.extendedDueDate ?? c.deadline.dueDate ?? NO_DUE_DATE;
+    return {
+      pk: `CASE#${c.reference}`,
+      gsi1pk: c.council,
+      gsi1sk: `${due}#${c.reference}`,
+      gsi2pk: `${c.council}#${c.status}`,
+      gsi2sk: `${due}#${c.reference}`,
+      case: c,
+      version: c.version,
+    };
+  }
+
+  async get(reference: string): Promise<SarCase | undefined> {
+    const { Item } = await this.send<{ Item?: { case: SarCase } }>(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `CASE#${reference}` }, ConsistentRead: true }),
+    );
+    return Item?.case;
+  }
+
+  async createOnce(
+    idempotencyKey: string,
+    make: (reference: string) => SarCase,
+    newReference: () => string,
+  ): Promise<{ case: SarCase; created: boolean }> {
+    const intakeKey = { pk: `INTAKE#${idempotencyKey}` };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let claimed = newReference();
+      try {
+        await this.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...intakeKey, reference: claimed },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const { Item } = await this.send<{ Item?: { reference: string } }>(
+          new GetCommand({ TableName: this.tableName, Key: intakeKey, ConsistentRead: true }),
+        );
+        claimed = Item!.reference;
+      }
+      const existing = await this.get(claimed);
+      if (existing?.idempotencyKey === idempotencyKey) return { case: existing, created: false };
+      if (existing) {
+        // A different submission already holds this reference (a random clash): claim another one.
+        await this.send(
+          new PutCommand({ TableName: this.tableName, Item: { ...intakeKey, reference: newReference() } }),
+        );
+        continue;
+      }
+      const fresh = make(claimed);
+      try {
+        await this.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: this.item(fresh),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return { case: fresh, created: true };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const written = await this.get(claimed);
+        if (written?.idempotencyKey === idempotencyKey) return { case: written, created: false };
+      }
+    }
+    throw new StoreUnavailableError(new Error('Could not claim a unique reference'));
+  }
+
+  async update(next: SarCase): Promise<void> {
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.item(next),
+          ConditionExpression: 'version = :previous',
+          ExpressionAttributeValues: { ':previous': next.version - 1 },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new SarConflictError(next.reference);
+      throw error;
+    }
+  }
+}

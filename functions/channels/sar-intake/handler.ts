@@ -1,0 +1,144 @@
+/**
+ * The SAR intake function: the only code that writes SAR cases. Invoked by other functions with the AWS SDK
+ * (Lambda Invoke), never over HTTP; the request and response shapes are the shared contract in
+ * functions/core/sar/intake-contract.ts. It never throws: every outcome is a typed response.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import * as z from 'zod/mini';
+import { SarConflictError, StoreUnavailableError, type SarCaseStore } from '#core/ports.ts';
+import type { WorkingCalendar } from '#core/sar/calendar.ts';
+import { changeStatus, nextSteps, openCase, SAR_STATUSES, SarTransitionError, type SarCase } from '#core/sar/case.ts';
+import { SarDeadlineInputError } from '#core/sar/deadlines.ts';
+import {
+  fieldErrors,
+  ReferenceSchema,
+  SarIntakeRequestSchema,
+  type SarIntakeResponse,
+} from '#core/sar/intake-contract.ts';
+import { generateReference, normaliseReference, type RandomBytes } from '#core/sar/reference.ts';
+
+export type SarIntakeEvent =
+  | { action: 'submit'; request: unknown }
+  | { action: 'get'; reference: string }
+  | { action: 'change-status'; reference: string; to: string; by: string; why: string; on?: string };
+
+export type SarCaseResponse = { ok: true; case: SarCase } | Extract<SarIntakeResponse, { ok: false }>;
+
+export interface SarIntakeDependencies {
+  store: SarCaseStore;
+  calendar: WorkingCalendar;
+  /** Known councils and notices: a request for anything else is refused. */
+  knows: (council: string, notice?: string) => string | undefined;
+  randomBytes: RandomBytes;
+  now: () => Date;
+  /** Today's date in the councils' time zone (Europe/London), as YYYY-MM-DD. */
+  today: () => string;
+  logger: Logger;
+}
+
+const ChangeSchema = z.object({
+  reference: ReferenceSchema,
+  to: z.enum(SAR_STATUSES),
+  by: z.string().check(z.trim(), z.minLength(1, 'Say who is making the change.')),
+  why: z.string().check(z.trim(), z.minLength(1, 'Say why the status is changing.'), z.maxLength(2000)),
+  on: z.optional(z.string()),
+});
+
+const invalid = (error: z.core.$ZodError): SarCaseResponse => ({
+  ok: false,
+  error: { code: 'invalid', message: 'Some answers need correcting.', fields: fieldErrors(error) },
+});
+
+export function createSarIntakeHandler(deps: SarIntakeDependencies) {
+  async function submit(raw: unknown): Promise<SarIntakeResponse> {
+    const parsed = z.safeParse(SarIntakeRequestSchema, raw);
+    if (!parsed.success) return invalid(parsed.error) as SarIntakeResponse;
+    const request = parsed.data;
+    const problem = deps.knows(request.council, request.notice);
+    if (problem) return { ok: false, error: { code: 'unknown-context', message: problem } };
+    const at = deps.now().toISOString();
+    const { case: sar, created } = await deps.store.createOnce(
+      request.idempotencyKey,
+      (reference) => openCase(request, reference, at, deps.calendar),
+      () => generateReference(deps.randomBytes),
+    );
+    // No reference or requester detail in logs: a reference is tied to a person.
+    deps.logger.info('SAR submitted', { council: sar.council, channel: sar.channel, created });
+    return {
+      ok: true,
+      reference: sar.reference,
+      dueDate: sar.deadline.dueDate,
+      status: sar.status,
+      created,
+      nextSteps: nextSteps(sar),
+    };
+  }
+
+  async function change(raw: unknown): Promise<SarCaseResponse> {
+    const parsed = z.safeParse(ChangeSchema, raw);
+    if (!parsed.success) return invalid(parsed.error);
+    const reference = normaliseReference(parsed.data.reference)!;
+    const current = await deps.store.get(reference);
+    if (!current)
+      return { ok: false, error: { code: 'unknown-context', message: `No case with reference ${reference}.` } };
+    try {
+      const next = changeStatus(
+        current,
+        {
+          to: parsed.data.to,
+          by: parsed.data.by,
+          why: parsed.data.why,
+          at: deps.now().toISOString(),
+          on: parsed.data.on ?? deps.today(),
+        },
+        deps.calendar,
+      );
+      await deps.store.update(next);
+      deps.logger.info('SAR status changed', { council: next.council, from: current.status, to: next.status });
+      return { ok: true, case: next };
+    } catch (error) {
+      if (error instanceof SarTransitionError || error instanceof SarDeadlineInputError) {
+        return { ok: false, error: { code: 'invalid', message: error.message } };
+      }
+      throw error;
+    }
+  }
+
+  async function get(raw: { reference?: unknown }): Promise<SarCaseResponse> {
+    const parsed = z.safeParse(ReferenceSchema, raw.reference);
+    if (!parsed.success) return invalid(parsed.error);
+    const found = await deps.store.get(normaliseReference(parsed.data)!);
+    return found
+      ? { ok: true, case: found }
+      : { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
+  }
+
+  return async (event: SarIntakeEvent): Promise<SarIntakeResponse | SarCaseResponse> => {
+    try {
+      switch (event?.action) {
+        case 'submit':
+          return await submit(event.request);
+        case 'change-status':
+          return await change(event);
+        case 'get':
+          return await get(event);
+        default:
+          return {
+            ok: false,
+            error: { code: 'invalid', message: 'Unknown action: expected submit, get or change-status.' },
+          };
+      }
+    } catch (error) {
+      if (error instanceof SarConflictError) return { ok: false, error: { code: 'conflict', message: error.message } };
+      if (error instanceof StoreUnavailableError) {
+        deps.logger.warn('SAR store unavailable', { error: (error.cause as Error)?.name });
+        return { ok: false, error: { code: 'unavailable', message: error.message } };
+      }
+      deps.logger.error('SAR intake failed', { error: (error as Error).name });
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: 'Sorry, something went wrong. Nothing was saved; please try again.' },
+      };
+    }
+  };
+}

@@ -1,0 +1,190 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkingCalendar } from '#core/sar/calendar.ts';
+import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { createSarIntakeHandler, type SarCaseResponse } from '../../functions/channels/sar-intake/handler.ts';
+import { ensureSarTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import type { SarIntakeResponse } from '#core/sar/intake-contract.ts';
+
+const calendar = createWorkingCalendar(
+  JSON.parse(readFileSync(new URL('../../knowledge/bank-holidays/england-and-wales.json', import.meta.url), 'utf8')),
+);
+const dataDir = mkdtempSync(join(tmpdir(), 'sar-'));
+let dynamo: LocalDynamo;
+
+function intake(d: LocalDynamo = dynamo) {
+  return createSarIntakeHandler({
+    store: new DynamoSarCaseStore(d.client, 'sar-cases'),
+    calendar,
+    knows: (council, notice) =>
+      council !== 'kent'
+        ? `Unknown council "${council}".`
+        : notice && !notice.startsWith('kent-')
+          ? `Unknown notice "${notice}".`
+          : undefined,
+    randomBytes: (size) => randomBytes(size),
+    now: () => new Date('2024-11-25T10:00:00Z'),
+    today: () => '2024-11-25',
+    logger: new Logger({ serviceName: 'sar-test', logLevel: 'SILENT' }),
+  });
+}
+
+const request = (overrides: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomUUID(),
+  council: 'kent',
+  notice: 'kent-connect-to-work',
+  requester: { name: 'Sam Example', email: 'sam@example.com' },
+  request: { description: 'Everything you hold about my employment support' },
+  channel: 'web-chat',
+  loggedBy: 'resident',
+  receivedOn: '2024-11-25',
+  ...overrides,
+});
+
+const submit = (body: unknown, handler = intake()) =>
+  handler({ action: 'submit', request: body }) as Promise<SarIntakeResponse>;
+
+beforeAll(async () => {
+  dynamo = await startLocalDynamo({ path: dataDir });
+  await ensureSarTable(dynamo.client, 'sar-cases');
+});
+afterAll(() => dynamo.close());
+
+describe('SAR intake against dynalite', () => {
+  it('creates a case with a check-character reference and the statutory due date', async () => {
+    const response = await submit(request());
+    expect(response).toMatchObject({ ok: true, status: 'received', created: true, dueDate: '2024-12-27' });
+    if (!response.ok) throw new Error('unreachable');
+    expect(response.reference).toMatch(/^SAR-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(response.nextSteps).toContain(response.reference);
+  });
+
+  it('creates exactly one case for 100 concurrent submissions with the same idempotency key', async () => {
+    const body = request();
+    const handler = intake();
+    const responses = await Promise.all(Array.from({ length: 100 }, () => submit(body, handler)));
+    expect(responses.every((r) => r.ok)).toBe(true);
+    const references = new Set(responses.map((r) => (r.ok ? r.reference : '')));
+    expect(references.size).toBe(1);
+    expect(responses.filter((r) => r.ok && r.created)).toHaveLength(1);
+  }, 60_000);
+
+  it('creates 500 cases with 500 distinct references for 500 concurrent distinct submissions', async () => {
+    const handler = intake();
+    const responses = await Promise.all(Array.from({ length: 500 }, () => submit(request(), handler)));
+    expect(responses.filter((r) => r.ok && r.created)).toHaveLength(500);
+    expect(new Set(responses.map((r) => (r.ok ? r.reference : ''))).size).toBe(500);
+  }, 120_000);
+
+  it('lets one of two concurrent status changes win and tells the other of the conflict', async () => {
+    const created = await submit(request());
+    if (!created.ok) throw new Error('not created');
+    const handler = intake();
+    const change = (to: string) =>
+      handler({ action: 'change-status', reference: created.reference, to, by: 'officer-1', why: 'checked' });
+    const [a, b] = (await Promise.all([change('in-progress'), change('awaiting-identity')])) as SarCaseResponse[];
+    expect([a!.ok, b!.ok].sort()).toEqual([false, true]);
+    const loser = (a!.ok ? b : a) as Extract<SarCaseResponse, { ok: false }>;
+    expect(loser.error.code).toBe('conflict');
+    const stored = (await handler({ action: 'get', reference: created.reference })) as SarCaseResponse;
+    if (!stored.ok) throw new Error('missing');
+    expect(stored.case.audit).toHaveLength(2); // received, plus exactly one change
+  });
+
+  it('moves the clock with the lifecycle: waiting for identity has no due date, verified identity starts it', async () => {
+    const created = await submit(request());
+    if (!created.ok) throw new Error('not created');
+    const handler = intake();
+    const waiting = (await handler({
+      action: 'change-status',
+      reference: created.reference,
+      to: 'awaiting-identity',
+      by: 'officer',
+      why: 'ID needed',
+    })) as SarCaseResponse;
+    expect(waiting.ok && waiting.case.deadline.dueDate).toBeNull();
+    const started = (await handler({
+      action: 'change-status',
+      reference: created.reference,
+      to: 'in-progress',
+      by: 'officer',
+      why: 'ID seen',
+      on: '2024-12-02',
+    })) as SarCaseResponse;
+    expect(started.ok && started.case.deadline).toMatchObject({ clockStartsOn: '2024-12-02', dueDate: '2025-01-02' });
+    const illegal = (await handler({
+      action: 'change-status',
+      reference: created.reference,
+      to: 'received',
+      by: 'officer',
+      why: 'oops',
+    })) as SarCaseResponse;
+    expect(illegal).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  it.each([
+    ['no contact route', { requester: { name: 'Sam' } }, 'requester.email', /at least one way to contact/],
+    ['an invalid email', { requester: { name: 'Sam', email: 'sam@' } }, 'requester.email', /correct format/],
+    [
+      'a date range that ends before it starts',
+      { request: { description: 'x', from: '2024-05-01', to: '2024-01-01' } },
+      'request.to',
+      /after the start date/,
+    ],
+    [
+      'text over the limit',
+      { request: { description: 'x'.repeat(4001) } },
+      'request.description',
+      /under 4000 characters/,
+    ],
+  ])('refuses %s with a field-level error and stores nothing', async (_name, overrides, field, message) => {
+    const body = request(overrides);
+    const response = await submit(body);
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.fields?.[field]).toMatch(message);
+    const retry = await submit({ ...body, ...request({ idempotencyKey: body.idempotencyKey }) });
+    expect(retry).toMatchObject({ ok: true, created: true }); // the key was not used up by the refused attempt
+  });
+
+  it('refuses an unknown council and a reference with a wrong check character', async () => {
+    expect(await submit(request({ council: 'atlantis' }))).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-context' },
+    });
+    const created = await submit(request());
+    if (!created.ok) throw new Error('not created');
+    const wrong = created.reference.slice(0, -1) + (created.reference.endsWith('2') ? '3' : '2');
+    expect(await intake()({ action: 'get', reference: wrong })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+  });
+
+  it('says "try again" when DynamoDB is down, and the retried submission then creates exactly one case', async () => {
+    const body = request();
+    const down = await startLocalDynamo({ path: join(dataDir, 'down') });
+    await ensureSarTable(down.client, 'sar-cases');
+    const handlerOnDown = intake(down);
+    const { port } = new URL(down.endpoint);
+    await down.close();
+    const failed = await submit(body, handlerOnDown);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'unavailable', message: /Nothing was saved/ } });
+    const back = await startLocalDynamo({ path: join(dataDir, 'down'), port: Number(port) });
+    try {
+      const handler = intake(back);
+      const [first, second] = await Promise.all([submit(body, handler), submit(body, handler)]);
+      expect(
+        [first, second].filter((r) => r.ok && r.created),
+        JSON.stringify([first, second]),
+      ).toHaveLength(1);
+      expect(first!.ok && second!.ok && first!.reference === second!.reference).toBe(true);
+    } finally {
+      await back.close();
+    }
+  }, 60_000);
+});
