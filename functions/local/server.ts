@@ -10,10 +10,20 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoSessionStore } from '../adapters/dynamodb-session-store.ts';
 import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
+import { randomBytes } from 'node:crypto';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { createWorkingCalendar } from '#core/sar/calendar.ts';
+import holidays from '../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
+import { DynamoSarCaseStore } from '../adapters/dynamodb-sar-store.ts';
+import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
+import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
+import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
+import { byPath, type HttpHandler } from '../shared/http.ts';
+import { contextChecker, londonToday } from '../shared/sar.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
 import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
-import { ensureSessionsTable, startLocalDynamo } from './dynalite.ts';
+import { ensureSarTable, ensureSessionsTable, startLocalDynamo } from './dynalite.ts';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -35,6 +45,9 @@ export const DEMO_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const SESSIONS_TABLE = 'privacy-assistant-sessions';
+const SAR_TABLE = 'privacy-assistant-sar-cases';
+/** The path the AWS SDK's Lambda client posts an Invoke to. */
+const INVOKE = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
 const DEMO = new URL('./demo/', import.meta.url);
 const PAGES: Record<string, [file: string, type: string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
@@ -48,20 +61,48 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     startLocalDynamo(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}),
     buildWidget(),
   ]);
-  await ensureSessionsTable(dynamo.client, SESSIONS_TABLE);
+  await Promise.all([ensureSessionsTable(dynamo.client, SESSIONS_TABLE), ensureSarTable(dynamo.client, SAR_TABLE)]);
   const index = loadKnowledgeIndex();
   const logger = new Logger({ serviceName: 'local', logLevel: options.logLevel ?? 'WARN' });
-  // The chat handler needs the server's own origin, known once it listens (port 0 picks one).
-  const handlers: { chat?: ReturnType<typeof createChatHandler> } = {};
+  // The HTTP API needs the server's own origin, known once it listens (port 0 picks one).
+  const handlers: { api?: HttpHandler } = {};
+  // Functions other functions invoke with the AWS SDK, served at the Lambda Invoke path.
+  const invocable: Record<string, (event: never) => Promise<unknown>> = {
+    'sar-intake': createSarIntakeHandler({
+      store: new DynamoSarCaseStore(dynamo.client, SAR_TABLE),
+      calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
+      knows: contextChecker(index),
+      randomBytes: (size) => randomBytes(size),
+      now: () => new Date(),
+      today: () => londonToday(),
+      logger,
+    }) as (event: SarIntakeEvent) => Promise<unknown>,
+  };
 
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
     void (async () => {
-      if (path === '/api/chat') {
+      const invoke = INVOKE.exec(path);
+      if (invoke && request.method === 'POST') {
+        const fn = invocable[decodeURIComponent(invoke[1]!)];
+        if (!fn) {
+          response.writeHead(404, {
+            'content-type': 'application/json',
+            'x-amzn-errortype': 'ResourceNotFoundException',
+          });
+          response.end(JSON.stringify({ Type: 'User', message: `Function not found: ${invoke[1]}` }));
+          return;
+        }
+        const result = await fn(JSON.parse((await readBody(request)) || 'null') as never);
+        response.writeHead(200, { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST' });
+        response.end(JSON.stringify(result));
+        return;
+      }
+      if (path === '/api/chat' || path === '/api/sar') {
         try {
           const body = await readBody(request);
-          writeResult(response, await handlers.chat!(toEvent(request, body), localContext('web-chat')));
+          writeResult(response, await handlers.api!(toEvent(request, body), localContext('web-chat')));
         } catch (error) {
           const status = error instanceof BodyTooLarge ? 413 : 500;
           writeResult(response, {
@@ -99,17 +140,34 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
-  handlers.chat = createChatHandler({
-    index,
-    sessions: new DynamoSessionStore({ client: dynamo.client, tableName: SESSIONS_TABLE, ttlSeconds: 30 * 60 }),
-    logger,
-    allowedOrigins: [url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? [])],
+  const allowedOrigins = [url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? [])];
+  // The chat Lambda's routes, wired as in AWS: the SAR hand-off goes through the real Lambda client to the
+  // Invoke endpoint above, so the SDK call path runs end to end on a laptop.
+  const lambda = new LambdaClient({
+    endpoint: url,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  handlers.api = byPath({
+    '/api/chat': createChatHandler({
+      index,
+      sessions: new DynamoSessionStore({ client: dynamo.client, tableName: SESSIONS_TABLE, ttlSeconds: 30 * 60 }),
+      logger,
+      allowedOrigins,
+    }),
+    '/api/sar': createSarHandoffHandler({
+      sarIntake: new LambdaSarIntake(lambda, 'sar-intake'),
+      logger,
+      allowedOrigins,
+      today: () => londonToday(),
+    }),
   });
   return {
     url,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      lambda.destroy();
       await dynamo.close();
     },
   };

@@ -15,8 +15,12 @@ const ChatConfigSchema = z.object({
   ),
   SESSION_TTL_MINUTES: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(24 * 60)), 30),
   KB_PATH: z.optional(z.string()),
+  /** The SAR intake function the chat hands requests to (Lambda Invoke). */
+  SAR_INTAKE_FUNCTION: z._default(z.string().check(z.minLength(1)), 'sar-intake'),
   /** Only for local runs: a DynamoDB endpoint such as dynalite's. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
+  /** Only for local runs: the local server's Lambda Invoke endpoint. */
+  LAMBDA_ENDPOINT: z.optional(z.url()),
 });
 export type ChatConfig = z.infer<typeof ChatConfigSchema>;
 

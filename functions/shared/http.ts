@@ -111,3 +111,13 @@ export function httpStack(
     .use(jsonErrors(options.logger))
     .handler(handler as never) as unknown as HttpHandler;
 }
+
+/** One Lambda behind several routes: the handler for the request's path, or a clear 404. */
+export function byPath(routes: Record<string, HttpHandler>): HttpHandler {
+  return async (event, context) => {
+    const route = routes[event.rawPath];
+    return route
+      ? route(event, context)
+      : json(404, { error: { code: 'not-found', message: `No route for ${event.rawPath}.` } });
+  };
+}

@@ -1,21 +1,38 @@
-/** The chat Lambda: the handler built from real parts, once per cold start. */
+/** The chat Lambda: POST /api/chat and POST /api/sar, built from real parts once per cold start. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoSessionStore } from '../../adapters/dynamodb-session-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
+import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
 import { readChatConfig } from '../../shared/config.ts';
+import { byPath } from '../../shared/http.ts';
+import { londonToday } from '../../shared/sar.ts';
 import { createChatHandler } from './handler.ts';
+import { createSarHandoffHandler } from './sar-handoff.ts';
 
 const config = readChatConfig();
-const client = new DynamoDBClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});
+const logger = new Logger({ serviceName: 'web-chat' });
+const dynamo = new DynamoDBClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});
 
-export const handler = createChatHandler({
-  index: loadKnowledgeIndex(config.KB_PATH),
-  sessions: new DynamoSessionStore({
-    client,
-    tableName: config.SESSIONS_TABLE,
-    ttlSeconds: config.SESSION_TTL_MINUTES * 60,
+export const handler = byPath({
+  '/api/chat': createChatHandler({
+    index: loadKnowledgeIndex(config.KB_PATH),
+    sessions: new DynamoSessionStore({
+      client: dynamo,
+      tableName: config.SESSIONS_TABLE,
+      ttlSeconds: config.SESSION_TTL_MINUTES * 60,
+    }),
+    logger,
+    allowedOrigins: config.ALLOWED_ORIGINS,
   }),
-  logger: new Logger({ serviceName: 'web-chat' }),
-  allowedOrigins: config.ALLOWED_ORIGINS,
+  '/api/sar': createSarHandoffHandler({
+    sarIntake: new LambdaSarIntake(
+      new LambdaClient(config.LAMBDA_ENDPOINT ? { endpoint: config.LAMBDA_ENDPOINT } : {}),
+      config.SAR_INTAKE_FUNCTION,
+    ),
+    logger,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    today: () => londonToday(),
+  }),
 });

@@ -1,0 +1,33 @@
+/** The SAR intake Lambda: built from real parts once per cold start. */
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import * as z from 'zod/mini';
+import { createWorkingCalendar } from '#core/sar/calendar.ts';
+import holidays from '../../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
+import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
+import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
+import { contextChecker, londonToday } from '../../shared/sar.ts';
+import { createSarIntakeHandler } from './handler.ts';
+
+const env = z.parse(
+  z.object({
+    SAR_TABLE: z.string().check(z.minLength(1)),
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
+    KB_PATH: z.optional(z.string()),
+  }),
+  process.env,
+);
+
+export const handler = createSarIntakeHandler({
+  store: new DynamoSarCaseStore(
+    new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
+    env.SAR_TABLE,
+  ),
+  calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
+  knows: contextChecker(loadKnowledgeIndex(env.KB_PATH)),
+  randomBytes: (size) => randomBytes(size),
+  now: () => new Date(),
+  today: londonToday,
+  logger: new Logger({ serviceName: 'sar-intake' }),
+});
