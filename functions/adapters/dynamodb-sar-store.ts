@@ -9,7 +9,7 @@
  * it; concurrent submissions with one key converge on one case.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { SarConflictError, StoreUnavailableError, type SarCaseStore } from '#core/ports.ts';
 import type { SarCase } from '#core/sar/case.ts';
 
@@ -33,7 +33,7 @@ export class DynamoSarCaseStore implements SarCaseStore {
   }
 
   /** Every call either reaches DynamoDB or fails as "unavailable, try again"; condition failures pass through. */
-  private async send<T>(command: GetCommand | PutCommand): Promise<T> {
+  private async send<T>(command: GetCommand | PutCommand | QueryCommand): Promise<T> {
     try {
       return (await this.documents.send(command as PutCommand)) as T;
     } catch (error) {
@@ -61,6 +61,25 @@ export class DynamoSarCaseStore implements SarCaseStore {
       new GetCommand({ TableName: this.tableName, Key: { pk: `CASE#${reference}` }, ConsistentRead: true }),
     );
     return Item?.case;
+  }
+
+  async listDueBy(council: string, until: string): Promise<SarCase[]> {
+    const cases: SarCase[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.send<{ Items?: { case: SarCase }[]; LastEvaluatedKey?: Record<string, unknown> }>(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: SAR_TABLE.byCouncilDue.name,
+          KeyConditionExpression: 'gsi1pk = :council AND gsi1sk <= :until',
+          ExpressionAttributeValues: { ':council': council, ':until': `${until}#~` },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of page.Items ?? []) cases.push(item.case);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return cases;
   }
 
   async createOnce(

@@ -20,6 +20,8 @@ export interface SarCaseStore {
     newReference: () => string,
   ): Promise<{ case: SarCase; created: boolean }>;
   get(reference: string): Promise<SarCase | undefined>;
+  /** A council's cases whose binding due date is on or before `until` (open or not), soonest first. */
+  listDueBy(council: string, until: string): Promise<SarCase[]>;
   /** Writes `next` only if the stored case is still at `next.version - 1`; otherwise throws SarConflictError. */
   update(next: SarCase): Promise<void>;
 }

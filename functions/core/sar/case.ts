@@ -9,7 +9,7 @@
 import type { WorkingCalendar } from './calendar.ts';
 import { computeDeadline, type SarDeadline, type SarPause } from './deadlines.ts';
 import type { SarIntakeRequest } from './intake-contract.ts';
-import type { LocalDate } from './local-date.ts';
+import { addDays, type LocalDate } from './local-date.ts';
 
 export const SAR_STATUSES = [
   'received',
@@ -162,4 +162,36 @@ export function nextSteps(c: SarCase): string {
       : 'The time limit starts once we have what we need to check your identity.',
     'We may ask you to prove who you are before we send anything, so that we only give your information to you.',
   ].join(' ');
+}
+
+/** The due date that binds now: the extended one when the case was extended. */
+export function bindingDueDate(c: SarCase): LocalDate | null {
+  return c.deadline.extendedDueDate ?? c.deadline.dueDate;
+}
+
+const OPEN: SarStatus[] = [
+  'received',
+  'awaiting-identity',
+  'awaiting-authority',
+  'in-progress',
+  'clarification-requested',
+];
+export const isOpen = (c: SarCase) => OPEN.includes(c.status);
+
+/** The reminder digest for one council: open cases due within `withinWorkingDays` working days, and overdue ones. */
+export function remindersFor(cases: SarCase[], today: LocalDate, calendar: WorkingCalendar, withinWorkingDays = 5) {
+  let horizon = today;
+  for (let counted = 0; counted < withinWorkingDays;) {
+    horizon = addDays(horizon, 1);
+    if (!calendar.coversDate(horizon) || calendar.isWorkingDay(horizon)) counted++;
+  }
+  const open = cases.filter(isOpen);
+  const due = (c: SarCase) => bindingDueDate(c);
+  return {
+    overdue: open.filter((c) => due(c) !== null && due(c)! < today).sort((a, b) => due(a)!.localeCompare(due(b)!)),
+    dueSoon: open
+      .filter((c) => due(c) !== null && due(c)! >= today && due(c)! <= horizon)
+      .sort((a, b) => due(a)!.localeCompare(due(b)!)),
+    horizon,
+  };
 }
