@@ -41,3 +41,15 @@ export class StoreUnavailableError extends Error {
     this.cause = cause;
   }
 }
+
+/** An email the product sends: plain text, with no user input in any header but a validated address. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Mail delivery: the local outbox by default, SES or SMTP in a council's deployment. Throws when not accepted. */
+export interface MailSender {
+  send(mail: OutgoingMail): Promise<void>;
+}

@@ -3,7 +3,8 @@
  * events), dynalite as the embedded DynamoDB, and a demo council site that embeds the widget as a council
  * would, served under a strict Content-Security-Policy. Nothing here needs an AWS account.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -20,7 +21,8 @@ import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-int
 import { createChatHandler } from '../channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
 import { byPath, type HttpHandler } from '../shared/http.ts';
-import { contextChecker, londonToday } from '../shared/sar.ts';
+import { LocalOutbox } from '../adapters/local-outbox.ts';
+import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
 import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
 import { ensureSarTable, ensureSessionsTable, startLocalDynamo } from './dynalite.ts';
@@ -37,6 +39,8 @@ export interface LocalServerOptions {
 
 export interface LocalServer {
   url: string;
+  /** Where the local outbox writes emails. */
+  outboxDir: string;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   ]);
   await Promise.all([ensureSessionsTable(dynamo.client, SESSIONS_TABLE), ensureSarTable(dynamo.client, SAR_TABLE)]);
   const index = loadKnowledgeIndex();
+  // Emails land as files here: open them to see what a requester and the DPO would receive.
+  const outboxDir = join(options.dataDir ?? mkdtempSync(join(tmpdir(), 'privacy-assistant-')), 'outbox');
   const logger = new Logger({ serviceName: 'local', logLevel: options.logLevel ?? 'WARN' });
   // The HTTP API needs the server's own origin, known once it listens (port 0 picks one).
   const handlers: { api?: HttpHandler } = {};
@@ -72,6 +78,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       store: new DynamoSarCaseStore(dynamo.client, SAR_TABLE),
       calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
       knows: contextChecker(index),
+      mailboxes: councilMailboxes(index),
+      mail: new LocalOutbox(outboxDir),
       randomBytes: (size) => randomBytes(size),
       now: () => new Date(),
       today: () => londonToday(),
@@ -164,6 +172,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   });
   return {
     url,
+    outboxDir,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

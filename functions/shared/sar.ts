@@ -23,3 +23,11 @@ export function contextChecker(index: KnowledgeIndex) {
     return undefined;
   };
 }
+
+/** Where a council's SAR notices go: the DPO mailbox from the council registry. */
+export function councilMailboxes(index: KnowledgeIndex) {
+  return (council: string) => {
+    const entry = index.councils.get(council);
+    return { name: entry?.name ?? council, ...(entry?.dpo?.email ? { dpoEmail: entry.dpo.email } : {}) };
+  };
+}

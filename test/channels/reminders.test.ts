@@ -1,10 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import type { SarIntakeResponse } from '#core/sar/intake-contract.ts';
 import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
 import { createRemindersHandler } from '../../functions/channels/reminders/handler.ts';
 import { createSarIntakeHandler } from '../../functions/channels/sar-intake/handler.ts';
 import { ensureSarTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
@@ -30,6 +33,8 @@ async function caseReceived(council: string, receivedOn: string): Promise<string
     now: () => new Date(`${receivedOn}T09:00:00Z`),
     today: () => receivedOn,
     logger: silent,
+    mail: new LocalOutbox(mkdtempSync(join(tmpdir(), 'outbox-'))),
+    mailboxes: () => ({ name: council }),
   });
   const response = (await intake({
     action: 'submit',

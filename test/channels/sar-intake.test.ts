@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
 import { createSarIntakeHandler, type SarCaseResponse } from '../../functions/channels/sar-intake/handler.ts';
 import { ensureSarTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import type { SarIntakeResponse } from '#core/sar/intake-contract.ts';
@@ -14,9 +15,10 @@ const calendar = createWorkingCalendar(
   JSON.parse(readFileSync(new URL('../../knowledge/bank-holidays/england-and-wales.json', import.meta.url), 'utf8')),
 );
 const dataDir = mkdtempSync(join(tmpdir(), 'sar-'));
+const outbox = join(dataDir, 'outbox');
 let dynamo: LocalDynamo;
 
-function intake(d: LocalDynamo = dynamo) {
+function intake(d: LocalDynamo = dynamo, mail: LocalOutbox = new LocalOutbox(outbox)) {
   return createSarIntakeHandler({
     store: new DynamoSarCaseStore(d.client, 'sar-cases'),
     calendar,
@@ -30,6 +32,8 @@ function intake(d: LocalDynamo = dynamo) {
     now: () => new Date('2024-11-25T10:00:00Z'),
     today: () => '2024-11-25',
     logger: new Logger({ serviceName: 'sar-test', logLevel: 'SILENT' }),
+    mail,
+    mailboxes: () => ({ name: 'Kent County Council', dpoEmail: 'dpo@kent.gov.uk' }),
   });
 }
 
@@ -187,4 +191,37 @@ describe('SAR intake against dynalite', () => {
       await back.close();
     }
   }, 60_000);
+
+  it('sends the acknowledgement and the DPO notice to the outbox; a failed send leaves the case made and the mail pending until a retry', async () => {
+    const before = new Set(readdirSync(outbox));
+    const sent = await submit(request({ requester: { name: 'Pat Example', email: 'pat@example.com' } }));
+    if (!sent.ok) throw new Error('not created');
+    const mails = readdirSync(outbox)
+      .filter((f) => !before.has(f))
+      .map((f) => readFileSync(join(outbox, f), 'utf8'));
+    expect(mails.find((m) => m.includes('To: pat@example.com'))).toContain(sent.reference);
+    expect(mails.find((m) => m.includes('To: dpo@kent.gov.uk'))).toContain(
+      `New subject access request ${sent.reference}`,
+    );
+    expect(mails.find((m) => m.includes('To: dpo@kent.gov.uk'))).not.toContain('pat@example.com'); // requester details stay in the case
+
+    // A mail relay that refuses: the outbox folder is replaced by a file, so every write fails.
+    const broken = join(dataDir, 'broken-outbox');
+    const refusing = new LocalOutbox(broken);
+    rmSync(broken, { recursive: true });
+    writeFileSync(broken, 'not a folder');
+    const created = await submit(request(), intake(dynamo, refusing));
+    expect(created).toMatchObject({ ok: true, created: true });
+    if (!created.ok) return;
+    const stored = (await intake()({ action: 'get', reference: created.reference })) as SarCaseResponse;
+    expect(stored.ok && stored.case.notifications?.map((n) => n.status)).toEqual(['pending', 'pending']);
+    const retried = (await intake()({
+      action: 'retry-notifications',
+      reference: created.reference,
+    })) as SarCaseResponse;
+    expect(retried.ok && retried.case.notifications?.map((n) => [n.status, n.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 2],
+    ]);
+  });
 });

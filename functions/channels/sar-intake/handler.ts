@@ -5,7 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { SarConflictError, StoreUnavailableError, type SarCaseStore } from '#core/ports.ts';
+import { SarConflictError, StoreUnavailableError, type MailSender, type SarCaseStore } from '#core/ports.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
 import { changeStatus, nextSteps, openCase, SAR_STATUSES, SarTransitionError, type SarCase } from '#core/sar/case.ts';
 import { SarDeadlineInputError } from '#core/sar/deadlines.ts';
@@ -15,12 +15,14 @@ import {
   SarIntakeRequestSchema,
   type SarIntakeResponse,
 } from '#core/sar/intake-contract.ts';
+import { caseOpenedMail, deliver, type CouncilMailboxes } from '#core/sar/notifications.ts';
 import { generateReference, normaliseReference, type RandomBytes } from '#core/sar/reference.ts';
 
 export type SarIntakeEvent =
   | { action: 'submit'; request: unknown }
   | { action: 'get'; reference: string }
-  | { action: 'change-status'; reference: string; to: string; by: string; why: string; on?: string };
+  | { action: 'change-status'; reference: string; to: string; by: string; why: string; on?: string }
+  | { action: 'retry-notifications'; reference: string };
 
 export type SarCaseResponse = { ok: true; case: SarCase } | Extract<SarIntakeResponse, { ok: false }>;
 
@@ -34,6 +36,9 @@ export interface SarIntakeDependencies {
   /** Today's date in the councils' time zone (Europe/London), as YYYY-MM-DD. */
   today: () => string;
   logger: Logger;
+  /** Acknowledgements and DPO notices go out through this port (the local outbox by default). */
+  mail: MailSender;
+  mailboxes: (council: string) => CouncilMailboxes;
 }
 
 const ChangeSchema = z.object({
@@ -62,6 +67,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       (reference) => openCase(request, reference, at, deps.calendar),
       () => generateReference(deps.randomBytes),
     );
+    if (created) await notify(sar);
     // No reference or requester detail in logs: a reference is tied to a person.
     deps.logger.info('SAR submitted', { council: sar.council, channel: sar.channel, created });
     return {
@@ -72,6 +78,30 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       created,
       nextSteps: nextSteps(sar),
     };
+  }
+
+  /** Sends what the case owes; a failed send is recorded as pending on the case, never blocking it. */
+  async function notify(sar: SarCase): Promise<SarCase> {
+    const owed = caseOpenedMail(sar, deps.mailboxes(sar.council));
+    if (owed.every(({ kind }) => sar.notifications?.some((n) => n.kind === kind && n.status === 'sent'))) return sar;
+    const notifications = await deliver(owed, sar.notifications ?? [], deps.mail, deps.now().toISOString());
+    const next = { ...sar, notifications, version: sar.version + 1 };
+    try {
+      await deps.store.update(next);
+    } catch (error) {
+      if (!(error instanceof SarConflictError)) throw error; // someone else moved the case on: their write stands
+    }
+    const pending = notifications.filter((n) => n.status === 'pending').length;
+    if (pending) deps.logger.warn('SAR notification pending', { council: sar.council, pending });
+    return next;
+  }
+
+  async function retry(raw: { reference?: unknown }): Promise<SarCaseResponse> {
+    const parsed = z.safeParse(ReferenceSchema, raw.reference);
+    if (!parsed.success) return invalid(parsed.error);
+    const found = await deps.store.get(normaliseReference(parsed.data)!);
+    if (!found) return { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
+    return { ok: true, case: await notify(found) };
   }
 
   async function change(raw: unknown): Promise<SarCaseResponse> {
@@ -122,6 +152,8 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
           return await change(event);
         case 'get':
           return await get(event);
+        case 'retry-notifications':
+          return await retry(event);
         default:
           return {
             ok: false,

@@ -7,7 +7,8 @@ import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import holidays from '../../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
-import { contextChecker, londonToday } from '../../shared/sar.ts';
+import { UnconfiguredMail } from '../../adapters/unconfigured-mail.ts';
+import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
 import { createSarIntakeHandler } from './handler.ts';
 
 const env = z.parse(
@@ -19,13 +20,17 @@ const env = z.parse(
   process.env,
 );
 
+const index = loadKnowledgeIndex(env.KB_PATH);
+
 export const handler = createSarIntakeHandler({
   store: new DynamoSarCaseStore(
     new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
     env.SAR_TABLE,
   ),
   calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
-  knows: contextChecker(loadKnowledgeIndex(env.KB_PATH)),
+  knows: contextChecker(index),
+  mailboxes: councilMailboxes(index),
+  mail: new UnconfiguredMail(),
   randomBytes: (size) => randomBytes(size),
   now: () => new Date(),
   today: londonToday,

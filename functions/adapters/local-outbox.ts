@@ -1,0 +1,37 @@
+/** The default mail sender for local runs: each email a file in an outbox folder, ready to open in a mail client. */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MailSender, OutgoingMail } from '#core/ports.ts';
+
+const ADDRESS = /^[^\s@<>"',;:\r\n]+@[^\s@<>"',;:\r\n]+\.[A-Za-z]{2,}$/;
+
+export class LocalOutbox implements MailSender {
+  constructor(
+    private readonly dir: string,
+    private readonly from = 'privacy-assistant@localhost',
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    // Only a validated address reaches a header; the subject is ours, never user input, and has no line breaks.
+    if (!ADDRESS.test(mail.to)) throw new Error('Refusing to send to an invalid address');
+    const subject = mail.subject.replace(/[\r\n]+/g, ' ');
+    const id = randomUUID();
+    const eml = [
+      `From: ${this.from}`,
+      `To: ${mail.to}`,
+      `Subject: ${subject}`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <${id}@privacy-assistant.local>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      mail.text,
+      '',
+    ].join('\r\n');
+    writeFileSync(join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${id.slice(0, 8)}.eml`), eml);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The emails a new SAR case sends: an acknowledgement to the requester (reference, due date, what happens
+ * next, how identity is checked) and a new-case notice to the council's DPO mailbox. Each is recorded on the
+ * case as sent or pending, so a failed send never loses or blocks the case and can be retried.
+ */
+import type { MailSender, OutgoingMail } from '../ports.ts';
+import { bindingDueDate, type SarCase } from './case.ts';
+
+export interface SarNotification {
+  kind: 'acknowledgement' | 'dpo-new-case';
+  to: string;
+  status: 'sent' | 'pending';
+  attempts: number;
+  lastAttemptAt: string;
+  lastError?: string;
+}
+
+export interface CouncilMailboxes {
+  name: string;
+  dpoEmail?: string;
+}
+
+export function caseOpenedMail(
+  c: SarCase,
+  council: CouncilMailboxes,
+): { kind: SarNotification['kind']; mail: OutgoingMail }[] {
+  const due = bindingDueDate(c);
+  const mails: { kind: SarNotification['kind']; mail: OutgoingMail }[] = [];
+  if (c.requester.email) {
+    mails.push({
+      kind: 'acknowledgement',
+      mail: {
+        to: c.requester.email,
+        subject: `Your request for your information: reference ${c.reference}`,
+        text: [
+          `Dear ${c.requester.name},`,
+          '',
+          `${council.name} has received your request for a copy of your information. Your reference is ${c.reference}.`,
+          due
+            ? `We must reply by ${due}. If we need more detail to find what you asked for, we will ask, and the time limit pauses until you reply.`
+            : 'The time limit starts once we have what we need to check your identity.',
+          'Before we send anything we may ask you to prove who you are, for example with a copy of a passport or driving licence and a recent bill, so that your information only goes to you.',
+          '',
+          'Please quote your reference if you contact us.',
+        ].join('\n'),
+      },
+    });
+  }
+  if (council.dpoEmail) {
+    mails.push({
+      kind: 'dpo-new-case',
+      mail: {
+        to: council.dpoEmail,
+        subject: `New subject access request ${c.reference}`,
+        text: [
+          `A new subject access request has been received by ${c.channel} on ${c.receivedOn}.`,
+          `Reference: ${c.reference}`,
+          `Service: ${c.notice ?? 'not stated'}`,
+          `Due: ${due ?? 'clock not started'}`,
+          `On behalf of someone else: ${c.onBehalfOf ? `yes (${c.onBehalfOf.relationship})` : 'no'}`,
+          `Logged by: ${c.loggedBy}`,
+          '',
+          'The requester’s details are in the case record, not in this email.',
+        ].join('\n'),
+      },
+    });
+  }
+  return mails;
+}
+
+/** Sends what is still owed and returns the notifications as they stand after this attempt. */
+export async function deliver(
+  owed: { kind: SarNotification['kind']; mail: OutgoingMail }[],
+  previous: SarNotification[],
+  sender: MailSender,
+  at: string,
+): Promise<SarNotification[]> {
+  const result: SarNotification[] = [];
+  for (const { kind, mail } of owed) {
+    const before = previous.find((n) => n.kind === kind);
+    if (before?.status === 'sent') {
+      result.push(before);
+      continue;
+    }
+    const attempts = (before?.attempts ?? 0) + 1;
+    try {
+      await sender.send(mail);
+      result.push({ kind, to: mail.to, status: 'sent', attempts, lastAttemptAt: at });
+    } catch (error) {
+      result.push({
+        kind,
+        to: mail.to,
+        status: 'pending',
+        attempts,
+        lastAttemptAt: at,
+        lastError: (error as Error).message.slice(0, 200),
+      });
+    }
+  }
+  return result;
+}
