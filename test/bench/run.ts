@@ -785,4 +785,15 @@ heading('4. The chat API over HTTP, and the chat Lambda cold start');
   );
 }
 
-console.log(`\nTotal bench time with the HTTP path: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+// ---------------------------------------------------------------- 5. SAR intake
+heading('5. SAR intake against dynalite (create, conditional writes, acknowledgement and DPO notice to the outbox)');
+{
+  const { benchSarIntake } = await import('./sar.ts');
+  const sar = await benchSarIntake();
+  table(
+    ['submissions', 'p50 ms (one at a time)', 'p99 ms (one at a time)', 'cases/s (10 in flight)'],
+    [[sar.submissions, sar.p50.toFixed(1), sar.p99.toFixed(1), sar.perSecond.toFixed(0)]],
+  );
+}
+
+console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
