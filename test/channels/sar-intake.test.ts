@@ -224,4 +224,40 @@ describe('SAR intake against dynalite', () => {
       ['sent', 2],
     ]);
   });
+
+  it('logs no personal data and no reference from a submission', async () => {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => (
+      lines.push(String(chunk)),
+      true
+    )) as typeof process.stdout.write;
+    let reference = '';
+    try {
+      const logged = createSarIntakeHandler({
+        store: new DynamoSarCaseStore(dynamo.client, 'sar-cases'),
+        calendar,
+        knows: () => undefined,
+        randomBytes: (size) => randomBytes(size),
+        now: () => new Date(),
+        today: () => '2024-11-25',
+        logger: new Logger({ serviceName: 'sar-test', logLevel: 'INFO' }),
+        mail: new LocalOutbox(outbox),
+        mailboxes: () => ({ name: 'Kent County Council', dpoEmail: 'dpo@kent.gov.uk' }),
+      });
+      const response = (await logged({
+        action: 'submit',
+        request: request({
+          requester: { name: 'Jane Secret', email: 'jane.secret@example.com', phone: '07700 900123' },
+        }),
+      })) as SarIntakeResponse;
+      if (response.ok) reference = response.reference;
+    } finally {
+      process.stdout.write = write;
+    }
+    const log = lines.join('');
+    expect(log).toContain('SAR submitted');
+    for (const secret of ['Jane Secret', 'jane.secret@example.com', '07700 900123', reference])
+      expect(log).not.toContain(secret);
+  });
 });
