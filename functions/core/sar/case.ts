@@ -157,11 +157,11 @@ export function changeStatus(current: SarCase, change: SarChange, calendar: Work
 
 /** The requester's acknowledgement: what happens next, in plain words. */
 export function nextSteps(c: SarCase): string {
-  const due = c.deadline.dueDate;
+  // The reference and the due date are shown beside this text; it says what happens next.
   return [
-    `Your reference is ${c.reference}. Please quote it if you contact us.`,
-    due
-      ? `We must reply by ${due}. If we need more information to find what you asked for, we will ask, and the time limit pauses until you reply.`
+    'Please quote your reference if you contact us.',
+    c.deadline.dueDate
+      ? 'If we need more information to find what you asked for, we will ask, and the time limit pauses until you reply.'
       : 'The time limit starts once we have what we need to check your identity.',
     'We may ask you to prove who you are before we send anything, so that we only give your information to you.',
   ].join(' ');

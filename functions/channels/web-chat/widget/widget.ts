@@ -10,6 +10,8 @@
  *
  * The links inside the container are what people without JavaScript see; attaching the shadow root hides them.
  * Everything from the server or the person is put on the page as text (textContent), never as HTML.
+ * An optional data-service="Connect to Work Programme" names the data-notice's service on the request form
+ * before the conversation has; without it the form shows the notice id.
  */
 
 interface Citation {
@@ -47,18 +49,63 @@ interface Message {
   from: 'you' | 'assistant';
   text: string;
   source?: { label: string; section: string; url?: string };
+  /** The answer offered a subject access request (a start-sar action): it shows the button that opens the form. */
+  sar?: { notice?: string };
 }
 interface Saved {
   sessionId?: string;
   notice?: string;
+  /** Service names of the notices the conversation has met, by notice id. */
+  services?: Record<string, string>;
   messages: Message[];
   suggestions: Suggestion[];
 }
+/** What POST /api/sar answers (SarIntakeResponse in functions/core/sar/intake-contract.ts). */
+interface SarReply {
+  ok?: boolean;
+  reference?: string;
+  dueDate?: string | null;
+  nextSteps?: string;
+  error?: { code?: string; message?: string; fields?: Record<string, string> };
+}
 
-const HANDOFFS = [
-  { label: 'Request a copy of my data', question: 'How do I get a copy of my data?' },
-  { label: 'Contact the Data Protection Officer', question: 'How do I contact the Data Protection Officer?' },
-];
+const SAR_LABEL = 'Request a copy of my data';
+const DPO = { label: 'Contact the Data Protection Officer', question: 'How do I contact the Data Protection Officer?' };
+
+/**
+ * The form's fields in page order (the error summary lists problems in this order), keyed by the request's field
+ * paths, which are also the keys of the server's `error.fields`.
+ */
+const SAR_FIELDS = [
+  'requester.name',
+  'requester.email',
+  'requester.phone',
+  'requester.postalAddress',
+  'onBehalfOf.name',
+  'onBehalfOf.relationship',
+  'onBehalfOf.evidenceOfAuthority',
+  'request.description',
+  'request.from',
+  'request.to',
+] as const;
+type SarField = (typeof SAR_FIELDS)[number];
+
+/** The server's messages, copied from functions/core/sar/intake-contract.ts: keep the two in step. */
+const SAR_MESSAGES = {
+  name: 'Enter the name of the person asking.',
+  email: 'Enter an email address in the correct format, like name@example.com',
+  phone: 'Enter a UK phone number, like 01632 960 001',
+  contact: 'Give at least one way to contact the person: an email address, a postal address or a phone number.',
+  theirName: 'Enter the name of the person the information is about.',
+  relationship: 'Say how you are related to them or why you can act for them.',
+  description: 'Say what information you want.',
+  from: 'Enter the start date as a real date, for example 2025-03-27.',
+  to: 'Enter the end date as a real date, for example 2025-03-27.',
+  order: 'The end date must be the same as or after the start date.',
+};
+const PHONE = /^[+()\d\s-]{7,20}$/;
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const MONTHS = [
   'January',
@@ -97,6 +144,22 @@ function safeUrl(url: string | undefined): string | undefined {
   }
 }
 
+/** '2026-12-23' → '23 December 2026', without Date (a date at local midnight can shift a day across time zones). */
+function longDate(date: string): string {
+  const match = ISO_DATE.exec(date);
+  return match ? `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}` : date;
+}
+
+/** One key per form, so a double click or a retry creates one case. randomUUID needs a secure context. */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function updated(reviewed: string | undefined): string {
   const match = reviewed && /^(\d{4})-(\d{2})/.exec(reviewed);
   return match ? ` (updated ${MONTHS[Number(match[2]) - 1]} ${match[1]})` : '';
@@ -128,6 +191,347 @@ function textOn(hex: string): string {
   return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? '#0b0c0c' : '#ffffff';
 }
 
+interface SarContext {
+  api: string;
+  council: string | undefined;
+  notice: string | undefined;
+  service: string | undefined;
+  /** The request was received: the confirmation is showing. */
+  received(reference: string, due: string): void;
+  /** Cancel or "Back to the chat". */
+  leave(): void;
+}
+interface SarControl {
+  control: HTMLInputElement | HTMLTextAreaElement;
+  group: HTMLElement;
+  error: HTMLElement;
+  hint?: string;
+}
+
+/**
+ * The subject access request form, built with the GOV.UK Design System's patterns: an error summary that takes
+ * focus and links to each field, messages above the fields they belong to, a conditional reveal for asking on
+ * someone else's behalf, and a confirmation panel with the reference.
+ */
+class SarForm {
+  readonly element: HTMLElement;
+  heading: HTMLElement;
+  private readonly key = newKey();
+  private readonly fields = new Map<SarField, SarControl>();
+  private readonly summary: HTMLElement;
+  private readonly form: HTMLFormElement;
+  private readonly submit: HTMLButtonElement;
+  private readonly behalf: HTMLInputElement;
+  private readonly formats: HTMLInputElement[] = [];
+  private hints = 0;
+
+  constructor(private readonly context: SarContext) {
+    this.heading = el('h3', { className: 'sar-heading', tabIndex: -1, textContent: 'Request a copy of your data' });
+    this.summary = el('div', { className: 'summary', tabIndex: -1, hidden: true });
+
+    this.behalf = el('input', { id: 'pna-sar-behalf', type: 'checkbox', name: 'behalf' });
+    this.behalf.setAttribute('aria-controls', 'pna-sar-them');
+    const them = el(
+      'fieldset',
+      { id: 'pna-sar-them', className: 'conditional', hidden: true },
+      el('legend', { textContent: 'The person you are asking for' }),
+      this.field('onBehalfOf.name', 'Their full name', { max: 200, required: true, autocomplete: 'off' }),
+      this.field('onBehalfOf.relationship', 'How you are related to them, or why you can act for them', {
+        max: 100,
+        required: true,
+        hint: 'For example, I am their parent, or I am their solicitor.',
+      }),
+      this.field('onBehalfOf.evidenceOfAuthority', 'Evidence you can send (optional)', {
+        max: 500,
+        multiline: true,
+        hint: 'For example, a letter of authority signed by them, or a lasting power of attorney.',
+      }),
+    );
+    this.behalf.addEventListener('change', () => (them.hidden = !this.behalf.checked));
+
+    this.submit = el('button', { type: 'submit', className: 'primary', textContent: 'Send request' });
+    const cancel = el('button', { type: 'button', className: 'secondary', textContent: 'Cancel' });
+    cancel.addEventListener('click', () => context.leave());
+
+    this.form = el(
+      'form',
+      { className: 'sar-form', noValidate: true },
+      this.field('requester.name', 'Your full name', { max: 200, required: true, autocomplete: 'name' }),
+      this.fieldset(
+        'How can we contact you?',
+        'Give at least one: an email address, a phone number or a postal address.',
+        this.field('requester.email', 'Email address', { max: 320, type: 'email', autocomplete: 'email' }),
+        this.field('requester.phone', 'Phone number', { max: 20, type: 'tel', autocomplete: 'tel' }),
+        this.field('requester.postalAddress', 'Postal address', {
+          max: 500,
+          multiline: true,
+          autocomplete: 'street-address',
+        }),
+      ),
+      el(
+        'div',
+        { className: 'choice' },
+        this.behalf,
+        el('label', { htmlFor: this.behalf.id, textContent: 'I am asking for someone else' }),
+      ),
+      them,
+      this.field('request.description', 'What information do you want?', {
+        max: 4000,
+        multiline: true,
+        required: true,
+        hint: 'For example, my social care records from 2015 to 2018.',
+      }),
+      this.fieldset(
+        'Which dates should we search? (optional)',
+        'Leave these empty to ask for everything we hold.',
+        this.field('request.from', 'From', { max: 10, type: 'date' }),
+        this.field('request.to', 'To', { max: 10, type: 'date' }),
+      ),
+      this.fieldset(
+        'How would you like to get the information?',
+        undefined,
+        ...(
+          [
+            ['electronic', 'Electronically, by email or a download link'],
+            ['paper', 'On paper, by post'],
+            ['either', 'Either'],
+          ] as const
+        ).map(([value, label]) => {
+          const radio = el('input', {
+            id: `pna-sar-format-${value}`,
+            type: 'radio',
+            name: 'preferredFormat',
+            value,
+            checked: value === 'either',
+          });
+          this.formats.push(radio);
+          return el('div', { className: 'choice' }, radio, el('label', { htmlFor: radio.id, textContent: label }));
+        }),
+      ),
+      el('div', { className: 'buttons' }, this.submit, cancel),
+    );
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.send();
+    });
+
+    // Only a service's name means anything to a resident: without it (no data-service, no answer yet) say nothing.
+    const about =
+      context.notice && context.service
+        ? [el('p', { className: 'about' }, el('strong', { textContent: 'About: ' }), context.service)]
+        : [];
+    this.element = el(
+      'div',
+      { className: 'sar' },
+      this.heading,
+      ...about,
+      el('p', { className: 'hint', textContent: 'Tell us who you are and what information you want.' }),
+      this.summary,
+      this.form,
+    );
+  }
+
+  private field(
+    key: SarField,
+    label: string,
+    options: {
+      max: number;
+      type?: string;
+      multiline?: boolean;
+      required?: boolean;
+      hint?: string;
+      autocomplete?: string;
+    },
+  ): HTMLElement {
+    const id = `pna-sar-${key.replace('.', '-')}`;
+    const control = options.multiline
+      ? el('textarea', { id, name: key, rows: 3, maxLength: options.max })
+      : el('input', { id, name: key, type: options.type ?? 'text', maxLength: options.max });
+    if (options.autocomplete) control.setAttribute('autocomplete', options.autocomplete);
+    if (options.type === 'email') control.spellcheck = false;
+    if (options.required) control.setAttribute('aria-required', 'true');
+    const hint = options.hint ? `${id}-hint` : undefined;
+    const error = el('p', { id: `${id}-error`, className: 'field-error', hidden: true });
+    const group = el(
+      'div',
+      { className: 'group' },
+      el('label', { htmlFor: id, textContent: label }),
+      ...(hint ? [el('p', { id: hint, className: 'hint', textContent: options.hint })] : []),
+      error,
+      control,
+    );
+    this.fields.set(key, { control, group, error, ...(hint ? { hint } : {}) });
+    this.describe(key);
+    return group;
+  }
+
+  private fieldset(legend: string, hint: string | undefined, ...children: HTMLElement[]): HTMLFieldSetElement {
+    const set = el('fieldset', {}, el('legend', { textContent: legend }));
+    if (hint) {
+      const id = `pna-sar-hint-${++this.hints}`;
+      set.append(el('p', { id, className: 'hint', textContent: hint }));
+      set.setAttribute('aria-describedby', id);
+    }
+    set.append(...children);
+    return set;
+  }
+
+  private describe(key: SarField, message?: string): void {
+    const { control, group, error, hint } = this.fields.get(key)!;
+    error.replaceChildren(
+      ...(message ? [el('span', { className: 'visually-hidden', textContent: 'Error: ' }), message] : []),
+    );
+    error.hidden = !message;
+    group.classList.toggle('invalid', !!message);
+    if (message) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+    const ids = [hint, message ? error.id : undefined].filter(Boolean).join(' ');
+    if (ids) control.setAttribute('aria-describedby', ids);
+    else control.removeAttribute('aria-describedby');
+  }
+
+  private value(key: SarField): string {
+    return this.fields.get(key)!.control.value.trim();
+  }
+
+  /** The request as the server takes it, and the problems the server would find with it. */
+  private collect(): { body: object; problems: Partial<Record<SarField, string>> } {
+    const v = (key: SarField) => this.value(key) || undefined;
+    const problems: Partial<Record<SarField, string>> = {};
+    const [email, phone, postalAddress] = [v('requester.email'), v('requester.phone'), v('requester.postalAddress')];
+    if (!v('requester.name')) problems['requester.name'] = SAR_MESSAGES.name;
+    if (email && !EMAIL.test(email)) problems['requester.email'] = SAR_MESSAGES.email;
+    else if (!email && !phone && !postalAddress) problems['requester.email'] = SAR_MESSAGES.contact;
+    if (phone && !PHONE.test(phone)) problems['requester.phone'] = SAR_MESSAGES.phone;
+    if (this.behalf.checked) {
+      if (!v('onBehalfOf.name')) problems['onBehalfOf.name'] = SAR_MESSAGES.theirName;
+      if (!v('onBehalfOf.relationship')) problems['onBehalfOf.relationship'] = SAR_MESSAGES.relationship;
+    }
+    if (!v('request.description')) problems['request.description'] = SAR_MESSAGES.description;
+    const date = (key: 'request.from' | 'request.to') => {
+      const { validity, value } = this.fields.get(key)!.control;
+      if (validity.badInput || (value && !ISO_DATE.test(value))) {
+        problems[key] = SAR_MESSAGES[key === 'request.from' ? 'from' : 'to'];
+      }
+      return value || undefined;
+    };
+    const [from, to] = [date('request.from'), date('request.to')];
+    if (from && to && !problems['request.from'] && !problems['request.to'] && from > to) {
+      problems['request.to'] = SAR_MESSAGES.order;
+    }
+    const body = {
+      idempotencyKey: this.key,
+      council: this.context.council,
+      notice: this.context.notice,
+      requester: { name: v('requester.name'), email, phone, postalAddress },
+      onBehalfOf: this.behalf.checked
+        ? {
+            name: v('onBehalfOf.name'),
+            relationship: v('onBehalfOf.relationship'),
+            evidenceOfAuthority: v('onBehalfOf.evidenceOfAuthority'),
+          }
+        : undefined,
+      request: { description: v('request.description'), from, to },
+      preferredFormat: this.formats.find((radio) => radio.checked)?.value ?? 'either',
+    };
+    return { body, problems };
+  }
+
+  /** The GOV.UK error summary: field problems as links to the fields, anything else as text. Takes focus. */
+  private showProblems(problems: Record<string, string | undefined>, ...notes: string[]): void {
+    const items: HTMLElement[] = [];
+    for (const key of SAR_FIELDS) {
+      const message = problems[key];
+      const field = this.fields.get(key)!;
+      const shown = !!message && !field.group.closest('[hidden]');
+      this.describe(key, shown ? message : undefined);
+      if (!shown) continue;
+      const link = el('a', { href: `#${field.control.id}`, textContent: message });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        field.control.focus();
+        field.group.scrollIntoView({ block: 'start' });
+      });
+      items.push(el('li', {}, link));
+    }
+    for (const [key, message] of Object.entries(problems)) {
+      const field = this.fields.get(key as SarField);
+      if (message && (!field || field.group.closest('[hidden]'))) items.push(el('li', { textContent: message }));
+    }
+    const alert = el(
+      'div',
+      {},
+      el('h3', { textContent: 'There is a problem' }),
+      ...notes.map((note) => el('p', { textContent: note })),
+      ...(items.length ? [el('ul', {}, ...items)] : []),
+    );
+    alert.setAttribute('role', 'alert');
+    this.summary.replaceChildren(alert);
+    this.summary.hidden = false;
+    this.summary.focus();
+    this.summary.scrollIntoView({ block: 'start' });
+  }
+
+  async send(): Promise<void> {
+    if (this.submit.disabled) return;
+    const { body, problems } = this.collect();
+    if (Object.keys(problems).length) return this.showProblems(problems);
+    this.submit.disabled = true;
+    this.submit.textContent = 'Sending your request…';
+    this.form.setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(`${this.context.api}/api/sar`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'omit',
+        body: JSON.stringify(body),
+      });
+      const reply = (await response.json().catch(() => undefined)) as SarReply | undefined;
+      if (response.ok && reply?.ok && reply.reference) return this.confirm(reply.reference, reply);
+      const fields = reply?.error?.fields;
+      if (response.status < 500 && fields && Object.keys(fields).length) return this.showProblems(fields);
+      this.showProblems(
+        {},
+        reply?.error?.message ?? 'Sorry, we could not send your request just now.',
+        'Your answers have not been lost. Try again.',
+      );
+    } catch {
+      this.showProblems(
+        {},
+        'Sorry, we could not send your request. Check your connection.',
+        'Your answers have not been lost. Try again.',
+      );
+    } finally {
+      this.submit.disabled = false;
+      this.submit.textContent = 'Send request';
+      this.form.removeAttribute('aria-busy');
+    }
+  }
+
+  private confirm(reference: string, reply: SarReply): void {
+    const due = reply.dueDate
+      ? `We must reply by ${longDate(reply.dueDate)}.`
+      : 'We will tell you the date once we have checked your identity.';
+    this.heading = el('h3', { tabIndex: -1, textContent: 'Request received' });
+    const back = el('button', { type: 'button', className: 'secondary', textContent: 'Back to the chat' });
+    back.addEventListener('click', () => this.context.leave());
+    this.element.replaceChildren(
+      el(
+        'div',
+        { className: 'confirmation' },
+        this.heading,
+        el('p', { textContent: 'Your reference is' }),
+        el('p', { className: 'reference', textContent: reference }),
+      ),
+      el('p', { className: 'due', textContent: due }),
+      ...(reply.nextSteps ? [renderText(reply.nextSteps)] : []),
+      back,
+    );
+    this.heading.focus();
+    this.context.received(reference, due);
+  }
+}
+
 class PrivacyAssistant {
   private readonly root: ShadowRoot;
   private readonly launcher: HTMLButtonElement;
@@ -137,9 +541,13 @@ class PrivacyAssistant {
   private readonly error: HTMLElement;
   private readonly input: HTMLInputElement;
   private readonly send: HTMLButtonElement;
+  private readonly chat: HTMLElement;
+  private readonly sarView: HTMLElement;
   private readonly storageKey: string;
   private state: Saved;
   private pending: string | undefined;
+  private sar: SarForm | undefined;
+  private opener: HTMLElement | undefined;
 
   constructor(
     host: HTMLElement,
@@ -147,6 +555,7 @@ class PrivacyAssistant {
     private readonly council: string | undefined,
     private readonly notice: string | undefined,
     colour: string | undefined,
+    private readonly service?: string,
   ) {
     this.storageKey = `privacy-assistant:${council ?? ''}:${notice ?? ''}`;
     this.state = this.restore();
@@ -174,11 +583,11 @@ class PrivacyAssistant {
     const handoffs = el('div', { className: 'handoffs' });
     handoffs.setAttribute('role', 'group');
     handoffs.setAttribute('aria-label', 'Get help from a person');
-    for (const handoff of HANDOFFS) {
-      const button = el('button', { type: 'button', className: 'handoff', textContent: handoff.label });
-      button.addEventListener('click', () => void this.ask(handoff.question));
-      handoffs.append(button);
-    }
+    const sar = el('button', { type: 'button', className: 'handoff', textContent: SAR_LABEL });
+    sar.addEventListener('click', () => this.openSar(undefined, sar));
+    const dpo = el('button', { type: 'button', className: 'handoff', textContent: DPO.label });
+    dpo.addEventListener('click', () => void this.ask(DPO.question));
+    handoffs.append(sar, dpo);
     const retry = el('button', { type: 'button', className: 'retry', textContent: 'Try again' });
     retry.addEventListener('click', () => this.pending && void this.ask(this.pending));
     this.error = el('div', { className: 'error', hidden: true }, el('p'), retry);
@@ -198,10 +607,9 @@ class PrivacyAssistant {
       if (question) void this.ask(question);
     });
 
-    this.panel = el(
-      'section',
-      { id: 'pna-panel', className: 'panel', hidden: true },
-      el('div', { className: 'header' }, title, close),
+    this.chat = el(
+      'div',
+      { className: 'chat' },
       el('p', {
         className: 'intro',
         textContent:
@@ -212,6 +620,14 @@ class PrivacyAssistant {
       this.error,
       form,
       handoffs,
+    );
+    this.sarView = el('div', { className: 'sar-view', hidden: true });
+    this.panel = el(
+      'section',
+      { id: 'pna-panel', className: 'panel', hidden: true },
+      el('div', { className: 'header' }, title, close),
+      this.chat,
+      this.sarView,
     );
     this.panel.setAttribute('role', 'dialog');
     this.panel.setAttribute('aria-labelledby', 'pna-title');
@@ -261,7 +677,42 @@ class PrivacyAssistant {
   open(): void {
     this.panel.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'true');
-    this.input.focus();
+    (this.sar?.heading ?? this.input).focus();
+  }
+
+  /** Shows the request form in place of the chat (a new form, with a new idempotency key, each time). */
+  openSar(chosenNotice?: string, opener?: HTMLElement): void {
+    const notice = chosenNotice ?? this.state.notice ?? this.notice;
+    this.opener = opener;
+    this.sar = new SarForm({
+      api: this.api,
+      council: this.council,
+      notice,
+      service: notice
+        ? (this.state.services?.[notice] ?? (notice === this.notice ? this.service : undefined))
+        : undefined,
+      received: (reference, due) => {
+        this.add({ from: 'assistant', text: `Your request reference is ${reference}. ${due}` });
+        this.persist();
+        this.opener = undefined;
+      },
+      leave: () => this.closeSar(),
+    });
+    this.sarView.replaceChildren(this.sar.element);
+    this.chat.hidden = true;
+    this.sarView.hidden = false;
+    this.panel.scrollTop = 0;
+    this.sar.heading.focus();
+  }
+
+  /** Back to the conversation, which was only hidden. */
+  private closeSar(): void {
+    this.sar = undefined;
+    this.sarView.replaceChildren();
+    this.sarView.hidden = true;
+    this.chat.hidden = false;
+    (this.opener?.isConnected ? this.opener : this.input).focus();
+    this.opener = undefined;
   }
 
   close(): void {
@@ -283,6 +734,11 @@ class PrivacyAssistant {
         ? el('a', { href: url, target: '_blank', rel: 'noopener', textContent: message.source.label })
         : message.source.label;
       item.append(el('p', { className: 'source' }, 'From the ', notice, `, '${message.source.section}'`));
+    }
+    if (message.sar) {
+      const button = el('button', { type: 'button', className: 'handoff', textContent: SAR_LABEL });
+      button.addEventListener('click', () => this.openSar(message.sar?.notice, button));
+      item.append(button);
     }
     return item;
   }
@@ -335,9 +791,14 @@ class PrivacyAssistant {
       this.add({ from: 'you', text: question });
       const first = body.citations[0];
       const info = first ? body.notices?.[first.notice] : undefined;
+      const sar = body.actions?.find((action) => action.kind === 'start-sar');
+      for (const [id, notice] of Object.entries(body.notices ?? {})) {
+        if (typeof notice?.service === 'string') (this.state.services ??= {})[id] = notice.service;
+      }
       this.add({
         from: 'assistant',
         text: body.text,
+        ...(sar ? { sar: sar.notice ? { notice: sar.notice } : {} } : {}),
         ...(first
           ? {
               source: {
@@ -388,6 +849,7 @@ class PrivacyAssistant {
       data.council,
       data.notice,
       data.colour,
+      data.service,
     );
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount);
