@@ -63,16 +63,27 @@ export class DynamoSarCaseStore implements SarCaseStore {
     return Item?.case;
   }
 
-  async listDueBy(council: string, until: string): Promise<SarCase[]> {
+  listDueBy(council: string, until: string): Promise<SarCase[]> {
+    return this.query(SAR_TABLE.byCouncilDue.name, 'gsi1pk = :pk AND gsi1sk <= :until', {
+      ':pk': council,
+      ':until': `${until}#~`,
+    });
+  }
+
+  listByStatus(council: string, status: string): Promise<SarCase[]> {
+    return this.query(SAR_TABLE.byStatus.name, 'gsi2pk = :pk', { ':pk': `${council}#${status}` });
+  }
+
+  private async query(index: string, condition: string, values: Record<string, string>): Promise<SarCase[]> {
     const cases: SarCase[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.send<{ Items?: { case: SarCase }[]; LastEvaluatedKey?: Record<string, unknown> }>(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: SAR_TABLE.byCouncilDue.name,
-          KeyConditionExpression: 'gsi1pk = :council AND gsi1sk <= :until',
-          ExpressionAttributeValues: { ':council': council, ':until': `${until}#~` },
+          IndexName: index,
+          KeyConditionExpression: condition,
+          ExpressionAttributeValues: values,
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );

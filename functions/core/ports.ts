@@ -22,6 +22,8 @@ export interface SarCaseStore {
   get(reference: string): Promise<SarCase | undefined>;
   /** A council's cases whose binding due date is on or before `until` (open or not), soonest first. */
   listDueBy(council: string, until: string): Promise<SarCase[]>;
+  /** A council's cases in one status, soonest due first. */
+  listByStatus(council: string, status: string): Promise<SarCase[]>;
   /** Writes `next` only if the stored case is still at `next.version - 1`; otherwise throws SarConflictError. */
   update(next: SarCase): Promise<void>;
 }

@@ -260,4 +260,49 @@ describe('SAR intake against dynalite', () => {
     for (const secret of ['Jane Secret', 'jane.secret@example.com', '07700 900123', reference])
       expect(log).not.toContain(secret);
   });
+
+  it('extends by two further months with reasons (a flag, not a status) and lists cases by status', async () => {
+    // Started Sun 30 Nov 2025, extended: three months is Mon 2 Mar 2026 (PRODUCT.md's worked example).
+    const body = request({ receivedOn: '2025-11-30', council: 'kent' });
+    const created = await submit(body);
+    if (!created.ok) throw new Error('not created');
+    const handler = intake();
+    const extended = (await handler({
+      action: 'extend',
+      reference: created.reference,
+      by: 'dpo',
+      reason: 'Records held in three services',
+      on: '2025-12-10',
+    })) as SarCaseResponse;
+    expect(extended.ok && extended.case).toMatchObject({
+      status: 'received',
+      extended: { on: '2025-12-10', reason: 'Records held in three services' },
+      deadline: { extendedDueDate: '2026-03-02', extensionNoticeBy: '2025-12-30' },
+    });
+    expect(extended.ok && extended.case.audit.at(-1)).toMatchObject({
+      from: 'received',
+      to: 'received',
+      why: 'Extended: Records held in three services',
+    });
+    const again = (await handler({
+      action: 'extend',
+      reference: created.reference,
+      by: 'dpo',
+      reason: 'again',
+    })) as SarCaseResponse;
+    expect(again).toMatchObject({ ok: false, error: { message: /already been extended/ } });
+
+    await handler({
+      action: 'change-status',
+      reference: created.reference,
+      to: 'in-progress',
+      by: 'officer',
+      why: 'started',
+    });
+    const listed = (await handler({ action: 'list-by-status', council: 'kent', status: 'in-progress' })) as {
+      ok: true;
+      cases: { reference: string }[];
+    };
+    expect(listed.cases.map((c) => c.reference)).toContain(created.reference);
+  });
 });

@@ -7,7 +7,15 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { SarConflictError, StoreUnavailableError, type MailSender, type SarCaseStore } from '#core/ports.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
-import { changeStatus, nextSteps, openCase, SAR_STATUSES, SarTransitionError, type SarCase } from '#core/sar/case.ts';
+import {
+  changeStatus,
+  extend,
+  nextSteps,
+  openCase,
+  SAR_STATUSES,
+  SarTransitionError,
+  type SarCase,
+} from '#core/sar/case.ts';
 import { SarDeadlineInputError } from '#core/sar/deadlines.ts';
 import {
   fieldErrors,
@@ -22,9 +30,19 @@ export type SarIntakeEvent =
   | { action: 'submit'; request: unknown }
   | { action: 'get'; reference: string }
   | { action: 'change-status'; reference: string; to: string; by: string; why: string; on?: string }
-  | { action: 'retry-notifications'; reference: string };
+  | { action: 'retry-notifications'; reference: string }
+  | { action: 'extend'; reference: string; by: string; reason: string; on?: string }
+  | { action: 'list-by-status'; council: string; status: string };
 
 export type SarCaseResponse = { ok: true; case: SarCase } | Extract<SarIntakeResponse, { ok: false }>;
+export type SarListResponse = { ok: true; cases: SarCase[] } | Extract<SarIntakeResponse, { ok: false }>;
+
+const ExtendSchema = z.object({
+  reference: ReferenceSchema,
+  by: z.string().check(z.trim(), z.minLength(1, 'Say who is extending the case.')),
+  reason: z.string().check(z.trim(), z.minLength(1, 'Give the reasons for the extension.'), z.maxLength(2000)),
+  on: z.optional(z.string()),
+});
 
 export interface SarIntakeDependencies {
   store: SarCaseStore;
@@ -134,6 +152,41 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     }
   }
 
+  async function extendCase(raw: unknown): Promise<SarCaseResponse> {
+    const parsed = z.safeParse(ExtendSchema, raw);
+    if (!parsed.success) return invalid(parsed.error);
+    const current = await deps.store.get(normaliseReference(parsed.data.reference)!);
+    if (!current) return { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
+    try {
+      const next = extend(
+        current,
+        {
+          by: parsed.data.by,
+          reason: parsed.data.reason,
+          at: deps.now().toISOString(),
+          on: parsed.data.on ?? deps.today(),
+        },
+        deps.calendar,
+      );
+      await deps.store.update(next);
+      return { ok: true, case: next };
+    } catch (error) {
+      if (error instanceof SarTransitionError || error instanceof SarDeadlineInputError) {
+        return { ok: false, error: { code: 'invalid', message: error.message } };
+      }
+      throw error;
+    }
+  }
+
+  async function listByStatus(raw: { council?: unknown; status?: unknown }): Promise<SarListResponse> {
+    const parsed = z.safeParse(
+      z.object({ council: z.string().check(z.minLength(1)), status: z.enum(SAR_STATUSES) }),
+      raw,
+    );
+    if (!parsed.success) return invalid(parsed.error) as SarListResponse;
+    return { ok: true, cases: await deps.store.listByStatus(parsed.data.council, parsed.data.status) };
+  }
+
   async function get(raw: { reference?: unknown }): Promise<SarCaseResponse> {
     const parsed = z.safeParse(ReferenceSchema, raw.reference);
     if (!parsed.success) return invalid(parsed.error);
@@ -143,7 +196,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       : { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
   }
 
-  return async (event: SarIntakeEvent): Promise<SarIntakeResponse | SarCaseResponse> => {
+  return async (event: SarIntakeEvent): Promise<SarIntakeResponse | SarCaseResponse | SarListResponse> => {
     try {
       switch (event?.action) {
         case 'submit':
@@ -154,10 +207,18 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
           return await get(event);
         case 'retry-notifications':
           return await retry(event);
+        case 'extend':
+          return await extendCase(event);
+        case 'list-by-status':
+          return await listByStatus(event);
         default:
           return {
             ok: false,
-            error: { code: 'invalid', message: 'Unknown action: expected submit, get or change-status.' },
+            error: {
+              code: 'invalid',
+              message:
+                'Unknown action: expected submit, get, change-status, extend, list-by-status or retry-notifications.',
+            },
           };
       }
     } catch (error) {

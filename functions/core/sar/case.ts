@@ -155,6 +155,40 @@ export function changeStatus(current: SarCase, change: SarChange, calendar: Work
   return { ...next, deadline: deadlineOf(next, calendar) };
 }
 
+export interface SarExtension {
+  by: string;
+  at: string;
+  on: LocalDate;
+  reason: string;
+}
+
+/**
+ * Extends the time limit by two further months (complex or numerous requests). "Extended" is a flag, not a
+ * status; it is recorded in the audit trail with its reasons, and only while the case is still open.
+ */
+export function extend(current: SarCase, extension: SarExtension, calendar: WorkingCalendar): SarCase {
+  if (!isOpen(current)) throw new SarTransitionError(`A case that is ${current.status} cannot be extended.`);
+  if (current.extended) throw new SarTransitionError('This case has already been extended.');
+  if (!extension.reason.trim())
+    throw new SarTransitionError('Give the reasons for the extension: the requester must be told them.');
+  const next: Omit<SarCase, 'deadline'> = {
+    ...current,
+    extended: { on: extension.on, reason: extension.reason },
+    version: current.version + 1,
+    audit: [
+      ...current.audit,
+      {
+        at: extension.at,
+        by: extension.by,
+        from: current.status,
+        to: current.status,
+        why: `Extended: ${extension.reason}`,
+      },
+    ],
+  };
+  return { ...next, deadline: deadlineOf(next, calendar) };
+}
+
 /** The requester's acknowledgement: what happens next, in plain words. */
 export function nextSteps(c: SarCase): string {
   // The reference and the due date are shown beside this text; it says what happens next.
