@@ -305,4 +305,25 @@ describe('SAR intake against dynalite', () => {
     };
     expect(listed.cases.map((c) => c.reference)).toContain(created.reference);
   });
+
+  it('sends a refusal with its reasons, the right to complain to the ICO and to a judicial remedy', async () => {
+    const created = await submit(request({ requester: { name: 'Lee Example', email: 'lee@example.com' } }));
+    if (!created.ok) throw new Error('not created');
+    const before = new Set(readdirSync(outbox));
+    const refused = (await intake()({
+      action: 'change-status',
+      reference: created.reference,
+      to: 'refused',
+      by: 'dpo',
+      why: 'The same request was answered in full last week.',
+    })) as SarCaseResponse;
+    expect(refused.ok && refused.case.notifications?.find((n) => n.kind === 'refusal')?.status).toBe('sent');
+    const letter = readdirSync(outbox)
+      .filter((f) => !before.has(f))
+      .map((f) => readFileSync(join(outbox, f), 'utf8'))
+      .find((m) => m.includes('To: lee@example.com'));
+    expect(letter).toContain('The same request was answered in full last week.');
+    expect(letter).toMatch(/Information Commissioner's Office/);
+    expect(letter).toMatch(/judicial remedy/);
+  });
 });

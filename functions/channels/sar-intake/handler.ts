@@ -23,7 +23,7 @@ import {
   SarIntakeRequestSchema,
   type SarIntakeResponse,
 } from '#core/sar/intake-contract.ts';
-import { caseOpenedMail, deliver, type CouncilMailboxes } from '#core/sar/notifications.ts';
+import { caseOpenedMail, deliver, refusalMail, type CouncilMailboxes } from '#core/sar/notifications.ts';
 import { generateReference, normaliseReference, type RandomBytes } from '#core/sar/reference.ts';
 
 export type SarIntakeEvent =
@@ -100,7 +100,8 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
 
   /** Sends what the case owes; a failed send is recorded as pending on the case, never blocking it. */
   async function notify(sar: SarCase): Promise<SarCase> {
-    const owed = caseOpenedMail(sar, deps.mailboxes(sar.council));
+    const mailboxes = deps.mailboxes(sar.council);
+    const owed = [...caseOpenedMail(sar, mailboxes), ...refusalMail(sar, mailboxes)];
     if (owed.every(({ kind }) => sar.notifications?.some((n) => n.kind === kind && n.status === 'sent'))) return sar;
     const notifications = await deliver(owed, sar.notifications ?? [], deps.mail, deps.now().toISOString());
     const next = { ...sar, notifications, version: sar.version + 1 };
@@ -143,7 +144,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       );
       await deps.store.update(next);
       deps.logger.info('SAR status changed', { council: next.council, from: current.status, to: next.status });
-      return { ok: true, case: next };
+      return { ok: true, case: next.status === 'refused' ? await notify(next) : next };
     } catch (error) {
       if (error instanceof SarTransitionError || error instanceof SarDeadlineInputError) {
         return { ok: false, error: { code: 'invalid', message: error.message } };

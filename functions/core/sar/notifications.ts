@@ -7,7 +7,7 @@ import type { MailSender, OutgoingMail } from '../ports.ts';
 import { bindingDueDate, type SarCase } from './case.ts';
 
 export interface SarNotification {
-  kind: 'acknowledgement' | 'dpo-new-case';
+  kind: 'acknowledgement' | 'dpo-new-case' | 'refusal';
   to: string;
   status: 'sent' | 'pending';
   attempts: number;
@@ -66,6 +66,35 @@ export function caseOpenedMail(
     });
   }
   return mails;
+}
+
+/**
+ * A refusal (manifestly unfounded or excessive) must give the reasons, the right to complain to the ICO and
+ * the right to seek a judicial remedy. Sent to the requester's email; a postal-only requester needs a letter.
+ */
+export function refusalMail(
+  c: SarCase,
+  council: CouncilMailboxes,
+): { kind: SarNotification['kind']; mail: OutgoingMail }[] {
+  if (!c.requester.email || !c.refusal) return [];
+  return [
+    {
+      kind: 'refusal',
+      mail: {
+        to: c.requester.email,
+        subject: `Your request for your information: reference ${c.reference}`,
+        text: [
+          `Dear ${c.requester.name},`,
+          '',
+          `${council.name} has decided not to comply with your request ${c.reference}, because we consider it manifestly unfounded or excessive.`,
+          `Our reasons: ${c.refusal.reason}`,
+          '',
+          "If you are unhappy with this decision you can complain to the Information Commissioner's Office (ico.org.uk, 0303 123 1113).",
+          'You also have the right to ask a court to order us to comply (a judicial remedy).',
+        ].join('\n'),
+      },
+    },
+  ];
 }
 
 /** Sends what is still owed and returns the notifications as they stand after this attempt. */
