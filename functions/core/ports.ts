@@ -49,6 +49,9 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** A validated address the recipient can reply to (the person who escalated). */
+  replyTo?: string;
+  attachments?: { filename: string; content: string; contentType?: string }[];
 }
 
 /** Mail delivery: the local outbox by default, SES or SMTP in a council's deployment. Throws when not accepted. */
