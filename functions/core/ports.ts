@@ -1,5 +1,6 @@
 /** The ports the core needs from the outside world; adapters implement them (DynamoDB, files, clocks). */
 import type { SessionContext } from './answer-contract.ts';
+import type { QueuedMail } from './mail-queue.ts';
 import type { SarCase } from './sar/case.ts';
 
 /** Where a conversation's context lives between turns: only what answering needs, never the transcript. */
@@ -57,4 +58,15 @@ export interface OutgoingMail {
 /** Mail delivery: the local outbox by default, SES or SMTP in a council's deployment. Throws when not accepted. */
 export interface MailSender {
   send(mail: OutgoingMail): Promise<void>;
+}
+
+/** The durable mail queue (see mail-queue.ts). */
+export interface MailQueue {
+  enqueue(mail: QueuedMail): Promise<void>;
+  /** Pending mail whose next attempt is due, oldest first. */
+  due(now: string, limit: number): Promise<QueuedMail[]>;
+  /** Saves the mail if it is still at `previousAttempts` (so two runs never both take one attempt); false if not. */
+  save(mail: QueuedMail, previousAttempts: number): Promise<boolean>;
+  get(id: string): Promise<QueuedMail | undefined>;
+  dead(): Promise<QueuedMail[]>;
 }
