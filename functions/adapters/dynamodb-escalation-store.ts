@@ -1,0 +1,104 @@
+/**
+ * Escalations and abuse limits in one DynamoDB table:
+ *   ESC#<reference>                  the escalation; while it is an unacknowledged complaint it sits in the sparse
+ *                                    index `openComplaints` (council → received date), oldest first for the digest.
+ *   LIMIT#<kind>#<hash>#<day>        a counter per session / per address per day (addresses stored hashed), expiring.
+ */
+import { createHash } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Escalation } from '#core/escalation.ts';
+import { StoreUnavailableError } from '#core/ports.ts';
+
+export const ESCALATION_TABLE = {
+  partitionKey: 'pk',
+  openComplaints: { name: 'openComplaints', partitionKey: 'complaintCouncil', sortKey: 'complaintSince' },
+} as const;
+
+export interface EscalationStore {
+  save(escalation: Escalation): Promise<void>;
+  get(reference: string): Promise<Escalation | undefined>;
+  openComplaints(council: string): Promise<Escalation[]>;
+  /** Counts one use of `key` today; false once `max` uses have been counted. */
+  take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean>;
+}
+
+const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
+export class DynamoEscalationStore implements EscalationStore {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  private async send<T>(command: GetCommand | PutCommand | QueryCommand | UpdateCommand): Promise<T> {
+    try {
+      return (await this.documents.send(command as PutCommand)) as T;
+    } catch (error) {
+      if (isConditionFailure(error)) throw error;
+      throw new StoreUnavailableError(error);
+    }
+  }
+
+  async save(escalation: Escalation): Promise<void> {
+    const open = escalation.complaint && !escalation.acknowledgedOn;
+    await this.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          pk: `ESC#${escalation.reference}`,
+          escalation,
+          ...(open
+            ? {
+                complaintCouncil: escalation.council,
+                complaintSince: `${escalation.receivedOn}#${escalation.reference}`,
+              }
+            : {}),
+        },
+      }),
+    );
+  }
+
+  async get(reference: string): Promise<Escalation | undefined> {
+    const { Item } = await this.send<{ Item?: { escalation: Escalation } }>(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `ESC#${reference}` }, ConsistentRead: true }),
+    );
+    return Item?.escalation;
+  }
+
+  async openComplaints(council: string): Promise<Escalation[]> {
+    const { Items } = await this.send<{ Items?: { escalation: Escalation }[] }>(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: ESCALATION_TABLE.openComplaints.name,
+        KeyConditionExpression: 'complaintCouncil = :council',
+        ExpressionAttributeValues: { ':council': council },
+      }),
+    );
+    return (Items ?? []).map((i) => i.escalation);
+  }
+
+  async take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean> {
+    const hashed = createHash('sha256').update(key.trim().toLowerCase()).digest('hex').slice(0, 32);
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: `LIMIT#${kind}#${hashed}#${day}` },
+          UpdateExpression: 'ADD #count :one SET expiresAt = :expires',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':one': 1, ':max': max, ':expires': Math.floor(Date.now() / 1000) + 2 * 86_400 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+}
