@@ -18,7 +18,13 @@ import holidays from '../../knowledge/bank-holidays/england-and-wales.json' with
 import { DynamoSarCaseStore } from '../adapters/dynamodb-sar-store.ts';
 import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
+import { randomUUID } from 'node:crypto';
+import { DynamoEscalationStore, ESCALATION_TABLE } from '../adapters/dynamodb-escalation-store.ts';
+import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../adapters/dynamodb-mail-queue.ts';
+import { createEscalationHandler } from '../channels/escalation/handler.ts';
+import { createMailRetryHandler } from '../channels/escalation/retry.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
+import { ensureTable } from './tables.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
 import { byPath, type HttpHandler } from '../shared/http.ts';
 import { LocalOutbox } from '../adapters/local-outbox.ts';
@@ -50,6 +56,10 @@ export const DEMO_CSP =
 
 const SESSIONS_TABLE = 'privacy-assistant-sessions';
 const SAR_TABLE = 'privacy-assistant-sar-cases';
+const MAIL_TABLE = 'privacy-assistant-mail';
+const ESCALATION_TABLE_NAME = 'privacy-assistant-escalations';
+/** How often the local run retries queued mail (the scheduled function in AWS). */
+const RETRY_EVERY_MS = 60_000;
 /** The path the AWS SDK's Lambda client posts an Invoke to. */
 const INVOKE = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
 const DEMO = new URL('./demo/', import.meta.url);
@@ -65,7 +75,18 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     startLocalDynamo(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {}),
     buildWidget(),
   ]);
-  await Promise.all([ensureSessionsTable(dynamo.client, SESSIONS_TABLE), ensureSarTable(dynamo.client, SAR_TABLE)]);
+  await Promise.all([
+    ensureSessionsTable(dynamo.client, SESSIONS_TABLE),
+    ensureSarTable(dynamo.client, SAR_TABLE),
+    ensureTable(dynamo.client, MAIL_TABLE, {
+      partitionKey: 'pk',
+      indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead],
+    }),
+    ensureTable(dynamo.client, ESCALATION_TABLE_NAME, {
+      partitionKey: 'pk',
+      indexes: [ESCALATION_TABLE.openComplaints],
+    }),
+  ]);
   const index = loadKnowledgeIndex();
   // Emails land as files here: open them to see what a requester and the DPO would receive.
   const outboxDir = join(options.dataDir ?? mkdtempSync(join(tmpdir(), 'privacy-assistant-')), 'outbox');
@@ -107,7 +128,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         response.end(JSON.stringify(result));
         return;
       }
-      if (path === '/api/chat' || path === '/api/sar') {
+      if (path === '/api/chat' || path === '/api/sar' || path === '/api/escalate') {
         try {
           const body = await readBody(request);
           writeResult(response, await handlers.api!(toEvent(request, body), localContext('web-chat')));
@@ -149,6 +170,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const { port } = server.address() as AddressInfo;
   const url = `http://localhost:${port}`;
   const allowedOrigins = [url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? [])];
+  const outbox = new LocalOutbox(outboxDir);
+  const mailQueue = new DynamoMailQueue(dynamo.client, MAIL_TABLE);
+  const retry = createMailRetryHandler({ queue: mailQueue, sender: outbox, now: () => new Date(), logger });
+  const retrying = setInterval(() => void retry().catch(() => undefined), RETRY_EVERY_MS);
+  retrying.unref();
   // The chat Lambda's routes, wired as in AWS: the SAR hand-off goes through the real Lambda client to the
   // Invoke endpoint above, so the SDK call path runs end to end on a laptop.
   const lambda = new LambdaClient({
@@ -160,6 +186,18 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     '/api/chat': createChatHandler({
       index,
       sessions: new DynamoSessionStore({ client: dynamo.client, tableName: SESSIONS_TABLE, ttlSeconds: 30 * 60 }),
+      logger,
+      allowedOrigins,
+    }),
+    '/api/escalate': createEscalationHandler({
+      index,
+      store: new DynamoEscalationStore(dynamo.client, ESCALATION_TABLE_NAME),
+      queue: mailQueue,
+      sender: outbox,
+      randomBytes: (size) => randomBytes(size),
+      newId: randomUUID,
+      now: () => new Date(),
+      today: () => londonToday(),
       logger,
       allowedOrigins,
     }),
@@ -176,6 +214,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      clearInterval(retrying);
       lambda.destroy();
       await dynamo.close();
     },
