@@ -129,7 +129,7 @@ export function composeDpoMail(
           attachments: [
             {
               filename: `conversation-${escalation.reference}.txt`,
-              contentType: 'text/plain; charset=utf-8',
+              contentType: 'text/plain',
               content: request.transcript
                 .map((l) => `${l.from === 'you' ? 'Person' : 'Assistant'}: ${l.text}`)
                 .join('\n\n'),

@@ -22,9 +22,11 @@ const RULES: [RegExp, string][] = [
     /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/gi,
     '[date]',
   ],
-  // "my name is Jane Smith", "I'm Jane", "this is Mr Smith".
+  // "my name is jane smith": after these words whatever follows is a name, whatever its case.
+  [/\b(my name is|my name's|name:)\s+(?:(?:mrs?|ms|miss|dr)\.?\s+)?[a-z'-]+(?:\s+[a-z'-]+)?/gi, '$1 [name]'],
+  // "I'm Jane", "this is Mr Smith": only a capitalised word, so "I am worried" stays as it is.
   [
-    /\b(my name is|i am|i'm|this is|called)\s+((?:mrs?|ms|miss|dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/gi,
+    /\b([Ii] am|[Ii]'m|[Tt]his is|[Cc]alled)\s+((?:Mrs?|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g,
     '$1 [name]',
   ],
 ];

@@ -107,3 +107,41 @@ export async function ensureSarTable(client: DynamoDBClient, tableName: string):
   // Created tables start CREATING; wait for ACTIVE so a restart never finds one half made.
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
 }
+
+/** The unanswered-questions table: pk + sk, TTL on expiresAt (see dynamodb-unanswered-store.ts). */
+export async function ensureUnansweredTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  // Imported here rather than at the top so this addition leaves the rest of the file untouched.
+  const { UNANSWERED_TABLE_KEY } = await import('../adapters/dynamodb-unanswered-store.ts');
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: UNANSWERED_TABLE_KEY.partitionKey, AttributeType: 'S' },
+        { AttributeName: UNANSWERED_TABLE_KEY.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: UNANSWERED_TABLE_KEY.partitionKey, KeyType: 'HASH' },
+        { AttributeName: UNANSWERED_TABLE_KEY.sortKey, KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
+  try {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: UNANSWERED_TABLE_KEY.ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    // dynalite has no TTL; expiry is storage hygiene only, nothing reads it.
+    if ((error as Error).name !== 'UnknownOperationException') throw error;
+  }
+}

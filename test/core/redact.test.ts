@@ -16,6 +16,12 @@ describe('redactPersonalData', () => {
     expect(redactPersonalData(input)).toBe(expected);
   });
 
+  it('does not take "I am worried" for a name, but takes any name after "my name is"', () => {
+    expect(redactPersonalData('I am worried about who sees my file')).toBe('I am worried about who sees my file');
+    expect(redactPersonalData("I'm Jane and I want my file")).toBe("I'm [name] and I want my file");
+    expect(redactPersonalData('my name is jane smith')).toBe('my name is [name]');
+  });
+
   it('leaves a question without personal data as it was', () => {
     const question = 'how long do you keep adoption records for 100 years?';
     expect(redactPersonalData(question)).toBe(question);

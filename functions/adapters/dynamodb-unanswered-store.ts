@@ -1,0 +1,117 @@
+/**
+ * Unanswered-question counts in DynamoDB, counted without scans:
+ *   pk  UNANSWERED#<council>#<week>      one partition per council and ISO week: `listWeek` is one Query
+ *   sk  <notice>#<fingerprint>           one item per question per notice
+ * Recording is a single UpdateItem: `ADD #count :one` is atomic on the server, so concurrent recordings of one
+ * question never lose a count (no read-modify-write, no condition to retry); the first redacted wording and
+ * topic guess are kept with `if_not_exists`. Items expire by TTL 13 weeks after their week ends (a quarter of
+ * digests to compare), and hold nothing but redacted text and counts.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  isIsoWeek,
+  isoWeekMonday,
+  type UnansweredRecord,
+  type UnansweredStore,
+  type UnansweredTally,
+} from '#core/unanswered.ts';
+
+/** The table's shape, for infra and for creating it in dynalite. */
+export const UNANSWERED_TABLE_KEY = { partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'expiresAt' } as const;
+
+/** How long a week's counts are kept after the week ends. */
+export const UNANSWERED_RETENTION_WEEKS = 13;
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export const unansweredPartitionKey = (council: string, week: string) => `UNANSWERED#${council}#${week}`;
+export const unansweredSortKey = (notice: string, fingerprint: string) => `${notice}#${fingerprint}`;
+
+/** Seconds since the epoch at which a week's items expire: midnight UTC, 13 weeks after the week's Sunday. */
+export function unansweredExpiry(week: string): number {
+  const monday = Date.parse(`${isoWeekMonday(week)}T00:00:00Z`) / 1000;
+  return monday + (UNANSWERED_RETENTION_WEEKS + 1) * 7 * DAY_SECONDS;
+}
+
+export class DynamoUnansweredStore implements UnansweredStore {
+  private readonly documents: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async record(r: UnansweredRecord): Promise<void> {
+    if (!isIsoWeek(r.week)) throw new RangeError(`Not an ISO week: ${JSON.stringify(r.week)}`);
+    if (!r.council || !r.notice || !r.fingerprint)
+      throw new RangeError('An unanswered record needs a council, notice and fingerprint');
+    await this.documents.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: {
+          [UNANSWERED_TABLE_KEY.partitionKey]: unansweredPartitionKey(r.council, r.week),
+          [UNANSWERED_TABLE_KEY.sortKey]: unansweredSortKey(r.notice, r.fingerprint),
+        },
+        UpdateExpression: [
+          'ADD #count :one',
+          'SET #council = :council, #week = :week, #notice = :notice, #fingerprint = :fingerprint,',
+          '#example = if_not_exists(#example, :example), #topicGuess = if_not_exists(#topicGuess, :topicGuess),',
+          '#expiresAt = :expiresAt',
+        ].join(' '),
+        ExpressionAttributeNames: {
+          '#count': 'count',
+          '#council': 'council',
+          '#week': 'week',
+          '#notice': 'notice',
+          '#fingerprint': 'fingerprint',
+          '#example': 'example',
+          '#topicGuess': 'topicGuess',
+          '#expiresAt': UNANSWERED_TABLE_KEY.ttlAttribute,
+        },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':council': r.council,
+          ':week': r.week,
+          ':notice': r.notice,
+          ':fingerprint': r.fingerprint,
+          ':example': r.question,
+          ':topicGuess': r.topicGuess,
+          ':expiresAt': unansweredExpiry(r.week),
+        },
+      }),
+    );
+  }
+
+  async listWeek(council: string, week: string): Promise<UnansweredTally[]> {
+    const tallies: UnansweredTally[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': UNANSWERED_TABLE_KEY.partitionKey },
+          ExpressionAttributeValues: { ':pk': unansweredPartitionKey(council, week) },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        tallies.push({
+          fingerprint: String(item.fingerprint),
+          notice: String(item.notice),
+          topicGuess: String(item.topicGuess),
+          example: String(item.example),
+          count: Number(item.count),
+        });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return tallies.sort(
+      (a, b) => b.count - a.count || a.notice.localeCompare(b.notice) || a.fingerprint.localeCompare(b.fingerprint),
+    );
+  }
+}

@@ -1,0 +1,452 @@
+/**
+ * What the notices fail to answer: questions the assistant could not answer from a notice, redacted and
+ * counted per council, ISO week, notice and question "fingerprint", and a weekly digest for the DPO that puts
+ * the most asked of them beside the same notice's Article 13/14 audit gaps.
+ *
+ * Pure: no I/O, no clock. The store is a port (UnansweredStore, below); the audit report is plain data made
+ * at build time by knowledge/pipeline/audit-rules.ts (only the part of its shape the digest reads is typed here).
+ *
+ * Privacy: a record holds the redacted question and no session id, time of day or anything else that would
+ * tie it to a person; the week is the finest time it keeps.
+ */
+import type { Answer } from './answer-contract.ts';
+import { expandSlang, normalise, stem, STOPWORDS } from './language.ts';
+import { redactPersonalData } from './redact.ts';
+import { isValidReference } from './sar/reference.ts';
+import { addDays, fromEpochDay, isoWeekday, parseLocalDate, toEpochDay, type LocalDate } from './sar/local-date.ts';
+
+// ---------------------------------------------------------------- which answers count as unanswered
+
+/** Below this the answer is not trusted to answer the question from the notice. */
+export const UNANSWERED_CONFIDENCE = 0.6;
+/**
+ * How the core says a notice is silent (compose.ts `notStated` and the selection prefaces): "The Connexions
+ * privacy notice does not give a retention period", "…does not say whether…", "…does not mention…", and the
+ * closing "The Data Protection Officer can tell you more".
+ */
+const NOT_STATED = /\bdoes not (?:say|give|mention|state|list|explain|name)\b|\bcan tell you more\b/i;
+
+/**
+ * True for an answer the notices did not give: out of scope, confidence below 0.6, or an `escalate` hand-off
+ * made because the notice does not say. Not recorded:
+ * - an escalation the person asked for ("can I speak to someone") or a complaint: the notice answered;
+ * - "which service is your question about?" (no notice yet, choices offered): the person picks a service and
+ *   the answer to that turn is the one judged — counting the clarification too would fill the digest with
+ *   questions no notice was even asked.
+ */
+export function shouldRecord(answer: Answer): boolean {
+  if (answer.topic === 'out-of-scope') return true;
+  if (isAskingWhichService(answer)) return false;
+  if (answer.confidence < UNANSWERED_CONFIDENCE) return true;
+  return (
+    answer.actions.some((a) => a.kind === 'escalate') && answer.topic !== 'complaints' && NOT_STATED.test(answer.text)
+  );
+}
+
+function isAskingWhichService(answer: Answer): boolean {
+  return answer.notice === null && answer.suggestions.some((s) => s.notice !== undefined);
+}
+
+// ---------------------------------------------------------------- the record
+
+export interface UnansweredRecord {
+  council: string;
+  /** The notice id the answer was about, or 'none' (out of scope, or no notice resolved). */
+  notice: string;
+  /** The topic the assistant guessed (answer.topic). */
+  topicGuess: string;
+  /** The question with personal data redacted, whitespace collapsed, at most 500 characters. */
+  question: string;
+  /** Groups the same question asked in other words (see `fingerprint`). */
+  fingerprint: string;
+  /** ISO 8601 week, '2026-W48'. */
+  week: string;
+}
+
+export const MAX_RECORDED_QUESTION = 500;
+/** Council recorded when the channel knows none (it then appears in no council's digest). */
+export const UNKNOWN_COUNCIL = 'unknown';
+export const NO_NOTICE = 'none';
+
+/**
+ * Builds the record for an unanswered question (check `shouldRecord` first). `at` is when it was asked: a
+ * Date or ISO timestamp (its UK calendar date is used) or a plain 'YYYY-MM-DD'.
+ */
+export function unansweredRecord(
+  question: string,
+  answer: Answer,
+  at: Date | string,
+  council?: string,
+): UnansweredRecord {
+  const redacted = redactQuestion(question);
+  return {
+    council: council?.trim() || UNKNOWN_COUNCIL,
+    notice: answer.notice ?? NO_NOTICE,
+    topicGuess: answer.topic,
+    question: redacted,
+    fingerprint: fingerprint(redacted),
+    week: isoWeek(at),
+  };
+}
+
+/** "SAR-7K4M-Q9TX", "sar 7k4m q9tx", "7K4MQ9TX": replaced only when the check symbol matches (and, without the prefix, only with a digit in it, so an ordinary eight-letter word is never taken for one). */
+const SAR_REFERENCE = /\b(SAR[\s-]*)?[A-Z0-9]{4}[\s-]?[A-Z0-9]{4}\b/gi;
+
+/**
+ * redactPersonalData plus two things it does not cover that a stored question must not keep: SAR references
+ * (SAR-7K4M-Q9TX: tied to a person) and runs of six or more digits (case, account or phone numbers in odd formats).
+ * Then control characters out, whitespace collapsed, capped at 500 characters (after redaction, so a cut can
+ * never leave half an email address unredacted).
+ */
+export function redactQuestion(question: string): string {
+  const withoutReferences = question
+    .normalize('NFKC')
+    .replace(SAR_REFERENCE, (match, prefix: string | undefined) =>
+      isValidReference(match) && (prefix || /\d/.test(match)) ? '[reference]' : match,
+    );
+  const text = redactPersonalData(withoutReferences)
+    .replace(/\d(?:-?\d){5,}/g, '[number]')
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= MAX_RECORDED_QUESTION) return text;
+  return `${text.slice(0, MAX_RECORDED_QUESTION - 1).trimEnd()}…`;
+}
+
+// ---------------------------------------------------------------- fingerprint
+
+/** Question words are kept (unlike the answering stop-words): "why did you share…" and "who did you share…with" are different gaps. */
+const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how']);
+/** Words that differ between paraphrases of one question without changing it. */
+const FINGERPRINT_STOPWORDS = new Set(['personal', 'please', 'hi', 'hello']);
+/** Synonyms people use for the same thing, mapped to one word. */
+const SAME_AS: Record<string, string> = { information: 'data', info: 'data', details: 'data', detail: 'data' };
+const MAX_FINGERPRINT = 300;
+/** A redaction placeholder with the words that introduced it ("DOB [date]", "I live at [postcode]", "my name is [name]"). */
+const SELF_DETAIL = new RegExp(
+  String.raw`(?:\b(?:my\s+)?(?:(?:dob|d\.o\.b\.?|date of birth|born(?: on)?|ni|national insurance|nhs|post ?code|e-?mail|phone|mobile|tel(?:ephone)?|ref(?:erence)?|case|address)(?:\s+(?:number|no\.?|address))?|number|name)\s*(?:is|was|:|=|-)?\s*|\b(?:i live at|i am|i'm|this is|called|on|at)\s+)?\[[a-z-]+\]`,
+  'gi',
+);
+
+/**
+ * A stable key for counting one question however it is typed. Built from the redacted question:
+ * - personal details already redacted are dropped with the words that introduced them ("DOB [date]",
+ *   "my name is [name]"), so a question counts the same with or without them;
+ * - text-speak expanded ("u" → "you"), lower-case, punctuation stripped;
+ * - stop-words removed, except the question words (what, which, who, when, where, why, how): "why did you
+ *   share…" and "who did you share… with" are different gaps for the DPO;
+ * - a few synonyms merged (information, info, details → data; "personal" dropped);
+ * - each word stemmed (keeping → keep, records → record), duplicates dropped, the words sorted.
+ *
+ * So "How long do you keep my data?", "how long u keep my data" and "How long do you keep my personal
+ * information?" are all 'data how keep long'; "Why did you send my file to the police?" is 'file polic send why'.
+ * Sorting ignores word order on purpose (it rarely changes a privacy question and often differs between
+ * paraphrases); the cost is that a rare pair like "did the police send it to you" / "did you send it to the
+ * police" shares one count. No fuzzy matching: the key must be exact so the store can count it atomically.
+ * Readable rather than hashed so the stored key explains itself; capped at 300 characters (on a word);
+ * '-' when nothing is left (a question of stop-words only, such as "hello?").
+ */
+export function fingerprint(question: string): string {
+  const text = question.replace(SELF_DETAIL, ' ');
+  const words = expandSlang(normalise(text))
+    .split(' ')
+    .map((w) => w.replace(/^[.-]+|[.-]+$/g, ''))
+    .filter((w) => w && /[\p{L}\p{N}]/u.test(w))
+    .filter((w) => QUESTION_WORDS.has(w) || (!STOPWORDS.has(w) && !FINGERPRINT_STOPWORDS.has(w)))
+    .map((w) => SAME_AS[w] ?? w)
+    .map((w) => (QUESTION_WORDS.has(w) ? w : stem(w)));
+  const key = [...new Set(words)].sort().join(' ');
+  if (!key) return '-';
+  if (key.length <= MAX_FINGERPRINT) return key;
+  const cut = key.slice(0, MAX_FINGERPRINT);
+  return cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : MAX_FINGERPRINT);
+}
+
+// ---------------------------------------------------------------- ISO week
+
+const UK_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+
+/**
+ * The UK calendar date (GMT or BST) of a Date or a timestamp with a zone ('…Z', '…+01:00'), whatever the
+ * server's time zone; a plain 'YYYY-MM-DD' or a zone-less 'YYYY-MM-DDThh:mm' gives its own date.
+ */
+export function ukDate(at: Date | string): LocalDate {
+  // A plain date, or a wall-clock timestamp with no zone: its own calendar date, never the server's reading of it.
+  const plain = typeof at === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:T[\d:.]+)?$/.exec(at.trim()) : null;
+  if (plain) {
+    parseLocalDate(plain[1]!);
+    return plain[1]!;
+  }
+  const instant = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a date or timestamp: ${JSON.stringify(String(at))}`);
+  const parts = Object.fromEntries(UK_DATE.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/**
+ * The ISO 8601 week ('2026-W48') of a date: weeks start on Monday and belong to the year of their Thursday, so
+ * Mon 29 Dec 2025 is 2026-W01 and Fri 1 Jan 2027 is 2026-W53. A Date or timestamp counts by its UK calendar
+ * date (00:30 BST on a Monday is already the new week); a 'YYYY-MM-DD' string is taken as it is. Whole-day
+ * arithmetic only: no local-time Date maths, so no time-zone or daylight-saving surprises.
+ */
+export function isoWeek(at: Date | string): string {
+  const date = ukDate(at);
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((toEpochDay(thursday) - toEpochDay(`${thursday.slice(0, 4)}-01-01`)) / 7) + 1;
+  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The Monday of an ISO week ('2026-W48' → '2026-11-23'); throws a RangeError for a malformed or impossible week. */
+export function isoWeekMonday(week: string): LocalDate {
+  const match = ISO_WEEK.exec(week);
+  if (!match) throw new RangeError(`Not an ISO week (expected YYYY-Www): ${JSON.stringify(week)}`);
+  const year = match[1]!;
+  const n = Number(match[2]);
+  // Week 1 is the week with 4 January in it.
+  const jan4 = `${year}-01-04`;
+  const monday = fromEpochDay(toEpochDay(jan4) - (isoWeekday(jan4) - 1) + (n - 1) * 7);
+  if (n < 1 || isoWeek(monday) !== week) throw new RangeError(`No such ISO week: ${week}`);
+  return monday;
+}
+
+export function isIsoWeek(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    isoWeekMonday(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- the store (port)
+
+/** One question's count for a week: what `listWeek` returns. */
+export interface UnansweredTally {
+  fingerprint: string;
+  notice: string;
+  topicGuess: string;
+  /** The first redacted wording recorded this week. */
+  example: string;
+  count: number;
+}
+
+/** Where unanswered questions are counted. Recording is best effort: callers must not fail an answer on it. */
+export interface UnansweredStore {
+  /** Adds one to the record's (council, week, notice, fingerprint) count; safe under concurrent calls. */
+  record(r: UnansweredRecord): Promise<void>;
+  /** A council's tallies for one ISO week, highest count first. */
+  listWeek(council: string, week: string): Promise<UnansweredTally[]>;
+}
+
+// ---------------------------------------------------------------- weekly digest
+
+/** The part of audit-rules.ts's NoticeAudit the digest reads (an AuditReport can be passed as it is). */
+export interface AuditGapItem {
+  id: string;
+  /** UK GDPR provision ("13(2)(a)"). */
+  article: string;
+  label: string;
+  status: 'stated' | 'vague' | 'missing' | 'not-applicable';
+  summary: string;
+  recommendation?: string;
+}
+export interface NoticeAuditGaps {
+  notice: string;
+  council: string;
+  title?: string;
+  service?: string;
+  items: readonly AuditGapItem[];
+  broken?: readonly unknown[];
+}
+export interface AuditGaps {
+  notices: readonly NoticeAuditGaps[];
+}
+
+export interface WeeklyDigestInput {
+  council: string;
+  councilName: string;
+  week: string;
+  unanswered: readonly UnansweredTally[];
+  /** auditKnowledgeBase(kb)'s report (all councils; the digest keeps this council's notices). */
+  auditGaps: AuditGaps;
+  /** Questions listed per notice before "and N more" (default 10). */
+  maxQuestionsPerNotice?: number;
+}
+
+export interface WeeklyDigest {
+  subject: string;
+  text: string;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const GAP_MARK = { vague: '~ vague', missing: '✘ missing' } as const;
+/** Which audit items a question's topic bears on, to flag a gap people asked about this week. */
+const TOPIC_ITEMS: Record<string, readonly string[]> = {
+  controller: ['controller'],
+  contact: ['dpo'],
+  'data-collected': ['data-categories', 'requirement-to-provide'],
+  sources: ['sources'],
+  purposes: ['purposes'],
+  'lawful-basis': ['lawful-basis', 'special-category-condition', 'legitimate-interests'],
+  sharing: ['recipients'],
+  retention: ['retention'],
+  international: ['international-transfers'],
+  rights: ['rights', 'automated-decisions'],
+  'access-request': ['sar-route'],
+  consent: ['withdraw-consent'],
+  complaints: ['complain-to-ico'],
+};
+
+function longDate(date: LocalDate): string {
+  const { year, month, day } = parseLocalDate(date);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').trim();
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The DPO's to-do list for one council and week: per notice, the questions people asked that it did not answer
+ * (most asked first, with the redacted wording and the topic guessed) beside the items its audit found missing
+ * or vague (a gap on a topic people asked about this week is flagged with how often); then questions tied to no notice; then the notices with nothing to report. Examples are redacted
+ * again here, so a record written by anything else still shows no personal data.
+ */
+export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
+  const { council, week } = input;
+  const councilName = oneLine(input.councilName) || council;
+  const limit = Math.max(1, input.maxQuestionsPerNotice ?? 10);
+  const monday = isoWeekMonday(week);
+
+  const audits = new Map(input.auditGaps.notices.filter((n) => n.council === council).map((n) => [n.notice, n]));
+  const byNotice = new Map<string, UnansweredTally[]>();
+  for (const tally of input.unanswered) {
+    const list = byNotice.get(tally.notice) ?? [];
+    list.push(tally);
+    byNotice.set(tally.notice, list);
+  }
+  const total = (notice: string) => (byNotice.get(notice) ?? []).reduce((n, t) => n + t.count, 0);
+  const gapsOf = (notice: string) =>
+    (audits.get(notice)?.items ?? []).filter(
+      (i): i is AuditGapItem & { status: 'vague' | 'missing' } => i.status === 'missing' || i.status === 'vague',
+    );
+  const nameOf = (notice: string) => {
+    const audit = audits.get(notice);
+    const name = audit?.service ?? audit?.title;
+    return name ? `${oneLine(name)} (${notice})` : notice;
+  };
+
+  const notices = [...new Set([...audits.keys(), ...byNotice.keys()])].filter((n) => n !== NO_NOTICE);
+  const toDo = notices
+    .filter((n) => total(n) > 0 || gapsOf(n).length > 0)
+    .sort((a, b) => total(b) - total(a) || gapsOf(b).length - gapsOf(a).length || a.localeCompare(b));
+  const fine = notices.filter((n) => !toDo.includes(n)).sort();
+
+  const questions = (tallies: UnansweredTally[]): string[] => {
+    const sorted = [...tallies].sort((a, b) => b.count - a.count || a.fingerprint.localeCompare(b.fingerprint));
+    const lines = sorted
+      .slice(0, limit)
+      .map((t) => `  ${String(t.count).padStart(4)} × "${redactQuestion(t.example)}" (topic: ${t.topicGuess})`);
+    const rest = sorted.slice(limit);
+    if (rest.length) {
+      const asks = rest.reduce((n, t) => n + t.count, 0);
+      lines.push(`       … and ${plural(rest.length, 'other question')} (${plural(asks, 'ask')})`);
+    }
+    return lines;
+  };
+
+  const asked = input.unanswered.reduce((n, t) => n + t.count, 0);
+  const lines: string[] = [];
+  lines.push(`What people asked that the privacy notices did not answer — ${councilName}`);
+  lines.push(`Week ${week}: Monday ${longDate(monday)} to Sunday ${longDate(addDays(monday, 6))}`, '');
+  lines.push(
+    asked
+      ? `${plural(asked, 'question')} went unanswered this week (${plural(input.unanswered.length, 'different question')}).`
+      : 'No questions went unanswered this week.',
+  );
+  lines.push(
+    toDo.length
+      ? `${plural(toDo.length, 'notice')} to look at, most asked first. Questions are shown as asked, with personal details removed; the topic is the assistant's guess.`
+      : 'Nothing to do: every notice answered what it was asked and its audit found nothing missing or vague.',
+  );
+
+  for (const notice of toDo) {
+    lines.push('', `## ${nameOf(notice)}`, '');
+    const tallies = byNotice.get(notice) ?? [];
+    if (tallies.length) {
+      lines.push(`Unanswered questions (${plural(total(notice), 'ask')}):`, ...questions(tallies));
+    } else {
+      lines.push('Unanswered questions: none this week.');
+    }
+    lines.push('');
+    const gaps = gapsOf(notice);
+    if (!audits.has(notice)) {
+      lines.push('Audit: this notice is not in the current audit report (rebuild the knowledge base to audit it).');
+    } else if (gaps.length) {
+      lines.push(
+        `What the notice is missing or leaves vague (UK GDPR Articles 13/14), ${plural(gaps.length, 'item')}:`,
+      );
+      for (const gap of gaps) {
+        const askedAbout = (byNotice.get(notice) ?? [])
+          .filter((t) => TOPIC_ITEMS[t.topicGuess]?.includes(gap.id))
+          .reduce((n, t) => n + t.count, 0);
+        const flag = askedAbout ? ` [asked about ${askedAbout}× this week]` : '';
+        lines.push(`  ${GAP_MARK[gap.status]} — ${gap.article} ${gap.label}: ${oneLine(gap.summary)}${flag}`);
+        if (gap.recommendation) lines.push(`      → What to add: ${oneLine(gap.recommendation)}`);
+      }
+    } else {
+      lines.push('Audit: every Article 13/14 item that applies is stated.');
+    }
+    const broken = audits.get(notice)?.broken?.length ?? 0;
+    if (broken)
+      lines.push(`  Also ${plural(broken, 'broken sentence')} to fix in the published text (see the audit report).`);
+  }
+
+  const loose = byNotice.get(NO_NOTICE) ?? [];
+  if (loose.length) {
+    lines.push('', '## Not about a particular notice', '');
+    lines.push(
+      'Out of scope for the assistant or asked before a service was known. A privacy question here may mean a notice does not use the words people use:',
+      ...questions(loose),
+    );
+  }
+
+  lines.push('', '## Fine this week', '');
+  lines.push(
+    fine.length ? `Nothing to report for: ${fine.map(nameOf).join('; ')}.` : 'None: every notice has something above.',
+  );
+  lines.push(
+    '',
+    'Sent weekly by the privacy notice assistant. No personal data: questions are redacted before they are stored.',
+  );
+
+  const subject = oneLine(
+    `Privacy notices: ${plural(asked, 'unanswered question')} and ${plural(toDo.length, 'notice')} to review — ${councilName}, ${week}`,
+  );
+  return { subject, text: `${lines.join('\n')}\n` };
+}
