@@ -6,6 +6,7 @@ import type { Answer, SessionContext } from './answer-contract.ts';
 import { answerQuestion } from './answer.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import type { SessionStore } from './ports.ts';
+import { shouldRecord, unansweredRecord, type UnansweredStore } from './unanswered.ts';
 
 export interface ChatRequest {
   message: string;
@@ -22,6 +23,9 @@ export interface ChatDependencies {
   index: KnowledgeIndex;
   sessions: SessionStore;
   newSessionId: () => string;
+  /** Questions the notices fail to answer, redacted, for the DPO's weekly digest. */
+  unanswered?: UnansweredStore;
+  now?: () => Date;
 }
 
 export async function chatTurn(deps: ChatDependencies, request: ChatRequest): Promise<ChatResponse> {
@@ -42,5 +46,15 @@ export async function chatTurn(deps: ChatDependencies, request: ChatRequest): Pr
   if (council) next.council = council;
   if (answer.topic !== 'out-of-scope') next.topic = answer.topic;
   await deps.sessions.save(sessionId, next);
+  if (deps.unanswered && shouldRecord(answer)) {
+    const council =
+      request.council ??
+      (answer.notice ? deps.index.notices.get(answer.notice)?.notice.council : undefined) ??
+      session?.council;
+    // Best effort: the person's answer never waits on, or fails because of, this record.
+    await deps.unanswered
+      .record(unansweredRecord(request.message, answer, deps.now?.() ?? new Date(), council))
+      .catch(() => undefined);
+  }
   return { sessionId, ...answer };
 }

@@ -13,6 +13,7 @@ import {
 import dynalite from 'dynalite';
 import { SAR_TABLE } from '../adapters/dynamodb-sar-store.ts';
 import { SESSIONS_TABLE_KEY } from '../adapters/dynamodb-session-store.ts';
+import { UNANSWERED_TABLE_KEY } from '../adapters/dynamodb-unanswered-store.ts';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -110,8 +111,6 @@ export async function ensureSarTable(client: DynamoDBClient, tableName: string):
 
 /** The unanswered-questions table: pk + sk, TTL on expiresAt (see dynamodb-unanswered-store.ts). */
 export async function ensureUnansweredTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  // Imported here rather than at the top so this addition leaves the rest of the file untouched.
-  const { UNANSWERED_TABLE_KEY } = await import('../adapters/dynamodb-unanswered-store.ts');
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return;

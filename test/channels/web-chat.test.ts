@@ -157,4 +157,32 @@ describe('POST /api/chat', () => {
       expect(log).not.toContain(secret);
     }
   });
+
+  it('records a question the notices fail to answer, redacted, for the DPO digest', async () => {
+    const { DynamoUnansweredStore } = await import('../../functions/adapters/dynamodb-unanswered-store.ts');
+    const { ensureUnansweredTable } = await import('../../functions/local/dynalite.ts');
+    const { isoWeek } = await import('#core/unanswered.ts');
+    await ensureUnansweredTable(dynamo.client, 'unanswered');
+    const unanswered = new DynamoUnansweredStore(dynamo.client, 'unanswered');
+    const recording = createChatHandler({
+      index: realIndex(),
+      sessions: new DynamoSessionStore({ client: dynamo.client, tableName: 'sessions', ttlSeconds: 1800 }),
+      logger: new Logger({ serviceName: 'web-chat-test', logLevel: 'SILENT' }),
+      allowedOrigins: [ORIGIN],
+      unanswered,
+    });
+    await call(
+      event({ message: 'Is my data stored abroad? My email is jo@example.com', notice: 'southend-connexions' }),
+      recording,
+    );
+    await call(
+      event({ message: 'how long do you keep adoption records', notice: 'southend-childrens-services' }),
+      recording,
+    );
+    const week = await unanswered.listWeek('southend', isoWeek(new Date()));
+    expect(week).toHaveLength(1);
+    expect(week[0]).toMatchObject({ notice: 'southend-connexions', topicGuess: 'international', count: 1 });
+    expect(week[0]!.example).toContain('[email]');
+    expect(week[0]!.example).not.toContain('jo@example.com');
+  });
 });

@@ -10,6 +10,7 @@ import { AnswerInputError } from '#core/answer.ts';
 import { chatTurn } from '#core/chat.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { SessionStore } from '#core/ports.ts';
+import type { UnansweredStore } from '#core/unanswered.ts';
 import { redactPersonalData } from '#core/redact.ts';
 import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
 
@@ -35,6 +36,7 @@ export interface ChatHandlerDependencies {
   logger: Logger;
   allowedOrigins: string[];
   newSessionId?: () => string;
+  unanswered?: UnansweredStore;
 }
 
 export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
@@ -47,7 +49,12 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
       const started = performance.now();
       try {
         const response = await chatTurn(
-          { index: deps.index, sessions: deps.sessions, newSessionId: deps.newSessionId ?? randomUUID },
+          {
+            index: deps.index,
+            sessions: deps.sessions,
+            newSessionId: deps.newSessionId ?? randomUUID,
+            ...(deps.unanswered ? { unanswered: deps.unanswered } : {}),
+          },
           body,
         );
         deps.logger.info('Answered', {

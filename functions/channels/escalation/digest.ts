@@ -1,0 +1,78 @@
+/**
+ * The DPO's weekly digest, per council: the questions the notices failed to answer beside the notices' own
+ * Art. 13/14 gaps (the to-do list for better notices), complaints not yet acknowledged (oldest first, with
+ * their statutory date), and escalation emails that never reached the DPO (dead-lettered). Sent through the
+ * durable mail queue like every other email.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { KnowledgeIndex } from '#core/knowledge-index.ts';
+import { attemptDelivery, queued } from '#core/mail-queue.ts';
+import type { MailQueue, MailSender } from '#core/ports.ts';
+import { isoWeek, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
+import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
+
+export interface DigestDependencies {
+  index: KnowledgeIndex;
+  /** The notices' audit (auditKnowledgeBase at build time). */
+  auditGaps: AuditGaps;
+  unanswered: UnansweredStore;
+  escalations: Pick<EscalationStore, 'openComplaints'>;
+  queue: MailQueue;
+  sender: MailSender;
+  newId: () => string;
+  now: () => Date;
+  logger: Logger;
+}
+
+export function createDigestHandler(deps: DigestDependencies) {
+  return async (): Promise<{ council: string; sent: boolean }[]> => {
+    const now = deps.now();
+    const lastWeek = isoWeek(new Date(now.getTime() - 7 * 86_400_000));
+    const dead = await deps.queue.dead();
+    const results: { council: string; sent: boolean }[] = [];
+    for (const council of deps.index.councils.values()) {
+      const dpoEmail = council.dpo?.email;
+      if (!dpoEmail) continue;
+      const digest = weeklyDigest({
+        council: council.id,
+        councilName: council.name,
+        week: lastWeek,
+        unanswered: await deps.unanswered.listWeek(council.id, lastWeek),
+        auditGaps: deps.auditGaps,
+      });
+      const complaints = (await deps.escalations.openComplaints(council.id)).sort((a, b) =>
+        a.receivedOn.localeCompare(b.receivedOn),
+      );
+      const undelivered = dead.filter((m) => m.mail.to === dpoEmail);
+      const text = [
+        digest.text,
+        '',
+        `Complaints not yet acknowledged (${complaints.length}), oldest first:`,
+        ...(complaints.length
+          ? complaints.map((c) => `  ${c.reference}: received ${c.receivedOn}, acknowledge by ${c.acknowledgeBy}`)
+          : ['  none']),
+        '',
+        `Emails to this mailbox that could not be delivered (${undelivered.length}):`,
+        ...(undelivered.length
+          ? undelivered.map((m) => `  ${m.mail.subject} (first tried ${m.createdAt.slice(0, 10)})`)
+          : ['  none']),
+      ].join('\n');
+      const item = queued(
+        deps.newId(),
+        'dpo-digest',
+        { to: dpoEmail, subject: digest.subject, text },
+        now.toISOString(),
+      );
+      await deps.queue.enqueue(item);
+      const delivery = await attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString());
+      deps.logger.info('DPO digest', {
+        council: council.id,
+        complaints: complaints.length,
+        undelivered: undelivered.length,
+        sent: delivery?.status === 'sent',
+      });
+      results.push({ council: council.id, sent: delivery?.status === 'sent' });
+    }
+    return results;
+  };
+}

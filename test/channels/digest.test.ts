@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '#core/answer.ts';
+import { unansweredRecord } from '#core/unanswered.ts';
+import { DynamoEscalationStore, ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
+import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoUnansweredStore } from '../../functions/adapters/dynamodb-unanswered-store.ts';
+import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { createDigestHandler } from '../../functions/channels/escalation/digest.ts';
+import { ensureUnansweredTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import { ensureTable } from '../../functions/local/tables.ts';
+import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
+import { realIndex, realKnowledgeBase } from '../helpers.ts';
+
+let dynamo: LocalDynamo;
+const outbox = join(mkdtempSync(join(tmpdir(), 'digest-')), 'outbox');
+
+beforeAll(async () => {
+  dynamo = await startLocalDynamo();
+  await ensureTable(dynamo.client, 'mail', {
+    partitionKey: 'pk',
+    indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead],
+  });
+  await ensureTable(dynamo.client, 'escalations', { partitionKey: 'pk', indexes: [ESCALATION_TABLE.openComplaints] });
+  await ensureUnansweredTable(dynamo.client, 'unanswered');
+});
+afterAll(() => dynamo.close());
+
+describe('the DPO weekly digest', () => {
+  it('lists last week’s unanswered questions beside the audit gaps, open complaints oldest first', async () => {
+    const now = new Date('2026-11-30T08:00:00Z'); // Monday: the digest covers week 2026-W48
+    const unanswered = new DynamoUnansweredStore(dynamo.client, 'unanswered');
+    const question = 'Is my data stored abroad? My email is jo@example.com';
+    const answer = answerQuestion(realIndex(), { question, notice: 'southend-connexions' });
+    for (let i = 0; i < 3; i++) await unanswered.record(unansweredRecord(question, answer, '2026-11-25', 'southend'));
+    const escalations = new DynamoEscalationStore(dynamo.client, 'escalations');
+    await escalations.save({
+      reference: 'ESC-NEWR-0001',
+      council: 'southend',
+      receivedOn: '2026-11-20',
+      complaint: true,
+      acknowledgeBy: '2026-12-20',
+      mailId: 'm2',
+    });
+    await escalations.save({
+      reference: 'ESC-OLDR-0001',
+      council: 'southend',
+      receivedOn: '2026-11-02',
+      complaint: true,
+      acknowledgeBy: '2026-12-02',
+      mailId: 'm1',
+    });
+
+    const results = await createDigestHandler({
+      index: realIndex(),
+      auditGaps: auditKnowledgeBase(realKnowledgeBase()),
+      unanswered,
+      escalations,
+      queue: new DynamoMailQueue(dynamo.client, 'mail'),
+      sender: new LocalOutbox(outbox),
+      newId: randomUUID,
+      now: () => now,
+      logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
+    })();
+    expect(results.find((r) => r.council === 'southend')).toEqual({ council: 'southend', sent: true });
+
+    const mail = readdirSync(outbox)
+      .map((f) => readFileSync(join(outbox, f), 'utf8'))
+      .find((m) => m.includes('To: dataprotection@southend.gov.uk'))!;
+    expect(mail).toContain('3 ×');
+    expect(mail).toContain('[email]');
+    expect(mail).not.toContain('jo@example.com');
+    expect(mail).toMatch(/retention|How long/i); // Connexions' vague retention sits beside its questions
+    expect(mail.indexOf('ESC-OLDR-0001')).toBeGreaterThan(-1);
+    expect(mail.indexOf('ESC-OLDR-0001')).toBeLessThan(mail.indexOf('ESC-NEWR-0001'));
+    expect(mail).toContain('acknowledge by 2026-12-02');
+  });
+});
