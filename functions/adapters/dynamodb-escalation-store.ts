@@ -19,6 +19,8 @@ export interface EscalationStore {
   save(escalation: Escalation): Promise<void>;
   get(reference: string): Promise<Escalation | undefined>;
   openComplaints(council: string): Promise<Escalation[]>;
+  /** Marks a complaint acknowledged (it leaves the open-complaints index); false when there is no such escalation. */
+  acknowledge(reference: string, on: string): Promise<Escalation | undefined>;
   /** Counts one use of `key` today; false once `max` uses have been counted. */
   take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean>;
 }
@@ -80,6 +82,15 @@ export class DynamoEscalationStore implements EscalationStore {
       }),
     );
     return (Items ?? []).map((i) => i.escalation);
+  }
+
+  async acknowledge(reference: string, on: string): Promise<Escalation | undefined> {
+    const current = await this.get(reference);
+    if (!current) return undefined;
+    if (current.acknowledgedOn) return current;
+    const acknowledged = { ...current, acknowledgedOn: on };
+    await this.save(acknowledged);
+    return acknowledged;
   }
 
   async take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean> {

@@ -10,6 +10,7 @@ import { DynamoEscalationStore, ESCALATION_TABLE } from '../../functions/adapter
 import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
 import { DynamoUnansweredStore } from '../../functions/adapters/dynamodb-unanswered-store.ts';
 import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { createAcknowledgeHandler } from '../../functions/channels/escalation/acknowledge.ts';
 import { createDigestHandler } from '../../functions/channels/escalation/digest.ts';
 import { ensureUnansweredTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
@@ -65,6 +66,11 @@ describe('the DPO weekly digest', () => {
       newId: randomUUID,
       now: () => now,
       logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
+      acknowledgeLink: {
+        base: 'https://assistant.council.example/api/complaints/acknowledge',
+        secret: 'test-secret',
+        validDays: 14,
+      },
     })();
     expect(results.find((r) => r.council === 'southend')).toEqual({ council: 'southend', sent: true });
 
@@ -78,5 +84,32 @@ describe('the DPO weekly digest', () => {
     expect(mail.indexOf('ESC-OLDR-0001')).toBeGreaterThan(-1);
     expect(mail.indexOf('ESC-OLDR-0001')).toBeLessThan(mail.indexOf('ESC-NEWR-0001'));
     expect(mail).toContain('acknowledge by 2026-12-02');
+
+    // The DPO clicks the link for the oldest complaint: it is acknowledged and leaves the open list.
+    const link = new URL(/Mark acknowledged: (\S+ESC-OLDR-0001\S*)/.exec(mail)![1]!);
+    const acknowledge = createAcknowledgeHandler({
+      store: escalations,
+      secret: 'test-secret',
+      now: () => now,
+      today: () => '2026-11-30',
+      logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
+    });
+    const query = Object.fromEntries(link.searchParams);
+    const clicked = await acknowledge({ queryStringParameters: query } as never);
+    expect(clicked).toMatchObject({
+      statusCode: 200,
+      body: expect.stringContaining('marked acknowledged on 2026-11-30'),
+    });
+    expect((await escalations.openComplaints('southend')).map((e) => e.reference)).toEqual(['ESC-NEWR-0001']);
+    const forged = await acknowledge({ queryStringParameters: { ...query, ref: 'ESC-NEWR-0001' } } as never);
+    expect(forged.statusCode).toBe(403);
+    const expired = await createAcknowledgeHandler({
+      store: escalations,
+      secret: 'test-secret',
+      now: () => new Date('2027-01-30T00:00:00Z'),
+      today: () => '2027-01-30',
+      logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
+    })({ queryStringParameters: query } as never);
+    expect(expired.statusCode).toBe(403);
   });
 });

@@ -10,6 +10,7 @@ import { attemptDelivery, queued } from '#core/mail-queue.ts';
 import type { MailQueue, MailSender } from '#core/ports.ts';
 import { isoWeek, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
 import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
+import { signedUrl } from '../../shared/signed-link.ts';
 
 export interface DigestDependencies {
   index: KnowledgeIndex;
@@ -22,6 +23,8 @@ export interface DigestDependencies {
   newId: () => string;
   now: () => Date;
   logger: Logger;
+  /** The acknowledge-complaint link: where it points and the secret that signs it. */
+  acknowledgeLink: { base: string; secret: string; validDays: number };
 }
 
 export function createDigestHandler(deps: DigestDependencies) {
@@ -49,7 +52,10 @@ export function createDigestHandler(deps: DigestDependencies) {
         '',
         `Complaints not yet acknowledged (${complaints.length}), oldest first:`,
         ...(complaints.length
-          ? complaints.map((c) => `  ${c.reference}: received ${c.receivedOn}, acknowledge by ${c.acknowledgeBy}`)
+          ? complaints.flatMap((c) => [
+              `  ${c.reference}: received ${c.receivedOn}, acknowledge by ${c.acknowledgeBy}`,
+              `    Mark acknowledged: ${signedUrl(deps.acknowledgeLink.base, { action: 'acknowledge-complaint', reference: c.reference, expires: Math.floor(now.getTime() / 1000) + deps.acknowledgeLink.validDays * 86_400 }, deps.acknowledgeLink.secret)}`,
+            ])
           : ['  none']),
         '',
         `Emails to this mailbox that could not be delivered (${undelivered.length}):`,
