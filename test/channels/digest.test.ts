@@ -95,13 +95,21 @@ describe('the DPO weekly digest', () => {
       logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
     });
     const query = Object.fromEntries(link.searchParams);
-    const clicked = await acknowledge({ queryStringParameters: query } as never);
+    const request = (method: string, q: Record<string, string>) =>
+      ({ queryStringParameters: q, requestContext: { http: { method } } }) as never;
+    // Opening the link (or a mail scanner fetching it) only asks for confirmation.
+    const opened = await acknowledge(request('GET', query));
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('<form method="post"');
+    expect(opened.body).toContain('ESC-OLDR-0001');
+    expect(await escalations.openComplaints('southend')).toHaveLength(2);
+    const clicked = await acknowledge(request('POST', query));
     expect(clicked).toMatchObject({
       statusCode: 200,
       body: expect.stringContaining('marked acknowledged on 2026-11-30'),
     });
     expect((await escalations.openComplaints('southend')).map((e) => e.reference)).toEqual(['ESC-NEWR-0001']);
-    const forged = await acknowledge({ queryStringParameters: { ...query, ref: 'ESC-NEWR-0001' } } as never);
+    const forged = await acknowledge(request('POST', { ...query, ref: 'ESC-NEWR-0001' }));
     expect(forged.statusCode).toBe(403);
     const expired = await createAcknowledgeHandler({
       store: escalations,
@@ -109,7 +117,7 @@ describe('the DPO weekly digest', () => {
       now: () => new Date('2027-01-30T00:00:00Z'),
       today: () => '2027-01-30',
       logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
-    })({ queryStringParameters: query } as never);
+    })(request('GET', query));
     expect(expired.statusCode).toBe(403);
   });
 });

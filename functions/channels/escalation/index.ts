@@ -1,6 +1,6 @@
 /**
  * The escalation Lambdas, built from real parts once per cold start:
- *   handler  — HTTP: POST /api/escalate and GET /api/complaints/acknowledge
+ *   handler  — HTTP: POST /api/escalate and /api/complaints/acknowledge (GET confirms, POST acknowledges)
  *   retry    — scheduled: every due queued email once (dead letters feed an alarm)
  *   digest   — scheduled weekly: the DPO digest per council
  */
