@@ -115,9 +115,11 @@ export function composeDpoMail(
     'Their message:',
     request.message,
     '',
-    request.consentToTranscript
-      ? `The conversation with the assistant is attached (the person agreed to send it).${answered.length ? ` The assistant answered from: ${[...new Set(answered.map((l) => `${l.source!.notice} › ${l.source!.section}`))].join('; ')}.` : ''}`
-      : 'The person did not agree to send the conversation, so none is attached.',
+    !request.consentToTranscript
+      ? 'The person did not agree to send the conversation, so none is attached.'
+      : !request.transcript?.length
+        ? 'The person agreed to send the conversation, but there was none to attach.'
+        : `The conversation with the assistant is attached (the person agreed to send it).${answered.length ? ` The assistant answered from: ${[...new Set(answered.map((l) => `${l.source!.notice} › ${l.source!.section}`))].join('; ')}.` : ''}`,
   ];
   return {
     to: context.dpoEmail,

@@ -101,6 +101,13 @@ describe('POST /api/escalate', () => {
     expect(crafted.json.error.fields.consentToTranscript).toMatch(/only be sent if you tick the box/);
   });
 
+  it('does not tell the DPO a conversation is attached when consent came with no conversation', async () => {
+    const empty = await post(escalation({ consentToTranscript: true, transcript: [] }));
+    const mail = mails().find((m) => m.includes(empty.json.reference))!;
+    expect(mail).not.toContain('Content-Disposition: attachment');
+    expect(mail).toContain('there was none to attach');
+  });
+
   it('flags a complaint with its 30-day acknowledgement date and lists it as open for the DPO digest', async () => {
     const response = await post(escalation({ message: 'I want to complain: you shared my file with my employer.' }));
     expect(response.json).toMatchObject({ complaint: true, acknowledgeBy: '2026-12-23' });

@@ -12,6 +12,8 @@
  * Everything from the server or the person is put on the page as text (textContent), never as HTML.
  * An optional data-service="Connect to Work Programme" names the data-notice's service on the request form
  * before the conversation has; without it the form shows the notice id.
+ * Two forms open in the panel in place of the chat: a subject access request (POST /api/sar) and a message to the
+ * Data Protection Officer (POST /api/escalate), which carries the conversation only if the person ticks the box.
  */
 
 interface Citation {
@@ -45,12 +47,19 @@ interface ChatReply {
   actions: Action[];
   notices?: Record<string, NoticeInfo>;
 }
+/** An answer's offer of a form: the notice it is about, when the answer named one. */
+interface Offer {
+  notice?: string;
+}
 interface Message {
   from: 'you' | 'assistant';
   text: string;
-  source?: { label: string; section: string; url?: string };
+  /** `notice` is the notice's id (what the Data Protection Officer is sent); older saved messages lack it. */
+  source?: { label: string; section: string; url?: string; notice?: string };
   /** The answer offered a subject access request (a start-sar action): it shows the button that opens the form. */
-  sar?: { notice?: string };
+  sar?: Offer;
+  /** The answer offered the Data Protection Officer (an escalate action): it shows the button that opens that form. */
+  dpo?: Offer;
 }
 interface Saved {
   sessionId?: string;
@@ -60,20 +69,30 @@ interface Saved {
   messages: Message[];
   suggestions: Suggestion[];
 }
-/** What POST /api/sar answers (SarIntakeResponse in functions/core/sar/intake-contract.ts). */
-interface SarReply {
+/**
+ * What POST /api/sar (SarIntakeResponse in functions/core/sar/intake-contract.ts) and POST /api/escalate
+ * (functions/channels/escalation/handler.ts) answer.
+ */
+interface FormReply {
   ok?: boolean;
   reference?: string;
   dueDate?: string | null;
   nextSteps?: string;
+  message?: string;
   error?: { code?: string; message?: string; fields?: Record<string, string> };
+}
+/** A line of the conversation as the Data Protection Officer is sent it (TranscriptLine in escalation.ts). */
+interface TranscriptLine {
+  from: 'you' | 'assistant';
+  text: string;
+  source?: { notice: string; section: string };
 }
 
 const SAR_LABEL = 'Request a copy of my data';
-const DPO = { label: 'Contact the Data Protection Officer', question: 'How do I contact the Data Protection Officer?' };
+const DPO_LABEL = 'Contact the Data Protection Officer';
 
 /**
- * The form's fields in page order (the error summary lists problems in this order), keyed by the request's field
+ * Each form's fields in page order (the error summary lists problems in this order), keyed by the request's field
  * paths, which are also the keys of the server's `error.fields`.
  */
 const SAR_FIELDS = [
@@ -89,6 +108,8 @@ const SAR_FIELDS = [
   'request.to',
 ] as const;
 type SarField = (typeof SAR_FIELDS)[number];
+const DPO_FIELDS = ['contact.name', 'contact.email', 'contact.phone', 'message', 'consentToTranscript'] as const;
+type DpoField = (typeof DPO_FIELDS)[number];
 
 /** The server's messages, copied from functions/core/sar/intake-contract.ts: keep the two in step. */
 const SAR_MESSAGES = {
@@ -102,6 +123,16 @@ const SAR_MESSAGES = {
   from: 'Enter the start date as a real date, for example 2025-03-27.',
   to: 'Enter the end date as a real date, for example 2025-03-27.',
   order: 'The end date must be the same as or after the start date.',
+};
+/** The server's limits and messages, copied from functions/core/escalation.ts: keep the two in step. */
+const MAX_DPO_MESSAGE = 2000;
+const MAX_TRANSCRIPT = 60;
+const DPO_MESSAGES = {
+  email: SAR_MESSAGES.email,
+  phone: SAR_MESSAGES.phone,
+  contact: 'Give an email address or a phone number so the Data Protection Officer can reply.',
+  message: 'Tell us what you need help with.',
+  long: 'Keep your message under 2,000 characters.',
 };
 const PHONE = /^[+()\d\s-]{7,20}$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -191,44 +222,279 @@ function textOn(hex: string): string {
   return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? '#0b0c0c' : '#ffffff';
 }
 
-interface SarContext {
+/** What a form needs from the assistant around it. */
+interface FormContext {
   api: string;
   council: string | undefined;
   notice: string | undefined;
-  service: string | undefined;
-  /** The request was received: the confirmation is showing. */
-  received(reference: string, due: string): void;
+  /** The form was sent and its confirmation is showing: `line` goes into the conversation. */
+  sent(line: string): void;
   /** Cancel or "Back to the chat". */
   leave(): void;
 }
-interface SarControl {
+interface SarContext extends FormContext {
+  service: string | undefined;
+}
+interface DpoContext extends FormContext {
+  sessionId: string | undefined;
+  /** The conversation so far: sent only if the person ticks the box. */
+  transcript: TranscriptLine[];
+}
+interface FormControl {
   control: HTMLInputElement | HTMLTextAreaElement;
   group: HTMLElement;
   error: HTMLElement;
   hint?: string;
 }
+interface FieldOptions {
+  max?: number;
+  /** An input's type; 'checkbox' puts the label beside the box and the hint under both. */
+  type?: string;
+  multiline?: boolean;
+  rows?: number;
+  required?: boolean;
+  hint?: string;
+  autocomplete?: string;
+}
 
 /**
- * The subject access request form, built with the GOV.UK Design System's patterns: an error summary that takes
- * focus and links to each field, messages above the fields they belong to, a conditional reveal for asking on
- * someone else's behalf, and a confirmation panel with the reference.
+ * A form in the panel, built with the GOV.UK Design System's patterns: labelled fields with hints, an error summary
+ * that takes focus and links to each field, messages above the fields they belong to, a submit button that sends
+ * once however often it is pressed, everything typed kept when sending fails, and a confirmation panel with the
+ * reference whose heading takes focus.
  */
-class SarForm {
+abstract class FormView<K extends string> {
   readonly element: HTMLElement;
   heading: HTMLElement;
-  private readonly key = newKey();
-  private readonly fields = new Map<SarField, SarControl>();
-  private readonly summary: HTMLElement;
+  protected readonly fields = new Map<K, FormControl>();
+  private readonly summary = el('div', { className: 'summary', tabIndex: -1, hidden: true });
   private readonly form: HTMLFormElement;
   private readonly submit: HTMLButtonElement;
-  private readonly behalf: HTMLInputElement;
-  private readonly formats: HTMLInputElement[] = [];
   private hints = 0;
 
-  constructor(private readonly context: SarContext) {
-    this.heading = el('h3', { className: 'sar-heading', tabIndex: -1, textContent: 'Request a copy of your data' });
-    this.summary = el('div', { className: 'summary', tabIndex: -1, hidden: true });
+  /** Where the form is sent, e.g. '/api/sar'. */
+  protected abstract readonly path: string;
+  /** The request as the server takes it, and the problems the server would find with it. */
+  protected abstract collect(): { body: object; problems: Partial<Record<K, string>> };
+  /** The confirmation: its heading, what it says under the reference, and the line the conversation keeps. */
+  protected abstract confirmation(reply: FormReply & { reference: string }): {
+    title: string;
+    lines: Node[];
+    log: string;
+  };
 
+  /**
+   * @param prefix names the form's ids and classes (`pna-sar-requester-name`, `.sar-form`)
+   * @param order the fields in page order
+   * @param noun what is sent ('request'), for "Sending your request…" and the apologies
+   * @param kept said when sending failed; `retry` adds a "Try again" button after it
+   */
+  constructor(
+    protected readonly context: FormContext,
+    private readonly prefix: string,
+    private readonly order: readonly K[],
+    title: string,
+    private readonly sendLabel: string,
+    private readonly noun: string,
+    private readonly kept: string,
+    private readonly retry = false,
+  ) {
+    this.heading = el('h3', { className: `${prefix}-heading`, tabIndex: -1, textContent: title });
+    this.submit = el('button', { type: 'submit', className: 'primary', textContent: sendLabel });
+    const cancel = el('button', { type: 'button', className: 'secondary', textContent: 'Cancel' });
+    cancel.addEventListener('click', () => context.leave());
+    this.form = el(
+      'form',
+      { className: `${prefix}-form`, noValidate: true },
+      el('div', { className: 'buttons' }, this.submit, cancel),
+    );
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.sendForm();
+    });
+    this.element = el('div', { className: `view ${prefix}` }, this.heading, this.summary, this.form);
+  }
+
+  /** Puts the subclass's lines under the heading (above the error summary) and its fields above the buttons. */
+  protected compose(intro: Node[], ...fields: Node[]): void {
+    this.heading.after(...intro);
+    this.form.prepend(...fields);
+  }
+
+  protected field(key: K, label: string, options: FieldOptions): HTMLElement {
+    const id = `pna-${this.prefix}-${key.replace('.', '-')}`;
+    const control = options.multiline
+      ? el('textarea', { id, name: key, rows: options.rows ?? 3 })
+      : el('input', { id, name: key, type: options.type ?? 'text' });
+    if (options.max) control.maxLength = options.max;
+    if (options.autocomplete) control.setAttribute('autocomplete', options.autocomplete);
+    if (options.type === 'email') control.spellcheck = false;
+    if (options.required) control.setAttribute('aria-required', 'true');
+    const hint = options.hint ? `${id}-hint` : undefined;
+    const hints = hint ? [el('p', { id: hint, className: 'hint', textContent: options.hint })] : [];
+    const error = el('p', { id: `${id}-error`, className: 'field-error', hidden: true });
+    const caption = el('label', { htmlFor: id, textContent: label });
+    const group = el(
+      'div',
+      { className: 'group' },
+      ...(options.type === 'checkbox'
+        ? [error, el('div', { className: 'choice' }, control, caption), ...hints]
+        : [caption, ...hints, error, control]),
+    );
+    this.fields.set(key, { control, group, error, ...(hint ? { hint } : {}) });
+    this.describe(key);
+    return group;
+  }
+
+  protected fieldset(legend: string, hint: string | undefined, ...children: HTMLElement[]): HTMLFieldSetElement {
+    const set = el('fieldset', {}, el('legend', { textContent: legend }));
+    if (hint) {
+      const id = `pna-${this.prefix}-hint-${++this.hints}`;
+      set.append(el('p', { id, className: 'hint', textContent: hint }));
+      set.setAttribute('aria-describedby', id);
+    }
+    set.append(...children);
+    return set;
+  }
+
+  private describe(key: K, message?: string): void {
+    const { control, group, error, hint } = this.fields.get(key)!;
+    error.replaceChildren(
+      ...(message ? [el('span', { className: 'visually-hidden', textContent: 'Error: ' }), message] : []),
+    );
+    error.hidden = !message;
+    group.classList.toggle('invalid', !!message);
+    if (message) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+    const ids = [hint, message ? error.id : undefined].filter(Boolean).join(' ');
+    if (ids) control.setAttribute('aria-describedby', ids);
+    else control.removeAttribute('aria-describedby');
+  }
+
+  /** A field's trimmed value, or undefined when it is empty (JSON leaves it out). */
+  protected value(key: K): string | undefined {
+    return this.fields.get(key)!.control.value.trim() || undefined;
+  }
+
+  /**
+   * The GOV.UK error summary: notes first, then field problems as links to the fields and anything else as text,
+   * and a "Try again" button when sending failed and the form has one. Takes focus.
+   */
+  private showProblems(problems: Record<string, string | undefined>, notes: string[] = [], again = false): void {
+    const items: HTMLElement[] = [];
+    for (const key of this.order) {
+      const message = problems[key];
+      const field = this.fields.get(key)!;
+      const shown = !!message && !field.group.closest('[hidden]');
+      this.describe(key, shown ? message : undefined);
+      if (!shown) continue;
+      const link = el('a', { href: `#${field.control.id}`, textContent: message });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        field.control.focus();
+        field.group.scrollIntoView({ block: 'start' });
+      });
+      items.push(el('li', {}, link));
+    }
+    for (const [key, message] of Object.entries(problems)) {
+      const field = this.fields.get(key as K);
+      if (message && (!field || field.group.closest('[hidden]'))) items.push(el('li', { textContent: message }));
+    }
+    const alert = el(
+      'div',
+      {},
+      el('h3', { textContent: 'There is a problem' }),
+      ...notes.map((note) => el('p', { textContent: note })),
+      ...(items.length ? [el('ul', {}, ...items)] : []),
+    );
+    if (again) {
+      const button = el('button', { type: 'button', className: 'retry', textContent: 'Try again' });
+      button.addEventListener('click', () => void this.sendForm());
+      alert.append(button);
+    }
+    alert.setAttribute('role', 'alert');
+    this.summary.replaceChildren(alert);
+    this.summary.hidden = false;
+    this.summary.focus();
+    this.summary.scrollIntoView({ block: 'start' });
+  }
+
+  /**
+   * Checks, then sends once: the button is disabled until the answer comes, so a double click sends one request.
+   * The server's field errors go to the fields; another 4xx says the server's message (nothing to retry); a 5xx
+   * or a lost connection says so and offers to try again. Nothing typed is cleared either way.
+   */
+  async sendForm(): Promise<void> {
+    if (this.submit.disabled) return;
+    const { body, problems } = this.collect();
+    if (Object.keys(problems).length) return this.showProblems(problems);
+    this.submit.disabled = true;
+    this.submit.textContent = `Sending your ${this.noun}…`;
+    this.form.setAttribute('aria-busy', 'true');
+    const failed = (message: string) => this.showProblems({}, [message, this.kept], this.retry);
+    try {
+      const response = await fetch(`${this.context.api}${this.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        credentials: 'omit',
+        body: JSON.stringify(body),
+      });
+      const reply = (await response.json().catch(() => undefined)) as FormReply | undefined;
+      if (response.ok && reply?.ok && reply.reference) return this.confirm({ ...reply, reference: reply.reference });
+      const { fields, message } = reply?.error ?? {};
+      if (response.status >= 400 && response.status < 500) {
+        return fields && Object.keys(fields).length
+          ? this.showProblems(fields)
+          : this.showProblems({}, [message ?? `Sorry, we could not send your ${this.noun}.`]);
+      }
+      failed(message ?? `Sorry, we could not send your ${this.noun} just now.`);
+    } catch {
+      failed(`Sorry, we could not send your ${this.noun}. Check your connection.`);
+    } finally {
+      this.submit.disabled = false;
+      this.submit.textContent = this.sendLabel;
+      this.form.removeAttribute('aria-busy');
+    }
+  }
+
+  private confirm(reply: FormReply & { reference: string }): void {
+    const { title, lines, log } = this.confirmation(reply);
+    this.heading = el('h3', { tabIndex: -1, textContent: title });
+    const back = el('button', { type: 'button', className: 'secondary', textContent: 'Back to the chat' });
+    back.addEventListener('click', () => this.context.leave());
+    this.element.replaceChildren(
+      el(
+        'div',
+        { className: 'confirmation' },
+        this.heading,
+        el('p', { textContent: 'Your reference is' }),
+        el('p', { className: 'reference', textContent: reply.reference }),
+      ),
+      ...lines,
+      back,
+    );
+    this.heading.focus();
+    this.context.sent(log);
+  }
+}
+
+/** The subject access request form, with a conditional reveal for asking on someone else's behalf. */
+class SarForm extends FormView<SarField> {
+  protected readonly path = '/api/sar';
+  private readonly key = newKey();
+  private readonly behalf: HTMLInputElement;
+  private readonly formats: HTMLInputElement[] = [];
+
+  constructor(context: SarContext) {
+    super(
+      context,
+      'sar',
+      SAR_FIELDS,
+      'Request a copy of your data',
+      'Send request',
+      'request',
+      'Your answers have not been lost. Try again.',
+    );
     this.behalf = el('input', { id: 'pna-sar-behalf', type: 'checkbox', name: 'behalf' });
     this.behalf.setAttribute('aria-controls', 'pna-sar-them');
     const them = el(
@@ -249,13 +515,13 @@ class SarForm {
     );
     this.behalf.addEventListener('change', () => (them.hidden = !this.behalf.checked));
 
-    this.submit = el('button', { type: 'submit', className: 'primary', textContent: 'Send request' });
-    const cancel = el('button', { type: 'button', className: 'secondary', textContent: 'Cancel' });
-    cancel.addEventListener('click', () => context.leave());
-
-    this.form = el(
-      'form',
-      { className: 'sar-form', noValidate: true },
+    // Only a service's name means anything to a resident: without it (no data-service, no answer yet) say nothing.
+    const about =
+      context.notice && context.service
+        ? [el('p', { className: 'about' }, el('strong', { textContent: 'About: ' }), context.service)]
+        : [];
+    this.compose(
+      [...about, el('p', { className: 'hint', textContent: 'Tell us who you are and what information you want.' })],
       this.field('requester.name', 'Your full name', { max: 200, required: true, autocomplete: 'name' }),
       this.fieldset(
         'How can we contact you?',
@@ -308,95 +574,11 @@ class SarForm {
           return el('div', { className: 'choice' }, radio, el('label', { htmlFor: radio.id, textContent: label }));
         }),
       ),
-      el('div', { className: 'buttons' }, this.submit, cancel),
-    );
-    this.form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      void this.send();
-    });
-
-    // Only a service's name means anything to a resident: without it (no data-service, no answer yet) say nothing.
-    const about =
-      context.notice && context.service
-        ? [el('p', { className: 'about' }, el('strong', { textContent: 'About: ' }), context.service)]
-        : [];
-    this.element = el(
-      'div',
-      { className: 'sar' },
-      this.heading,
-      ...about,
-      el('p', { className: 'hint', textContent: 'Tell us who you are and what information you want.' }),
-      this.summary,
-      this.form,
     );
   }
 
-  private field(
-    key: SarField,
-    label: string,
-    options: {
-      max: number;
-      type?: string;
-      multiline?: boolean;
-      required?: boolean;
-      hint?: string;
-      autocomplete?: string;
-    },
-  ): HTMLElement {
-    const id = `pna-sar-${key.replace('.', '-')}`;
-    const control = options.multiline
-      ? el('textarea', { id, name: key, rows: 3, maxLength: options.max })
-      : el('input', { id, name: key, type: options.type ?? 'text', maxLength: options.max });
-    if (options.autocomplete) control.setAttribute('autocomplete', options.autocomplete);
-    if (options.type === 'email') control.spellcheck = false;
-    if (options.required) control.setAttribute('aria-required', 'true');
-    const hint = options.hint ? `${id}-hint` : undefined;
-    const error = el('p', { id: `${id}-error`, className: 'field-error', hidden: true });
-    const group = el(
-      'div',
-      { className: 'group' },
-      el('label', { htmlFor: id, textContent: label }),
-      ...(hint ? [el('p', { id: hint, className: 'hint', textContent: options.hint })] : []),
-      error,
-      control,
-    );
-    this.fields.set(key, { control, group, error, ...(hint ? { hint } : {}) });
-    this.describe(key);
-    return group;
-  }
-
-  private fieldset(legend: string, hint: string | undefined, ...children: HTMLElement[]): HTMLFieldSetElement {
-    const set = el('fieldset', {}, el('legend', { textContent: legend }));
-    if (hint) {
-      const id = `pna-sar-hint-${++this.hints}`;
-      set.append(el('p', { id, className: 'hint', textContent: hint }));
-      set.setAttribute('aria-describedby', id);
-    }
-    set.append(...children);
-    return set;
-  }
-
-  private describe(key: SarField, message?: string): void {
-    const { control, group, error, hint } = this.fields.get(key)!;
-    error.replaceChildren(
-      ...(message ? [el('span', { className: 'visually-hidden', textContent: 'Error: ' }), message] : []),
-    );
-    error.hidden = !message;
-    group.classList.toggle('invalid', !!message);
-    if (message) control.setAttribute('aria-invalid', 'true');
-    else control.removeAttribute('aria-invalid');
-    const ids = [hint, message ? error.id : undefined].filter(Boolean).join(' ');
-    if (ids) control.setAttribute('aria-describedby', ids);
-    else control.removeAttribute('aria-describedby');
-  }
-
-  private value(key: SarField): string {
-    return this.fields.get(key)!.control.value.trim();
-  }
-
-  /** The request as the server takes it, and the problems the server would find with it. */
-  private collect(): { body: object; problems: Partial<Record<SarField, string>> } {
-    const v = (key: SarField) => this.value(key) || undefined;
+  protected collect(): { body: object; problems: Partial<Record<SarField, string>> } {
+    const v = (key: SarField) => this.value(key);
     const problems: Partial<Record<SarField, string>> = {};
     const [email, phone, postalAddress] = [v('requester.email'), v('requester.phone'), v('requester.postalAddress')];
     if (!v('requester.name')) problems['requester.name'] = SAR_MESSAGES.name;
@@ -437,98 +619,87 @@ class SarForm {
     return { body, problems };
   }
 
-  /** The GOV.UK error summary: field problems as links to the fields, anything else as text. Takes focus. */
-  private showProblems(problems: Record<string, string | undefined>, ...notes: string[]): void {
-    const items: HTMLElement[] = [];
-    for (const key of SAR_FIELDS) {
-      const message = problems[key];
-      const field = this.fields.get(key)!;
-      const shown = !!message && !field.group.closest('[hidden]');
-      this.describe(key, shown ? message : undefined);
-      if (!shown) continue;
-      const link = el('a', { href: `#${field.control.id}`, textContent: message });
-      link.addEventListener('click', (event) => {
-        event.preventDefault();
-        field.control.focus();
-        field.group.scrollIntoView({ block: 'start' });
-      });
-      items.push(el('li', {}, link));
-    }
-    for (const [key, message] of Object.entries(problems)) {
-      const field = this.fields.get(key as SarField);
-      if (message && (!field || field.group.closest('[hidden]'))) items.push(el('li', { textContent: message }));
-    }
-    const alert = el(
-      'div',
-      {},
-      el('h3', { textContent: 'There is a problem' }),
-      ...notes.map((note) => el('p', { textContent: note })),
-      ...(items.length ? [el('ul', {}, ...items)] : []),
-    );
-    alert.setAttribute('role', 'alert');
-    this.summary.replaceChildren(alert);
-    this.summary.hidden = false;
-    this.summary.focus();
-    this.summary.scrollIntoView({ block: 'start' });
-  }
-
-  async send(): Promise<void> {
-    if (this.submit.disabled) return;
-    const { body, problems } = this.collect();
-    if (Object.keys(problems).length) return this.showProblems(problems);
-    this.submit.disabled = true;
-    this.submit.textContent = 'Sending your request…';
-    this.form.setAttribute('aria-busy', 'true');
-    try {
-      const response = await fetch(`${this.context.api}/api/sar`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        credentials: 'omit',
-        body: JSON.stringify(body),
-      });
-      const reply = (await response.json().catch(() => undefined)) as SarReply | undefined;
-      if (response.ok && reply?.ok && reply.reference) return this.confirm(reply.reference, reply);
-      const fields = reply?.error?.fields;
-      if (response.status < 500 && fields && Object.keys(fields).length) return this.showProblems(fields);
-      this.showProblems(
-        {},
-        reply?.error?.message ?? 'Sorry, we could not send your request just now.',
-        'Your answers have not been lost. Try again.',
-      );
-    } catch {
-      this.showProblems(
-        {},
-        'Sorry, we could not send your request. Check your connection.',
-        'Your answers have not been lost. Try again.',
-      );
-    } finally {
-      this.submit.disabled = false;
-      this.submit.textContent = 'Send request';
-      this.form.removeAttribute('aria-busy');
-    }
-  }
-
-  private confirm(reference: string, reply: SarReply): void {
+  protected confirmation(reply: FormReply & { reference: string }) {
     const due = reply.dueDate
       ? `We must reply by ${longDate(reply.dueDate)}.`
       : 'We will tell you the date once we have checked your identity.';
-    this.heading = el('h3', { tabIndex: -1, textContent: 'Request received' });
-    const back = el('button', { type: 'button', className: 'secondary', textContent: 'Back to the chat' });
-    back.addEventListener('click', () => this.context.leave());
-    this.element.replaceChildren(
-      el(
-        'div',
-        { className: 'confirmation' },
-        this.heading,
-        el('p', { textContent: 'Your reference is' }),
-        el('p', { className: 'reference', textContent: reference }),
+    return {
+      title: 'Request received',
+      lines: [
+        el('p', { className: 'due', textContent: due }),
+        ...(reply.nextSteps ? [renderText(reply.nextSteps)] : []),
+      ],
+      log: `Your request reference is ${reply.reference}. ${due}`,
+    };
+  }
+}
+
+/**
+ * A message to the council's Data Protection Officer. The conversation goes with it only if the person ticks the
+ * box, which starts unticked: otherwise the request says no and carries no transcript.
+ */
+class DpoForm extends FormView<DpoField> {
+  protected readonly path = '/api/escalate';
+  private readonly consent: HTMLInputElement;
+
+  constructor(private readonly dpo: DpoContext) {
+    super(dpo, 'dpo', DPO_FIELDS, DPO_LABEL, 'Send message', 'message', 'Your message has not been lost.', true);
+    const consent = this.field('consentToTranscript', 'Send our conversation to the Data Protection Officer too', {
+      type: 'checkbox',
+      hint: 'They will see the questions you asked here and the answers. Leave this unticked to send only your message.',
+    });
+    this.consent = this.fields.get('consentToTranscript')!.control as HTMLInputElement;
+    this.compose(
+      [
+        el('p', {
+          className: 'hint',
+          textContent: 'Ask the council’s Data Protection Officer a question, or tell them about a problem.',
+        }),
+      ],
+      this.field('contact.name', 'Your name (optional)', { max: 200, autocomplete: 'name' }),
+      this.fieldset(
+        'How can they reply to you?',
+        'Give at least one, an email address or a phone number, so they can reply.',
+        this.field('contact.email', 'Email address', { max: 320, type: 'email', autocomplete: 'email' }),
+        this.field('contact.phone', 'Phone number', { max: 20, type: 'tel', autocomplete: 'tel' }),
       ),
-      el('p', { className: 'due', textContent: due }),
-      ...(reply.nextSteps ? [renderText(reply.nextSteps)] : []),
-      back,
+      this.field('message', 'Your message', {
+        multiline: true,
+        rows: 5,
+        required: true,
+        hint: `You can enter up to ${MAX_DPO_MESSAGE.toLocaleString('en-GB')} characters.`,
+      }),
+      consent,
     );
-    this.heading.focus();
-    this.context.received(reference, due);
+  }
+
+  protected collect(): { body: object; problems: Partial<Record<DpoField, string>> } {
+    const v = (key: DpoField) => this.value(key);
+    const problems: Partial<Record<DpoField, string>> = {};
+    const [email, phone, message] = [v('contact.email'), v('contact.phone'), v('message')];
+    if (email && !EMAIL.test(email)) problems['contact.email'] = DPO_MESSAGES.email;
+    else if (!email && !phone) problems['contact.email'] = DPO_MESSAGES.contact;
+    if (phone && !PHONE.test(phone)) problems['contact.phone'] = DPO_MESSAGES.phone;
+    if (!message) problems.message = DPO_MESSAGES.message;
+    else if (message.length > MAX_DPO_MESSAGE) problems.message = DPO_MESSAGES.long;
+    const consent = this.consent.checked;
+    const body = {
+      council: this.dpo.council,
+      notice: this.dpo.notice,
+      sessionId: this.dpo.sessionId,
+      contact: { name: v('contact.name'), email, phone },
+      message,
+      consentToTranscript: consent,
+      // Only with the box ticked: without it the request carries no transcript at all.
+      ...(consent ? { transcript: this.dpo.transcript } : {}),
+    };
+    return { body, problems };
+  }
+
+  protected confirmation(reply: FormReply & { reference: string }) {
+    // The server's words, with its ISO dates (a complaint's acknowledgement date) written out as people write them.
+    const said = (reply.message ?? `Your reference is ${reply.reference}.`).replace(/\b\d{4}-\d{2}-\d{2}\b/g, longDate);
+    return { title: 'Message sent', lines: [renderText(said)], log: said };
   }
 }
 
@@ -542,11 +713,12 @@ class PrivacyAssistant {
   private readonly input: HTMLInputElement;
   private readonly send: HTMLButtonElement;
   private readonly chat: HTMLElement;
-  private readonly sarView: HTMLElement;
+  /** Where a form shows in place of the chat. */
+  private readonly formView: HTMLElement;
   private readonly storageKey: string;
   private state: Saved;
   private pending: string | undefined;
-  private sar: SarForm | undefined;
+  private view: SarForm | DpoForm | undefined;
   private opener: HTMLElement | undefined;
 
   constructor(
@@ -583,11 +755,7 @@ class PrivacyAssistant {
     const handoffs = el('div', { className: 'handoffs' });
     handoffs.setAttribute('role', 'group');
     handoffs.setAttribute('aria-label', 'Get help from a person');
-    const sar = el('button', { type: 'button', className: 'handoff', textContent: SAR_LABEL });
-    sar.addEventListener('click', () => this.openSar(undefined, sar));
-    const dpo = el('button', { type: 'button', className: 'handoff', textContent: DPO.label });
-    dpo.addEventListener('click', () => void this.ask(DPO.question));
-    handoffs.append(sar, dpo);
+    handoffs.append(this.offer('sar', {}), this.offer('dpo', {}));
     const retry = el('button', { type: 'button', className: 'retry', textContent: 'Try again' });
     retry.addEventListener('click', () => this.pending && void this.ask(this.pending));
     this.error = el('div', { className: 'error', hidden: true }, el('p'), retry);
@@ -621,13 +789,13 @@ class PrivacyAssistant {
       form,
       handoffs,
     );
-    this.sarView = el('div', { className: 'sar-view', hidden: true });
+    this.formView = el('div', { className: 'form-view', hidden: true });
     this.panel = el(
       'section',
       { id: 'pna-panel', className: 'panel', hidden: true },
       el('div', { className: 'header' }, title, close),
       this.chat,
-      this.sarView,
+      this.formView,
     );
     this.panel.setAttribute('role', 'dialog');
     this.panel.setAttribute('aria-labelledby', 'pna-title');
@@ -677,39 +845,58 @@ class PrivacyAssistant {
   open(): void {
     this.panel.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'true');
-    (this.sar?.heading ?? this.input).focus();
+    (this.view?.heading ?? this.input).focus();
   }
 
-  /** Shows the request form in place of the chat (a new form, with a new idempotency key, each time). */
-  openSar(chosenNotice?: string, opener?: HTMLElement): void {
+  /**
+   * Shows a form in place of the chat: the subject access request ('sar') or the message to the Data Protection
+   * Officer ('dpo'). A new form each time (for a request, a new idempotency key), about the notice the answer
+   * offering it named, else the conversation's, else the page's.
+   */
+  openForm(kind: 'sar' | 'dpo', chosenNotice?: string, opener?: HTMLElement): void {
     const notice = chosenNotice ?? this.state.notice ?? this.notice;
     this.opener = opener;
-    this.sar = new SarForm({
+    const context: FormContext = {
       api: this.api,
       council: this.council,
       notice,
-      service: notice
-        ? (this.state.services?.[notice] ?? (notice === this.notice ? this.service : undefined))
-        : undefined,
-      received: (reference, due) => {
-        this.add({ from: 'assistant', text: `Your request reference is ${reference}. ${due}` });
+      sent: (line) => {
+        this.add({ from: 'assistant', text: line });
         this.persist();
         this.opener = undefined;
       },
-      leave: () => this.closeSar(),
-    });
-    this.sarView.replaceChildren(this.sar.element);
+      leave: () => this.closeForm(),
+    };
+    this.view =
+      kind === 'sar'
+        ? new SarForm({
+            ...context,
+            service: notice
+              ? (this.state.services?.[notice] ?? (notice === this.notice ? this.service : undefined))
+              : undefined,
+          })
+        : new DpoForm({ ...context, sessionId: this.state.sessionId, transcript: this.transcript() });
+    this.formView.replaceChildren(this.view.element);
     this.chat.hidden = true;
-    this.sarView.hidden = false;
+    this.formView.hidden = false;
     this.panel.scrollTop = 0;
-    this.sar.heading.focus();
+    this.view.heading.focus();
+  }
+
+  /** The conversation as the Data Protection Officer would be sent it: its latest lines, within the server's limits. */
+  private transcript(): TranscriptLine[] {
+    return this.state.messages.slice(-MAX_TRANSCRIPT).map(({ from, text, source }) => ({
+      from,
+      text: text.slice(0, 4000),
+      ...(source?.notice ? { source: { notice: source.notice, section: source.section.slice(0, 300) } } : {}),
+    }));
   }
 
   /** Back to the conversation, which was only hidden. */
-  private closeSar(): void {
-    this.sar = undefined;
-    this.sarView.replaceChildren();
-    this.sarView.hidden = true;
+  private closeForm(): void {
+    this.view = undefined;
+    this.formView.replaceChildren();
+    this.formView.hidden = true;
     this.chat.hidden = false;
     (this.opener?.isConnected ? this.opener : this.input).focus();
     this.opener = undefined;
@@ -735,12 +922,20 @@ class PrivacyAssistant {
         : message.source.label;
       item.append(el('p', { className: 'source' }, 'From the ', notice, `, '${message.source.section}'`));
     }
-    if (message.sar) {
-      const button = el('button', { type: 'button', className: 'handoff', textContent: SAR_LABEL });
-      button.addEventListener('click', () => this.openSar(message.sar?.notice, button));
-      item.append(button);
-    }
+    if (message.sar) item.append(this.offer('sar', message.sar));
+    if (message.dpo) item.append(this.offer('dpo', message.dpo));
     return item;
+  }
+
+  /** A button that opens a form: under the chat, or under an answer that offered it. */
+  private offer(kind: 'sar' | 'dpo', { notice }: Offer): HTMLButtonElement {
+    const button = el('button', {
+      type: 'button',
+      className: 'handoff',
+      textContent: kind === 'sar' ? SAR_LABEL : DPO_LABEL,
+    });
+    button.addEventListener('click', () => this.openForm(kind, notice, button));
+    return button;
   }
 
   private renderSuggestions(suggestions: Suggestion[]): void {
@@ -791,19 +986,25 @@ class PrivacyAssistant {
       this.add({ from: 'you', text: question });
       const first = body.citations[0];
       const info = first ? body.notices?.[first.notice] : undefined;
-      const sar = body.actions?.find((action) => action.kind === 'start-sar');
+      const offered = (kind: Action['kind']): Offer | undefined => {
+        const action = body.actions?.find((a) => a.kind === kind);
+        return action && (action.notice ? { notice: action.notice } : {});
+      };
+      const [sar, dpo] = [offered('start-sar'), offered('escalate')];
       for (const [id, notice] of Object.entries(body.notices ?? {})) {
         if (typeof notice?.service === 'string') (this.state.services ??= {})[id] = notice.service;
       }
       this.add({
         from: 'assistant',
         text: body.text,
-        ...(sar ? { sar: sar.notice ? { notice: sar.notice } : {} } : {}),
+        ...(sar ? { sar } : {}),
+        ...(dpo ? { dpo } : {}),
         ...(first
           ? {
               source: {
                 label: `${info?.service ?? first.notice} privacy notice${updated(info?.reviewed)}`,
                 section: first.section,
+                notice: first.notice,
                 ...(info?.url ? { url: info.url } : {}),
               },
             }
