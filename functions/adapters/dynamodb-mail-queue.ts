@@ -44,14 +44,20 @@ export class DynamoMailQueue implements MailQueue {
     };
   }
 
-  async enqueue(mail: QueuedMail): Promise<void> {
-    await this.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: this.item(mail),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+  async enqueue(mail: QueuedMail): Promise<boolean> {
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.item(mail),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   async save(mail: QueuedMail, previousAttempts: number): Promise<boolean> {

@@ -62,7 +62,8 @@ export interface MailSender {
 
 /** The durable mail queue (see mail-queue.ts). */
 export interface MailQueue {
-  enqueue(mail: QueuedMail): Promise<void>;
+  /** Stores the mail; false when a mail with its id is already queued (so a repeated enqueue sends once). */
+  enqueue(mail: QueuedMail): Promise<boolean>;
   /** Pending mail whose next attempt is due, oldest first. */
   due(now: string, limit: number): Promise<QueuedMail[]>;
   /** Saves the mail if it is still at `previousAttempts` (so two runs never both take one attempt); false if not. */

@@ -11,9 +11,11 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { MAIL_QUEUE_TABLE } from '../adapters/dynamodb-mail-queue.ts';
 import { SAR_TABLE } from '../adapters/dynamodb-sar-store.ts';
 import { SESSIONS_TABLE_KEY } from '../adapters/dynamodb-session-store.ts';
 import { UNANSWERED_TABLE_KEY } from '../adapters/dynamodb-unanswered-store.ts';
+import { ensureTable } from './tables.ts';
 
 export interface LocalDynamo {
   endpoint: string;
@@ -143,4 +145,9 @@ export async function ensureUnansweredTable(client: DynamoDBClient, tableName: s
     // dynalite has no TTL; expiry is storage hygiene only, nothing reads it.
     if ((error as Error).name !== 'UnknownOperationException') throw error;
   }
+}
+
+/** The durable mail queue (see dynamodb-mail-queue.ts), with its due and dead-letter indexes. */
+export function ensureMailQueueTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  return ensureTable(client, tableName, { partitionKey: 'pk', indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead] });
 }

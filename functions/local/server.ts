@@ -20,7 +20,7 @@ import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
 import { randomUUID } from 'node:crypto';
 import { DynamoEscalationStore, ESCALATION_TABLE } from '../adapters/dynamodb-escalation-store.ts';
-import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '../adapters/dynamodb-mail-queue.ts';
 import { createEscalationHandler } from '../channels/escalation/handler.ts';
 import { createMailRetryHandler } from '../channels/escalation/retry.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
@@ -31,7 +31,7 @@ import { LocalOutbox } from '../adapters/local-outbox.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
 import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
-import { ensureSarTable, ensureSessionsTable, startLocalDynamo } from './dynalite.ts';
+import { ensureMailQueueTable, ensureSarTable, ensureSessionsTable, startLocalDynamo } from './dynalite.ts';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -78,10 +78,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   await Promise.all([
     ensureSessionsTable(dynamo.client, SESSIONS_TABLE),
     ensureSarTable(dynamo.client, SAR_TABLE),
-    ensureTable(dynamo.client, MAIL_TABLE, {
-      partitionKey: 'pk',
-      indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead],
-    }),
+    ensureMailQueueTable(dynamo.client, MAIL_TABLE),
     ensureTable(dynamo.client, ESCALATION_TABLE_NAME, {
       partitionKey: 'pk',
       indexes: [ESCALATION_TABLE.openComplaints],
@@ -100,7 +97,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
       knows: contextChecker(index),
       mailboxes: councilMailboxes(index),
-      mail: new LocalOutbox(outboxDir),
+      queue: new DynamoMailQueue(dynamo.client, MAIL_TABLE),
+      sender: new LocalOutbox(outboxDir),
       randomBytes: (size) => randomBytes(size),
       now: () => new Date(),
       today: () => londonToday(),

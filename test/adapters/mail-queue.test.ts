@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptDelivery, drainQueue, MAX_ATTEMPTS, queued } from '#core/mail-queue.ts';
 import type { MailSender, OutgoingMail } from '#core/ports.ts';
-import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
-import { startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
-import { ensureTable } from '../../functions/local/tables.ts';
+import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 
 let dynamo: LocalDynamo;
 let clock = Date.parse('2026-11-23T09:00:00Z');
@@ -23,10 +22,7 @@ class Relay implements MailSender {
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
-  await ensureTable(dynamo.client, 'mail', {
-    partitionKey: 'pk',
-    indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead],
-  });
+  await ensureMailQueueTable(dynamo.client, 'mail');
 });
 afterAll(() => dynamo.close());
 

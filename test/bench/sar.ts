@@ -8,7 +8,8 @@ import { createWorkingCalendar } from '../../functions/core/sar/calendar.ts';
 import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
 import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
 import { createSarIntakeHandler } from '../../functions/channels/sar-intake/handler.ts';
-import { ensureSarTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
+import { ensureMailQueueTable, ensureSarTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
+import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
 
 export interface SarFigures {
   submissions: number;
@@ -22,7 +23,7 @@ const percentile = (sorted: number[], p: number) =>
 
 export async function benchSarIntake(sequential = 300, concurrent = 1000): Promise<SarFigures> {
   const dynamo = await startLocalDynamo();
-  await ensureSarTable(dynamo.client, 'sar');
+  await Promise.all([ensureSarTable(dynamo.client, 'sar'), ensureMailQueueTable(dynamo.client, 'mail')]);
   const intake = createSarIntakeHandler({
     store: new DynamoSarCaseStore(dynamo.client, 'sar'),
     calendar: createWorkingCalendar(
@@ -35,7 +36,8 @@ export async function benchSarIntake(sequential = 300, concurrent = 1000): Promi
     now: () => new Date(),
     today: () => '2026-11-23',
     logger: new Logger({ serviceName: 'bench', logLevel: 'SILENT' }),
-    mail: new LocalOutbox(join(mkdtempSync(join(tmpdir(), 'bench-outbox-')), 'outbox')),
+    queue: new DynamoMailQueue(dynamo.client, 'mail'),
+    sender: new LocalOutbox(join(mkdtempSync(join(tmpdir(), 'bench-outbox-')), 'outbox')),
     mailboxes: () => ({ name: 'Kent County Council', dpoEmail: 'dpo@kent.gov.uk' }),
   });
   const submission = () => ({

@@ -7,12 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '#core/answer.ts';
 import { unansweredRecord } from '#core/unanswered.ts';
 import { DynamoEscalationStore, ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
-import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
 import { DynamoUnansweredStore } from '../../functions/adapters/dynamodb-unanswered-store.ts';
 import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
 import { createAcknowledgeHandler } from '../../functions/channels/escalation/acknowledge.ts';
 import { createDigestHandler } from '../../functions/channels/escalation/digest.ts';
-import { ensureUnansweredTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import {
+  ensureMailQueueTable,
+  ensureUnansweredTable,
+  startLocalDynamo,
+  type LocalDynamo,
+} from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
 import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
 import { realIndex, realKnowledgeBase } from '../helpers.ts';
@@ -22,10 +27,7 @@ const outbox = join(mkdtempSync(join(tmpdir(), 'digest-')), 'outbox');
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
-  await ensureTable(dynamo.client, 'mail', {
-    partitionKey: 'pk',
-    indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead],
-  });
+  await ensureMailQueueTable(dynamo.client, 'mail');
   await ensureTable(dynamo.client, 'escalations', { partitionKey: 'pk', indexes: [ESCALATION_TABLE.openComplaints] });
   await ensureUnansweredTable(dynamo.client, 'unanswered');
 });

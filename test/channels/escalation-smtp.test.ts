@@ -6,11 +6,11 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '#core/mail-queue.ts';
 import { DynamoEscalationStore, ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
-import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
 import { SmtpMailSender } from '../../functions/adapters/mail/smtp-sender.ts';
 import { createEscalationHandler } from '../../functions/channels/escalation/handler.ts';
 import { createMailRetryHandler } from '../../functions/channels/escalation/retry.ts';
-import { startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
 import { parseMime } from '../adapters/mail/mime.ts';
 import { realIndex } from '../helpers.ts';
@@ -47,10 +47,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   smtpPort = (smtp.server.address() as AddressInfo).port;
   dynamo = await startLocalDynamo();
-  await ensureTable(dynamo.client, 'mail', {
-    partitionKey: 'pk',
-    indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead],
-  });
+  await ensureMailQueueTable(dynamo.client, 'mail');
   await ensureTable(dynamo.client, 'escalations', { partitionKey: 'pk', indexes: [ESCALATION_TABLE.openComplaints] });
 });
 afterAll(async () => {

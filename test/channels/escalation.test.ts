@@ -6,10 +6,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEscalationStore, ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
-import { DynamoMailQueue, MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
 import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
 import { createEscalationHandler } from '../../functions/channels/escalation/handler.ts';
-import { startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
 import { realIndex } from '../helpers.ts';
 
@@ -57,10 +57,7 @@ const escalation = (overrides: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
-  await ensureTable(dynamo.client, 'mail', {
-    partitionKey: 'pk',
-    indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead],
-  });
+  await ensureMailQueueTable(dynamo.client, 'mail');
   await ensureTable(dynamo.client, 'escalations', { partitionKey: 'pk', indexes: [ESCALATION_TABLE.openComplaints] });
 });
 afterAll(() => dynamo.close());

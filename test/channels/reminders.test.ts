@@ -10,7 +10,13 @@ import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.
 import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
 import { createRemindersHandler } from '../../functions/channels/reminders/handler.ts';
 import { createSarIntakeHandler } from '../../functions/channels/sar-intake/handler.ts';
-import { ensureSarTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import {
+  ensureMailQueueTable,
+  ensureSarTable,
+  startLocalDynamo,
+  type LocalDynamo,
+} from '../../functions/local/dynalite.ts';
+import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
 
 const calendar = createWorkingCalendar(
   JSON.parse(readFileSync(new URL('../../knowledge/bank-holidays/england-and-wales.json', import.meta.url), 'utf8')),
@@ -20,7 +26,7 @@ let dynamo: LocalDynamo;
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
-  await ensureSarTable(dynamo.client, 'sar');
+  await Promise.all([ensureSarTable(dynamo.client, 'sar'), ensureMailQueueTable(dynamo.client, 'mail')]);
 });
 afterAll(() => dynamo.close());
 
@@ -33,7 +39,8 @@ async function caseReceived(council: string, receivedOn: string): Promise<string
     now: () => new Date(`${receivedOn}T09:00:00Z`),
     today: () => receivedOn,
     logger: silent,
-    mail: new LocalOutbox(mkdtempSync(join(tmpdir(), 'outbox-'))),
+    queue: new DynamoMailQueue(dynamo.client, 'mail'),
+    sender: new LocalOutbox(mkdtempSync(join(tmpdir(), 'outbox-'))),
     mailboxes: () => ({ name: council }),
   });
   const response = (await intake({

@@ -7,8 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
 import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { drainQueue } from '#core/mail-queue.ts';
 import { createSarIntakeHandler, type SarCaseResponse } from '../../functions/channels/sar-intake/handler.ts';
-import { ensureSarTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import {
+  ensureMailQueueTable,
+  ensureSarTable,
+  startLocalDynamo,
+  type LocalDynamo,
+} from '../../functions/local/dynalite.ts';
+import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
 import type { SarIntakeResponse } from '#core/sar/intake-contract.ts';
 
 const calendar = createWorkingCalendar(
@@ -32,7 +39,8 @@ function intake(d: LocalDynamo = dynamo, mail: LocalOutbox = new LocalOutbox(out
     now: () => new Date('2024-11-25T10:00:00Z'),
     today: () => '2024-11-25',
     logger: new Logger({ serviceName: 'sar-test', logLevel: 'SILENT' }),
-    mail,
+    queue: new DynamoMailQueue(d.client, 'mail'),
+    sender: mail,
     mailboxes: () => ({ name: 'Kent County Council', dpoEmail: 'dpo@kent.gov.uk' }),
   });
 }
@@ -54,7 +62,7 @@ const submit = (body: unknown, handler = intake()) =>
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo({ path: dataDir });
-  await ensureSarTable(dynamo.client, 'sar-cases');
+  await Promise.all([ensureSarTable(dynamo.client, 'sar-cases'), ensureMailQueueTable(dynamo.client, 'mail')]);
 });
 afterAll(() => dynamo.close());
 
@@ -172,7 +180,7 @@ describe('SAR intake against dynalite', () => {
   it('says "try again" when DynamoDB is down, and the retried submission then creates exactly one case', async () => {
     const body = request();
     const down = await startLocalDynamo({ path: join(dataDir, 'down') });
-    await ensureSarTable(down.client, 'sar-cases');
+    await Promise.all([ensureSarTable(down.client, 'sar-cases'), ensureMailQueueTable(down.client, 'mail')]);
     const handlerOnDown = intake(down);
     const { port } = new URL(down.endpoint);
     await down.close();
@@ -214,15 +222,30 @@ describe('SAR intake against dynalite', () => {
     expect(created).toMatchObject({ ok: true, created: true });
     if (!created.ok) return;
     const stored = (await intake()({ action: 'get', reference: created.reference })) as SarCaseResponse;
-    expect(stored.ok && stored.case.notifications?.map((n) => n.status)).toEqual(['pending', 'pending']);
+    expect(stored.ok && stored.delivery?.map((n) => [n.kind, n.status, n.attempts])).toEqual([
+      ['acknowledgement', 'pending', 1],
+      ['dpo-new-case', 'pending', 1],
+    ]);
+    // The scheduled retry (the same one that sends escalations) delivers them once the relay is back.
+    const later = () => new Date('2024-11-25T10:30:00Z').toISOString();
+    const beforeRetry = new Set(readdirSync(outbox));
+    expect(await drainQueue(new DynamoMailQueue(dynamo.client, 'mail'), new LocalOutbox(outbox), later)).toMatchObject({
+      sent: 2,
+    });
+    const delivered = (await intake()({ action: 'get', reference: created.reference })) as SarCaseResponse;
+    expect(delivered.ok && delivered.delivery?.map((n) => [n.status, n.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 2],
+    ]);
+    const arrived = readdirSync(outbox).filter((f) => !beforeRetry.has(f));
+    expect(arrived).toHaveLength(2);
+    // Asking again sends nothing twice: the mail is queued once per case and kind.
     const retried = (await intake()({
       action: 'retry-notifications',
       reference: created.reference,
     })) as SarCaseResponse;
-    expect(retried.ok && retried.case.notifications?.map((n) => [n.status, n.attempts])).toEqual([
-      ['sent', 2],
-      ['sent', 2],
-    ]);
+    expect(retried.ok && retried.delivery?.map((n) => n.status)).toEqual(['sent', 'sent']);
+    expect(readdirSync(outbox).filter((f) => !beforeRetry.has(f))).toHaveLength(2);
   });
 
   it('logs no personal data and no reference from a submission', async () => {
@@ -242,7 +265,8 @@ describe('SAR intake against dynalite', () => {
         now: () => new Date(),
         today: () => '2024-11-25',
         logger: new Logger({ serviceName: 'sar-test', logLevel: 'INFO' }),
-        mail: new LocalOutbox(outbox),
+        queue: new DynamoMailQueue(dynamo.client, 'mail'),
+        sender: new LocalOutbox(outbox),
         mailboxes: () => ({ name: 'Kent County Council', dpoEmail: 'dpo@kent.gov.uk' }),
       });
       const response = (await logged({
@@ -317,7 +341,7 @@ describe('SAR intake against dynalite', () => {
       by: 'dpo',
       why: 'The same request was answered in full last week.',
     })) as SarCaseResponse;
-    expect(refused.ok && refused.case.notifications?.find((n) => n.kind === 'refusal')?.status).toBe('sent');
+    expect(refused.ok && refused.delivery?.find((n) => n.kind === 'refusal')?.status).toBe('sent');
     const letter = readdirSync(outbox)
       .filter((f) => !before.has(f))
       .map((f) => readFileSync(join(outbox, f), 'utf8'))

@@ -5,7 +5,14 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { SarConflictError, StoreUnavailableError, type MailSender, type SarCaseStore } from '#core/ports.ts';
+import { attemptDelivery } from '#core/mail-queue.ts';
+import {
+  SarConflictError,
+  StoreUnavailableError,
+  type MailQueue,
+  type MailSender,
+  type SarCaseStore,
+} from '#core/ports.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
 import {
   changeStatus,
@@ -23,7 +30,7 @@ import {
   SarIntakeRequestSchema,
   type SarIntakeResponse,
 } from '#core/sar/intake-contract.ts';
-import { caseOpenedMail, deliver, refusalMail, type CouncilMailboxes } from '#core/sar/notifications.ts';
+import { unqueuedMail, type CouncilMailboxes, type SarNotificationDelivery } from '#core/sar/notifications.ts';
 import { generateReference, normaliseReference, type RandomBytes } from '#core/sar/reference.ts';
 
 export type SarIntakeEvent =
@@ -34,7 +41,9 @@ export type SarIntakeEvent =
   | { action: 'extend'; reference: string; by: string; reason: string; on?: string }
   | { action: 'list-by-status'; council: string; status: string };
 
-export type SarCaseResponse = { ok: true; case: SarCase } | Extract<SarIntakeResponse, { ok: false }>;
+/** `delivery`: where each email the case owes stands in the mail queue (get, retry-notifications, a refusal). */
+export type SarCaseResponse =
+  { ok: true; case: SarCase; delivery?: SarNotificationDelivery[] } | Extract<SarIntakeResponse, { ok: false }>;
 export type SarListResponse = { ok: true; cases: SarCase[] } | Extract<SarIntakeResponse, { ok: false }>;
 
 const ExtendSchema = z.object({
@@ -54,8 +63,9 @@ export interface SarIntakeDependencies {
   /** Today's date in the councils' time zone (Europe/London), as YYYY-MM-DD. */
   today: () => string;
   logger: Logger;
-  /** Acknowledgements and DPO notices go out through this port (the local outbox by default). */
-  mail: MailSender;
+  /** Acknowledgements, DPO notices and refusals are stored in the durable queue, then sent through `sender`. */
+  queue: MailQueue;
+  sender: MailSender;
   mailboxes: (council: string) => CouncilMailboxes;
 }
 
@@ -85,7 +95,14 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       (reference) => openCase(request, reference, at, deps.calendar),
       () => generateReference(deps.randomBytes),
     );
-    if (created) await notify(sar);
+    // Also on a repeated submission: queuing is idempotent, so mail a failed first try never queued goes now.
+    try {
+      await notify(sar);
+    } catch (error) {
+      // The case is made and must be reported as made; its mail is queued by the next submission, status change
+      // or retry-notifications, and `get` shows it as owed.
+      deps.logger.warn('SAR notification not queued', { council: sar.council, error: (error as Error).name });
+    }
     // No reference or requester detail in logs: a reference is tied to a person.
     deps.logger.info('SAR submitted', { council: sar.council, channel: sar.channel, created });
     return {
@@ -98,29 +115,60 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     };
   }
 
-  /** Sends what the case owes; a failed send is recorded as pending on the case, never blocking it. */
+  /**
+   * Queues what the case owes (stored before any send, one mail per case and kind), records it on the case, then
+   * makes a first attempt; a failure stays in the queue for the scheduled retry and never blocks the case.
+   */
   async function notify(sar: SarCase): Promise<SarCase> {
-    const mailboxes = deps.mailboxes(sar.council);
-    const owed = [...caseOpenedMail(sar, mailboxes), ...refusalMail(sar, mailboxes)];
-    if (owed.every(({ kind }) => sar.notifications?.some((n) => n.kind === kind && n.status === 'sent'))) return sar;
-    const notifications = await deliver(owed, sar.notifications ?? [], deps.mail, deps.now().toISOString());
-    const next = { ...sar, notifications, version: sar.version + 1 };
+    const at = deps.now().toISOString();
+    const owed = unqueuedMail(sar, deps.mailboxes(sar.council), at);
+    if (!owed.length) return sar;
+    for (const { item } of owed) await deps.queue.enqueue(item);
+    const next = { ...sar, notifications: [...(sar.notifications ?? []), ...owed.map((o) => o.record)] };
     try {
-      await deps.store.update(next);
+      await deps.store.update({ ...next, version: sar.version + 1 });
     } catch (error) {
-      if (!(error instanceof SarConflictError)) throw error; // someone else moved the case on: their write stands
+      // Someone else moved the case on: their write stands, and the mail is queued either way.
+      if (!(error instanceof SarConflictError)) throw error;
     }
-    const pending = notifications.filter((n) => n.status === 'pending').length;
+    const results = await Promise.all(
+      owed.map(({ item }) => attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString())),
+    );
+    const pending = results.filter((r) => r?.status !== 'sent').length;
     if (pending) deps.logger.warn('SAR notification pending', { council: sar.council, pending });
-    return next;
+    return { ...next, version: sar.version + 1 };
   }
 
+  /** Where each email the case owes stands in the queue. */
+  async function delivery(sar: SarCase): Promise<SarNotificationDelivery[]> {
+    return Promise.all(
+      (sar.notifications ?? []).map(async (n) => {
+        const mail = await deps.queue.get(n.mailId);
+        return mail
+          ? {
+              ...n,
+              status: mail.status,
+              attempts: mail.attempts,
+              ...(mail.lastError ? { lastError: mail.lastError } : {}),
+            }
+          : { ...n, status: 'missing' as const, attempts: 0 };
+      }),
+    );
+  }
+
+  /** Staff asked to send now what is still unsent (the scheduled retry would get there on its backoff). */
   async function retry(raw: { reference?: unknown }): Promise<SarCaseResponse> {
     const parsed = z.safeParse(ReferenceSchema, raw.reference);
     if (!parsed.success) return invalid(parsed.error);
     const found = await deps.store.get(normaliseReference(parsed.data)!);
     if (!found) return { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
-    return { ok: true, case: await notify(found) };
+    for (const n of found.notifications ?? []) {
+      const mail = await deps.queue.get(n.mailId);
+      if (mail && mail.status !== 'sent')
+        await attemptDelivery(deps.queue, deps.sender, mail, () => deps.now().toISOString());
+    }
+    const sar = await notify(found); // anything owed but never queued (a case from before the queue)
+    return { ok: true, case: sar, delivery: await delivery(sar) };
   }
 
   async function change(raw: unknown): Promise<SarCaseResponse> {
@@ -144,7 +192,9 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       );
       await deps.store.update(next);
       deps.logger.info('SAR status changed', { council: next.council, from: current.status, to: next.status });
-      return { ok: true, case: next.status === 'refused' ? await notify(next) : next };
+      if (next.status !== 'refused') return { ok: true, case: next };
+      const refused = await notify(next);
+      return { ok: true, case: refused, delivery: await delivery(refused) };
     } catch (error) {
       if (error instanceof SarTransitionError || error instanceof SarDeadlineInputError) {
         return { ok: false, error: { code: 'invalid', message: error.message } };
@@ -193,7 +243,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     if (!parsed.success) return invalid(parsed.error);
     const found = await deps.store.get(normaliseReference(parsed.data)!);
     return found
-      ? { ok: true, case: found }
+      ? { ok: true, case: found, delivery: await delivery(found) }
       : { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
   }
 

@@ -7,13 +7,15 @@ import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import holidays from '../../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
-import { UnconfiguredMail } from '../../adapters/unconfigured-mail.ts';
+import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
+import { mailSenderFromEnv } from '../../shared/mail.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
 import { createSarIntakeHandler } from './handler.ts';
 
 const env = z.parse(
   z.object({
     SAR_TABLE: z.string().check(z.minLength(1)),
+    MAIL_TABLE: z.string().check(z.minLength(1)),
     DYNAMODB_ENDPOINT: z.optional(z.url()),
     KB_PATH: z.optional(z.string()),
   }),
@@ -21,16 +23,16 @@ const env = z.parse(
 );
 
 const index = loadKnowledgeIndex(env.KB_PATH);
+const dynamo = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
 
 export const handler = createSarIntakeHandler({
-  store: new DynamoSarCaseStore(
-    new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
-    env.SAR_TABLE,
-  ),
+  store: new DynamoSarCaseStore(dynamo, env.SAR_TABLE),
   calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
   knows: contextChecker(index),
   mailboxes: councilMailboxes(index),
-  mail: new UnconfiguredMail(),
+  // The same durable queue and transport as the escalations: the escalation retry function drains it.
+  queue: new DynamoMailQueue(dynamo, env.MAIL_TABLE),
+  sender: mailSenderFromEnv(),
   randomBytes: (size) => randomBytes(size),
   now: () => new Date(),
   today: londonToday,

@@ -1,17 +1,25 @@
 /**
- * The emails a new SAR case sends: an acknowledgement to the requester (reference, due date, what happens
- * next, how identity is checked) and a new-case notice to the council's DPO mailbox. Each is recorded on the
- * case as sent or pending, so a failed send never loses or blocks the case and can be retried.
+ * The emails a SAR case sends: an acknowledgement to the requester (reference, due date, what happens next, how
+ * identity is checked), a new-case notice to the council's DPO mailbox, and a refusal with its rights. They go
+ * through the durable mail queue (mail-queue.ts) like every other email: the case records which mail it queued,
+ * and the queue says whether it went, so a failed send never loses or blocks the case.
  */
-import type { MailSender, OutgoingMail } from '../ports.ts';
+import { queued, type QueuedMail } from '../mail-queue.ts';
+import type { OutgoingMail } from '../ports.ts';
 import { bindingDueDate, type SarCase } from './case.ts';
 
 export interface SarNotification {
   kind: 'acknowledgement' | 'dpo-new-case' | 'refusal';
   to: string;
-  status: 'sent' | 'pending';
+  /** The queued mail's id: one per case and kind, so queuing it again is a no-op. */
+  mailId: string;
+  queuedAt: string;
+}
+
+/** A notification with where its mail stands in the queue ('missing' only if the queue lost it). */
+export interface SarNotificationDelivery extends SarNotification {
+  status: QueuedMail['status'] | 'missing';
   attempts: number;
-  lastAttemptAt: string;
   lastError?: string;
 }
 
@@ -97,34 +105,19 @@ export function refusalMail(
   ];
 }
 
-/** Sends what is still owed and returns the notifications as they stand after this attempt. */
-export async function deliver(
-  owed: { kind: SarNotification['kind']; mail: OutgoingMail }[],
-  previous: SarNotification[],
-  sender: MailSender,
+/** The mail the case owes and has not queued yet, ready to queue, with the record the case keeps of each. */
+export function unqueuedMail(
+  c: SarCase,
+  council: CouncilMailboxes,
   at: string,
-): Promise<SarNotification[]> {
-  const result: SarNotification[] = [];
-  for (const { kind, mail } of owed) {
-    const before = previous.find((n) => n.kind === kind);
-    if (before?.status === 'sent') {
-      result.push(before);
-      continue;
-    }
-    const attempts = (before?.attempts ?? 0) + 1;
-    try {
-      await sender.send(mail);
-      result.push({ kind, to: mail.to, status: 'sent', attempts, lastAttemptAt: at });
-    } catch (error) {
-      result.push({
-        kind,
-        to: mail.to,
-        status: 'pending',
-        attempts,
-        lastAttemptAt: at,
-        lastError: (error as Error).message.slice(0, 200),
-      });
-    }
-  }
-  return result;
+): { item: QueuedMail; record: SarNotification }[] {
+  return [...caseOpenedMail(c, council), ...refusalMail(c, council)]
+    .filter(({ kind }) => !c.notifications?.some((n) => n.kind === kind))
+    .map(({ kind, mail }) => {
+      const mailId = `${c.reference}:${kind}`;
+      return {
+        item: queued(mailId, `sar-${kind}`, mail, at, c.reference),
+        record: { kind, to: mail.to, mailId, queuedAt: at },
+      };
+    });
 }
