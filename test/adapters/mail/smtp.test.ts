@@ -5,6 +5,7 @@ import { MailAddressError } from '../../../functions/adapters/mail/address.ts';
 import { MailRelayError } from '../../../functions/adapters/mail/relay-error.ts';
 import { SmtpMailSender } from '../../../functions/adapters/mail/smtp-sender.ts';
 import type { SmtpMailSenderConfig } from '../../../functions/adapters/mail/smtp-sender.ts';
+import { mailSenderFromEnv } from '../../../functions/shared/mail.ts';
 import { leafParts, parseMime } from './mime.ts';
 
 interface Received {
@@ -201,5 +202,38 @@ describe('SmtpMailSender against a real SMTP server', () => {
     expect(() => senderFor(relay.port, { from: 'assistant@council.example\r\nBcc: x@example.com' })).toThrow(
       MailAddressError,
     );
+  });
+});
+
+describe('mailSenderFromEnv: the transport a deployment configures', () => {
+  let relay: Relay;
+  beforeEach(async () => (relay = await startRelay()));
+  afterEach(() => relay.close());
+
+  const mail = { to: DPO, subject: 'Test', text: 'Hello' };
+
+  it('connects to the configured SMTP relay and will not send credentials or mail over a plaintext one', async () => {
+    const sender = mailSenderFromEnv({
+      MAIL_TRANSPORT: 'smtp',
+      MAIL_FROM: FROM,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(relay.port),
+    });
+    await expect(sender.send(mail)).rejects.toThrow(MailRelayError);
+    expect(relay.connections).toBe(1); // host and port came from the environment
+    expect(relay.received).toEqual([]); // the relay offers no STARTTLS, so nothing was sent in the clear
+  });
+
+  it('says what is missing or wrong instead of starting half configured', () => {
+    expect(() => mailSenderFromEnv({ MAIL_TRANSPORT: 'smtp', SMTP_HOST: 'relay.example' })).toThrow(
+      /MAIL_FROM is required/,
+    );
+    expect(() => mailSenderFromEnv({ MAIL_TRANSPORT: 'smtp', MAIL_FROM: FROM })).toThrow(/SMTP_HOST is required/);
+    expect(() => mailSenderFromEnv({ MAIL_TRANSPORT: 'pigeon', MAIL_FROM: FROM })).toThrow(/MAIL_TRANSPORT/);
+    expect(() => mailSenderFromEnv({ MAIL_TRANSPORT: 'ses', MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+  });
+
+  it('with no transport configured, sending fails so the queue keeps the mail for later', async () => {
+    await expect(mailSenderFromEnv({}).send(mail)).rejects.toThrow();
   });
 });
