@@ -14,6 +14,7 @@ const RULES: [RegExp, string][] = [
   [/\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi, '[postcode]'],
   // Dates: 01/02/1990, 1-2-90, 1 February 1990, February 1st 1990.
   [/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g, '[date]'],
+  [/\b\d{4}-\d{2}-\d{2}\b/g, '[date]'],
   [
     /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b/gi,
     '[date]',
@@ -27,6 +28,13 @@ const RULES: [RegExp, string][] = [
   // "I'm Jane", "this is Mr Smith": only a capitalised word, so "I am worried" stays as it is.
   [
     /\b([Ii] am|[Ii]'m|[Tt]his is|[Cc]alled)\s+((?:Mrs?|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g,
+    '$1 [name]',
+  ],
+  // A title and a capitalised name anywhere: "my mum, Mrs Patel".
+  [/\b(?:Mrs?|Ms|Miss|Dr)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g, '[name]'],
+  // A capitalised name after a relation: "my son Tom", "my daughter's social worker" stays as it is.
+  [
+    /\b((?:[Mm]y|[Oo]ur)\s+(?:son|daughter|child|mum|mother|dad|father|partner|wife|husband|brother|sister|nan|gran|grandson|granddaughter|friend|carer|client|tenant))\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?/g,
     '$1 [name]',
   ],
 ];

@@ -12,6 +12,16 @@ describe('redactPersonalData', () => {
     ['born 03/09/2008, what do you hold', 'born [date], what do you hold'],
     ['my son was born 12 March 2010', 'my son was born [date]'],
     ['My name is Jane Smith and I want my file', 'My name is [name] and I want my file'],
+    ['my son Tom was born on 2010-03-12', 'my son [name] was born on [date]'],
+    [
+      'I am writing about my mum, Mrs Patel, date of birth 01.02.1950',
+      'I am writing about my mum, [name], date of birth [date]',
+    ],
+    [
+      'Hi, this is Sarah Jones (sarah_j+council@gmail.com, +44 7700 900123). My NHS no. 9434765919, postcode me14 1xq.',
+      'Hi, this is [name] ([email], [phone]). My NHS no. [nhs-number], postcode [postcode].',
+    ],
+    ['ni no qq123456c, nhs 943-476-5919', 'ni no [ni-number], nhs [nhs-number]'],
   ])('redacts %j', (input, expected) => {
     expect(redactPersonalData(input)).toBe(expected);
   });
@@ -23,7 +33,11 @@ describe('redactPersonalData', () => {
   });
 
   it('leaves a question without personal data as it was', () => {
-    const question = 'how long do you keep adoption records for 100 years?';
-    expect(redactPersonalData(question)).toBe(question);
+    for (const question of [
+      'how long do you keep adoption records for 100 years?',
+      "does my son's school see his SEN records?",
+      'who does Kent share my Connect to Work data with?',
+    ])
+      expect(redactPersonalData(question)).toBe(question);
   });
 });
