@@ -86,14 +86,19 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const resolution = resolveNotice(index, input, council, terms);
   const strongest = intent.ranked[0]?.[1] ?? 0;
   const anchored = PRIVACY_ANCHOR.test(text);
+  // "Can a real person help?" is out of the notices' scope, but the person asked for a human: offer the DPO.
+  const declineAfterIntent = (notice: IndexedNotice | undefined) => {
+    const answer = decline(undefined, notice);
+    return intent.wantsPerson ? { ...answer, actions: [escalate(notice?.notice.id)] } : answer;
+  };
   if (offTopic(index, text) && !(anchored && strongest >= 4))
-    return decline(undefined, resolution.notice ?? contextNotice);
+    return declineAfterIntent(resolution.notice ?? contextNotice);
 
   if (!resolution.notice) {
     // With no service to answer from, only a clear privacy question is worth asking "which service?" for.
     const topicOnly = intent.ranked[0]?.[0];
     if (!anchored && (strongest < 3 || (topicOnly === 'contact' && strongest < 4)))
-      return decline(undefined, undefined);
+      return declineAfterIntent(undefined);
     return askWhichService(index, resolution.choices, question, intent, council);
   }
 
@@ -123,7 +128,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   if (strongest < 2 && namesService && analysed.content.length <= 2 && !lexical) topic = 'about';
   if ((!topic || strongest < 2) && lexical) topic = best.item.fact.topic;
   if (!topic && input.session?.topic && analysed.content.length > 0) topic = input.session.topic;
-  if (!topic || (strongest < 2 && !anchored && topic !== 'about' && !lexical)) return decline(undefined, notice);
+  if (!topic || (strongest < 2 && !anchored && topic !== 'about' && !lexical)) return declineAfterIntent(notice);
 
   const selection = selectFacts(notice, topic, analysed, ranked);
   return answerFromSelection(index, notice, resolution.source!, topic, intent, selection, strongest);

@@ -25,6 +25,13 @@ describe('answering', () => {
     expect(answer.confidence).toBeLessThan(0.85);
   });
 
+  it('offers the DPO to someone who asks for a person, even though the notices cannot answer that', () => {
+    const asked = ask('can a real person help me', { notice: 'kent-connect-to-work' });
+    expect(asked.topic).toBe('out-of-scope');
+    expect(asked.actions).toEqual([expect.objectContaining({ kind: 'escalate', notice: 'kent-connect-to-work' })]);
+    expect(ask('what is the weather like', { notice: 'kent-connect-to-work' }).actions).toEqual([]);
+  });
+
   it('asks which service when neither context nor question says, offering the choices', () => {
     const answer = ask('who do you share my information with', { council: 'kent' });
     expect(answer.notice).toBeNull();
