@@ -31,6 +31,7 @@ export function toEvent(request: IncomingMessage, body: string): APIGatewayProxy
     routeKey: `${method} ${url.pathname}`,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
     headers,
     ...(body ? { body } : {}),
     isBase64Encoded: false,

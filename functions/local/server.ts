@@ -3,35 +3,45 @@
  * events), dynalite as the embedded DynamoDB, and a demo council site that embeds the widget as a council
  * would, served under a strict Content-Security-Policy. Nothing here needs an AWS account.
  */
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoSessionStore } from '../adapters/dynamodb-session-store.ts';
-import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
-import { randomBytes } from 'node:crypto';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
+import { isoWeek } from '#core/unanswered.ts';
 import holidays from '../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
-import { DynamoSarCaseStore } from '../adapters/dynamodb-sar-store.ts';
-import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
-import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
-import { randomUUID } from 'node:crypto';
+import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
 import { DynamoEscalationStore, ESCALATION_TABLE } from '../adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '../adapters/dynamodb-mail-queue.ts';
+import { DynamoSarCaseStore } from '../adapters/dynamodb-sar-store.ts';
+import { DynamoSessionStore } from '../adapters/dynamodb-session-store.ts';
+import { DynamoUnansweredStore } from '../adapters/dynamodb-unanswered-store.ts';
+import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
+import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
+import { LocalOutbox } from '../adapters/local-outbox.ts';
+import { createAcknowledgeHandler } from '../channels/escalation/acknowledge.ts';
+import { createDigestHandler } from '../channels/escalation/digest.ts';
 import { createEscalationHandler } from '../channels/escalation/handler.ts';
 import { createMailRetryHandler } from '../channels/escalation/retry.ts';
+import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
-import { ensureTable } from './tables.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
-import { byPath, type HttpHandler } from '../shared/http.ts';
-import { LocalOutbox } from '../adapters/local-outbox.ts';
-import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
+import { byPath, type HttpHandler } from '../shared/http.ts';
+import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
 import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
-import { ensureMailQueueTable, ensureSarTable, ensureSessionsTable, startLocalDynamo } from './dynalite.ts';
+import {
+  ensureMailQueueTable,
+  ensureSarTable,
+  ensureSessionsTable,
+  ensureUnansweredTable,
+  startLocalDynamo,
+} from './dynalite.ts';
+import { ensureTable } from './tables.ts';
 
 export interface LocalServerOptions {
   /** 0 picks a free port. */
@@ -58,6 +68,8 @@ const SESSIONS_TABLE = 'privacy-assistant-sessions';
 const SAR_TABLE = 'privacy-assistant-sar-cases';
 const MAIL_TABLE = 'privacy-assistant-mail';
 const ESCALATION_TABLE_NAME = 'privacy-assistant-escalations';
+const UNANSWERED_TABLE = 'privacy-assistant-unanswered';
+const API_PATHS = new Set(['/api/chat', '/api/sar', '/api/escalate', '/api/complaints/acknowledge']);
 /** How often the local run retries queued mail (the scheduled function in AWS). */
 const RETRY_EVERY_MS = 60_000;
 /** The path the AWS SDK's Lambda client posts an Invoke to. */
@@ -79,6 +91,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     ensureSessionsTable(dynamo.client, SESSIONS_TABLE),
     ensureSarTable(dynamo.client, SAR_TABLE),
     ensureMailQueueTable(dynamo.client, MAIL_TABLE),
+    ensureUnansweredTable(dynamo.client, UNANSWERED_TABLE),
     ensureTable(dynamo.client, ESCALATION_TABLE_NAME, {
       partitionKey: 'pk',
       indexes: [ESCALATION_TABLE.openComplaints],
@@ -89,7 +102,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const outboxDir = join(options.dataDir ?? mkdtempSync(join(tmpdir(), 'privacy-assistant-')), 'outbox');
   const logger = new Logger({ serviceName: 'local', logLevel: options.logLevel ?? 'WARN' });
   // The HTTP API needs the server's own origin, known once it listens (port 0 picks one).
-  const handlers: { api?: HttpHandler } = {};
+  const handlers: { api?: HttpHandler; digest?: (event: { week: string }) => Promise<unknown> } = {};
   // Functions other functions invoke with the AWS SDK, served at the Lambda Invoke path.
   const invocable: Record<string, (event: never) => Promise<unknown>> = {
     'sar-intake': createSarIntakeHandler({
@@ -126,7 +139,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         response.end(JSON.stringify(result));
         return;
       }
-      if (path === '/api/chat' || path === '/api/sar' || path === '/api/escalate') {
+      if (path === '/local/digest' && request.method === 'POST') {
+        // The weekly DPO digest on demand, for this week so far: each council's digest lands in the outbox.
+        response.writeHead(200, { ...common, 'content-type': 'application/json' });
+        response.end(JSON.stringify(await handlers.digest!({ week: isoWeek(new Date()) })));
+        return;
+      }
+      if (API_PATHS.has(path)) {
         try {
           const body = await readBody(request);
           writeResult(response, await handlers.api!(toEvent(request, body), localContext('web-chat')));
@@ -170,6 +189,22 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const allowedOrigins = [url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? [])];
   const outbox = new LocalOutbox(outboxDir);
   const mailQueue = new DynamoMailQueue(dynamo.client, MAIL_TABLE);
+  const escalations = new DynamoEscalationStore(dynamo.client, ESCALATION_TABLE_NAME);
+  const unanswered = new DynamoUnansweredStore(dynamo.client, UNANSWERED_TABLE);
+  // Acknowledge links in a local digest are signed with a key that lives as long as this run.
+  const linkSecret = randomBytes(32).toString('hex');
+  handlers.digest = createDigestHandler({
+    index,
+    auditGaps: auditKnowledgeBase(index.kb),
+    unanswered,
+    escalations,
+    queue: mailQueue,
+    sender: outbox,
+    newId: randomUUID,
+    now: () => new Date(),
+    logger,
+    acknowledgeLink: { base: `${url}/api/complaints/acknowledge`, secret: linkSecret, validDays: 14 },
+  });
   const retry = createMailRetryHandler({ queue: mailQueue, sender: outbox, now: () => new Date(), logger });
   const retrying = setInterval(() => void retry().catch(() => undefined), RETRY_EVERY_MS);
   retrying.unref();
@@ -184,12 +219,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     '/api/chat': createChatHandler({
       index,
       sessions: new DynamoSessionStore({ client: dynamo.client, tableName: SESSIONS_TABLE, ttlSeconds: 30 * 60 }),
+      unanswered,
       logger,
       allowedOrigins,
     }),
     '/api/escalate': createEscalationHandler({
       index,
-      store: new DynamoEscalationStore(dynamo.client, ESCALATION_TABLE_NAME),
+      store: escalations,
       queue: mailQueue,
       sender: outbox,
       randomBytes: (size) => randomBytes(size),
@@ -199,6 +235,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       logger,
       allowedOrigins,
     }),
+    '/api/complaints/acknowledge': createAcknowledgeHandler({
+      store: escalations,
+      secret: linkSecret,
+      now: () => new Date(),
+      today: () => londonToday(),
+      logger,
+    }) as HttpHandler,
     '/api/sar': createSarHandoffHandler({
       sarIntake: new LambdaSarIntake(lambda, 'sar-intake'),
       logger,

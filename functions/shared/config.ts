@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 
 const ChatConfigSchema = z.object({
   SESSIONS_TABLE: z.string().check(z.minLength(1)),
+  /** Where questions the assistant could not answer are counted (redacted) for the DPO's weekly digest. */
+  UNANSWERED_TABLE: z.string().check(z.minLength(1)),
   /** Comma-separated origins allowed to call the API (the councils' sites). */
   ALLOWED_ORIGINS: z.pipe(
     z._default(z.string(), ''),

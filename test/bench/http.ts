@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { startLocalServer } from '../../functions/local/server.ts';
-import { ensureSessionsTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
+import { ensureSessionsTable, ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
 
 const root = new URL('../../', import.meta.url);
 const QUESTION = JSON.stringify({ message: 'how long do you keep adoption records' });
@@ -96,6 +96,7 @@ export async function benchColdStart(runs = 5): Promise<ColdStart> {
   const kb = new URL('knowledge/build/kb.json', root);
   const dynamo = await startLocalDynamo();
   await ensureSessionsTable(dynamo.client, 'sessions');
+  await ensureUnansweredTable(dynamo.client, 'unanswered');
   const probe = `
     const t0 = performance.now();
     const { handler } = await import(${JSON.stringify(bundle.href)});
@@ -110,6 +111,7 @@ export async function benchColdStart(runs = 5): Promise<ColdStart> {
   const env = {
     ...process.env,
     SESSIONS_TABLE: 'sessions',
+    UNANSWERED_TABLE: 'unanswered',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     KB_PATH: kb.pathname,
     AWS_REGION: 'eu-west-2',

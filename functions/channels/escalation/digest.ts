@@ -8,7 +8,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { attemptDelivery, queued } from '#core/mail-queue.ts';
 import type { MailQueue, MailSender } from '#core/ports.ts';
-import { isoWeek, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
+import { isIsoWeek, isoWeek, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
 import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
 import { signedUrl } from '../../shared/signed-link.ts';
 
@@ -28,9 +28,10 @@ export interface DigestDependencies {
 }
 
 export function createDigestHandler(deps: DigestDependencies) {
-  return async (): Promise<{ council: string; sent: boolean }[]> => {
+  /** `week` (an ISO week such as 2026-W47) for a digest on demand; the schedule sends last week's. */
+  return async (event?: { week?: unknown }): Promise<{ council: string; sent: boolean }[]> => {
     const now = deps.now();
-    const lastWeek = isoWeek(new Date(now.getTime() - 7 * 86_400_000));
+    const lastWeek = isIsoWeek(event?.week) ? event.week : isoWeek(new Date(now.getTime() - 7 * 86_400_000));
     const dead = await deps.queue.dead();
     const results: { council: string; sent: boolean }[] = [];
     for (const council of deps.index.councils.values()) {

@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoSessionStore } from '../../adapters/dynamodb-session-store.ts';
+import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
 import { readChatConfig } from '../../shared/config.ts';
@@ -23,6 +24,7 @@ export const handler = byPath({
       tableName: config.SESSIONS_TABLE,
       ttlSeconds: config.SESSION_TTL_MINUTES * 60,
     }),
+    unanswered: new DynamoUnansweredStore(dynamo, config.UNANSWERED_TABLE),
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
   }),
