@@ -73,9 +73,14 @@ export function afterAttempt(
 export async function attemptDelivery(queue: MailQueue, sender: MailSender, mail: QueuedMail, now: () => string) {
   const claimed = leased(mail, now());
   if (!(await queue.save(claimed, mail.attempts))) return undefined;
+  return sendClaimed(queue, sender, claimed, now);
+}
+
+/** Sends a mail this run holds the lease on and records the outcome. */
+async function sendClaimed(queue: MailQueue, sender: MailSender, claimed: QueuedMail, now: () => string) {
   let outcome: { ok: true } | { ok: false; error: string };
   try {
-    await sender.send(mail.mail);
+    await sender.send(claimed.mail);
     outcome = { ok: true };
   } catch (error) {
     outcome = { ok: false, error: (error as Error).message };
@@ -83,6 +88,17 @@ export async function attemptDelivery(queue: MailQueue, sender: MailSender, mail
   const next = afterAttempt(claimed, outcome, now());
   await queue.save(next, claimed.attempts);
   return next;
+}
+
+/**
+ * Stores a new mail already leased for its first attempt, then makes that attempt: one write fewer than enqueue
+ * then attemptDelivery, with the same guarantee (a crash mid-send leaves it for the retry once the lease ends).
+ * Undefined when a mail with its id was already queued: it is not sent again.
+ */
+export async function enqueueAndSend(queue: MailQueue, sender: MailSender, mail: QueuedMail, now: () => string) {
+  const claimed = leased(mail, now());
+  if (!(await queue.enqueue(claimed))) return undefined;
+  return sendClaimed(queue, sender, claimed, now);
 }
 
 /** The scheduled retry: every due mail once. */

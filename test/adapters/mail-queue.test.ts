@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attemptDelivery, drainQueue, MAX_ATTEMPTS, queued } from '#core/mail-queue.ts';
+import { attemptDelivery, drainQueue, enqueueAndSend, MAX_ATTEMPTS, queued } from '#core/mail-queue.ts';
 import type { MailSender, OutgoingMail } from '#core/ports.ts';
 import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
 import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
@@ -43,6 +43,27 @@ describe('the mail queue in dynalite', () => {
     expect(await drainQueue(queue, relay, now)).toEqual({ sent: 0, retrying: 0, dead: 0 });
     expect(relay.accepted).toHaveLength(1);
     expect(await queue.get(item.id)).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('queues and sends a mail in one go, never twice for the same id, and leaves a failure for the retry', async () => {
+    const queue = new DynamoMailQueue(dynamo.client, 'mail');
+    const relay = new Relay();
+    relay.down = false;
+    const id = randomUUID();
+    expect(await enqueueAndSend(queue, relay, queued(id, 'sar-acknowledgement', mail, now()), now)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
+    expect(await enqueueAndSend(queue, relay, queued(id, 'sar-acknowledgement', mail, now()), now)).toBeUndefined();
+    expect(relay.accepted).toHaveLength(1);
+
+    relay.down = true;
+    const failing = queued(randomUUID(), 'sar-acknowledgement', mail, now());
+    expect(await enqueueAndSend(queue, relay, failing, now)).toMatchObject({ status: 'pending', attempts: 1 });
+    relay.down = false;
+    clock += 60_000;
+    expect(await drainQueue(queue, relay, now)).toMatchObject({ sent: 1 });
+    expect(await queue.get(failing.id)).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('moves mail to the dead-letter state after the last attempt, keeping it whole', async () => {

@@ -786,7 +786,9 @@ heading('4. The chat API over HTTP, and the chat Lambda cold start');
 }
 
 // ---------------------------------------------------------------- 5. SAR intake
-heading('5. SAR intake against dynalite (create, conditional writes, acknowledgement and DPO notice to the outbox)');
+heading(
+  '5. SAR intake against dynalite (create, conditional writes, acknowledgement and DPO notice queued durably, then sent to the outbox)',
+);
 {
   const { benchSarIntake } = await import('./sar.ts');
   const sar = await benchSarIntake();

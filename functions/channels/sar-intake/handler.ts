@@ -5,7 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { attemptDelivery } from '#core/mail-queue.ts';
+import { attemptDelivery, enqueueAndSend } from '#core/mail-queue.ts';
 import {
   SarConflictError,
   StoreUnavailableError,
@@ -30,7 +30,7 @@ import {
   SarIntakeRequestSchema,
   type SarIntakeResponse,
 } from '#core/sar/intake-contract.ts';
-import { unqueuedMail, type CouncilMailboxes, type SarNotificationDelivery } from '#core/sar/notifications.ts';
+import { owedMail, type CouncilMailboxes, type SarNotificationDelivery } from '#core/sar/notifications.ts';
 import { generateReference, normaliseReference, type RandomBytes } from '#core/sar/reference.ts';
 
 export type SarIntakeEvent =
@@ -95,7 +95,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       (reference) => openCase(request, reference, at, deps.calendar),
       () => generateReference(deps.randomBytes),
     );
-    // Also on a repeated submission: queuing is idempotent, so mail a failed first try never queued goes now.
+    // Also on a repeated submission: queuing is idempotent, so mail an earlier failure never queued goes now.
     try {
       await notify(sar);
     } catch (error) {
@@ -116,42 +116,32 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
   }
 
   /**
-   * Queues what the case owes (stored before any send, one mail per case and kind), records it on the case, then
-   * makes a first attempt; a failure stays in the queue for the scheduled retry and never blocks the case.
+   * Queues what the case owes (stored before any send; a mail already queued is left as it is) and makes a first
+   * attempt at what is new; a failure stays in the queue for the scheduled retry and never blocks the case.
    */
-  async function notify(sar: SarCase): Promise<SarCase> {
-    const at = deps.now().toISOString();
-    const owed = unqueuedMail(sar, deps.mailboxes(sar.council), at);
-    if (!owed.length) return sar;
-    for (const { item } of owed) await deps.queue.enqueue(item);
-    const next = { ...sar, notifications: [...(sar.notifications ?? []), ...owed.map((o) => o.record)] };
-    try {
-      await deps.store.update({ ...next, version: sar.version + 1 });
-    } catch (error) {
-      // Someone else moved the case on: their write stands, and the mail is queued either way.
-      if (!(error instanceof SarConflictError)) throw error;
-    }
+  async function notify(sar: SarCase): Promise<void> {
     const results = await Promise.all(
-      owed.map(({ item }) => attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString())),
+      owedMail(sar, deps.mailboxes(sar.council), deps.now().toISOString()).map(({ item }) =>
+        enqueueAndSend(deps.queue, deps.sender, item, () => deps.now().toISOString()),
+      ),
     );
-    const pending = results.filter((r) => r?.status !== 'sent').length;
+    const pending = results.filter((r) => r && r.status !== 'sent').length;
     if (pending) deps.logger.warn('SAR notification pending', { council: sar.council, pending });
-    return { ...next, version: sar.version + 1 };
   }
 
   /** Where each email the case owes stands in the queue. */
   async function delivery(sar: SarCase): Promise<SarNotificationDelivery[]> {
     return Promise.all(
-      (sar.notifications ?? []).map(async (n) => {
-        const mail = await deps.queue.get(n.mailId);
-        return mail
-          ? {
-              ...n,
-              status: mail.status,
-              attempts: mail.attempts,
-              ...(mail.lastError ? { lastError: mail.lastError } : {}),
-            }
-          : { ...n, status: 'missing' as const, attempts: 0 };
+      owedMail(sar, deps.mailboxes(sar.council), deps.now().toISOString()).map(async ({ kind, item }) => {
+        const mail = await deps.queue.get(item.id);
+        const base = { kind, to: item.mail.to, mailId: item.id };
+        if (!mail) return { ...base, status: 'not-queued' as const, attempts: 0 };
+        return {
+          ...base,
+          status: mail.status,
+          attempts: mail.attempts,
+          ...(mail.lastError ? { lastError: mail.lastError } : {}),
+        };
       }),
     );
   }
@@ -162,13 +152,12 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     if (!parsed.success) return invalid(parsed.error);
     const found = await deps.store.get(normaliseReference(parsed.data)!);
     if (!found) return { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
-    for (const n of found.notifications ?? []) {
-      const mail = await deps.queue.get(n.mailId);
-      if (mail && mail.status !== 'sent')
-        await attemptDelivery(deps.queue, deps.sender, mail, () => deps.now().toISOString());
+    for (const owed of await delivery(found)) {
+      const mail = owed.status === 'pending' || owed.status === 'dead' ? await deps.queue.get(owed.mailId) : undefined;
+      if (mail) await attemptDelivery(deps.queue, deps.sender, mail, () => deps.now().toISOString());
     }
-    const sar = await notify(found); // anything owed but never queued (a case from before the queue)
-    return { ok: true, case: sar, delivery: await delivery(sar) };
+    await notify(found); // anything owed that was never queued
+    return { ok: true, case: found, delivery: await delivery(found) };
   }
 
   async function change(raw: unknown): Promise<SarCaseResponse> {
@@ -193,8 +182,8 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       await deps.store.update(next);
       deps.logger.info('SAR status changed', { council: next.council, from: current.status, to: next.status });
       if (next.status !== 'refused') return { ok: true, case: next };
-      const refused = await notify(next);
-      return { ok: true, case: refused, delivery: await delivery(refused) };
+      await notify(next);
+      return { ok: true, case: next, delivery: await delivery(next) };
     } catch (error) {
       if (error instanceof SarTransitionError || error instanceof SarDeadlineInputError) {
         return { ok: false, error: { code: 'invalid', message: error.message } };

@@ -9,7 +9,6 @@
 import type { WorkingCalendar } from './calendar.ts';
 import { computeDeadline, type SarDeadline, type SarPause } from './deadlines.ts';
 import type { SarIntakeRequest } from './intake-contract.ts';
-import type { SarNotification } from './notifications.ts';
 import { addDays, type LocalDate } from './local-date.ts';
 
 export const SAR_STATUSES = [
@@ -65,8 +64,6 @@ export interface SarCase {
   pauses: SarPause[];
   extended?: { on: LocalDate; reason: string };
   refusal?: { reason: string };
-  /** Emails the case owes and whether they went (see notifications.ts). */
-  notifications?: SarNotification[];
   status: SarStatus;
   deadline: SarDeadline;
   /** Incremented on every change: the condition that makes concurrent changes safe. */

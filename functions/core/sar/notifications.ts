@@ -1,24 +1,21 @@
 /**
  * The emails a SAR case sends: an acknowledgement to the requester (reference, due date, what happens next, how
  * identity is checked), a new-case notice to the council's DPO mailbox, and a refusal with its rights. They go
- * through the durable mail queue (mail-queue.ts) like every other email: the case records which mail it queued,
- * and the queue says whether it went, so a failed send never loses or blocks the case.
+ * through the durable mail queue (mail-queue.ts) like every other email. Each has a fixed id (reference and
+ * kind), so queuing it again is a no-op and the queue, not the case, says whether it went.
  */
 import { queued, type QueuedMail } from '../mail-queue.ts';
 import type { OutgoingMail } from '../ports.ts';
 import { bindingDueDate, type SarCase } from './case.ts';
 
-export interface SarNotification {
-  kind: 'acknowledgement' | 'dpo-new-case' | 'refusal';
-  to: string;
-  /** The queued mail's id: one per case and kind, so queuing it again is a no-op. */
-  mailId: string;
-  queuedAt: string;
-}
+export type SarMailKind = 'acknowledgement' | 'dpo-new-case' | 'refusal';
 
-/** A notification with where its mail stands in the queue ('missing' only if the queue lost it). */
-export interface SarNotificationDelivery extends SarNotification {
-  status: QueuedMail['status'] | 'missing';
+/** An email the case owes, with where it stands in the queue ('not-queued' until it is). */
+export interface SarNotificationDelivery {
+  kind: SarMailKind;
+  to: string;
+  mailId: string;
+  status: QueuedMail['status'] | 'not-queued';
   attempts: number;
   lastError?: string;
 }
@@ -28,12 +25,9 @@ export interface CouncilMailboxes {
   dpoEmail?: string;
 }
 
-export function caseOpenedMail(
-  c: SarCase,
-  council: CouncilMailboxes,
-): { kind: SarNotification['kind']; mail: OutgoingMail }[] {
+export function caseOpenedMail(c: SarCase, council: CouncilMailboxes): { kind: SarMailKind; mail: OutgoingMail }[] {
   const due = bindingDueDate(c);
-  const mails: { kind: SarNotification['kind']; mail: OutgoingMail }[] = [];
+  const mails: { kind: SarMailKind; mail: OutgoingMail }[] = [];
   if (c.requester.email) {
     mails.push({
       kind: 'acknowledgement',
@@ -80,10 +74,7 @@ export function caseOpenedMail(
  * A refusal (manifestly unfounded or excessive) must give the reasons, the right to complain to the ICO and
  * the right to seek a judicial remedy. Sent to the requester's email; a postal-only requester needs a letter.
  */
-export function refusalMail(
-  c: SarCase,
-  council: CouncilMailboxes,
-): { kind: SarNotification['kind']; mail: OutgoingMail }[] {
+export function refusalMail(c: SarCase, council: CouncilMailboxes): { kind: SarMailKind; mail: OutgoingMail }[] {
   if (!c.requester.email || !c.refusal) return [];
   return [
     {
@@ -105,19 +96,10 @@ export function refusalMail(
   ];
 }
 
-/** The mail the case owes and has not queued yet, ready to queue, with the record the case keeps of each. */
-export function unqueuedMail(
-  c: SarCase,
-  council: CouncilMailboxes,
-  at: string,
-): { item: QueuedMail; record: SarNotification }[] {
-  return [...caseOpenedMail(c, council), ...refusalMail(c, council)]
-    .filter(({ kind }) => !c.notifications?.some((n) => n.kind === kind))
-    .map(({ kind, mail }) => {
-      const mailId = `${c.reference}:${kind}`;
-      return {
-        item: queued(mailId, `sar-${kind}`, mail, at, c.reference),
-        record: { kind, to: mail.to, mailId, queuedAt: at },
-      };
-    });
+/** Every email the case owes as it stands, ready to queue; queuing one already queued changes nothing. */
+export function owedMail(c: SarCase, council: CouncilMailboxes, at: string): { kind: SarMailKind; item: QueuedMail }[] {
+  return [...caseOpenedMail(c, council), ...refusalMail(c, council)].map(({ kind, mail }) => ({
+    kind,
+    item: queued(`${c.reference}:${kind}`, `sar-${kind}`, mail, at, c.reference),
+  }));
 }
