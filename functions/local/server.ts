@@ -98,6 +98,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     }),
   ]);
   const index = loadKnowledgeIndex();
+  // One durable queue for every email: SAR notices and escalations alike.
+  const mailQueue = new DynamoMailQueue(dynamo.client, MAIL_TABLE);
   // Emails land as files here: open them to see what a requester and the DPO would receive.
   const outboxDir = join(options.dataDir ?? mkdtempSync(join(tmpdir(), 'privacy-assistant-')), 'outbox');
   const logger = new Logger({ serviceName: 'local', logLevel: options.logLevel ?? 'WARN' });
@@ -110,7 +112,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
       knows: contextChecker(index),
       mailboxes: councilMailboxes(index),
-      queue: new DynamoMailQueue(dynamo.client, MAIL_TABLE),
+      queue: mailQueue,
       sender: new LocalOutbox(outboxDir),
       randomBytes: (size) => randomBytes(size),
       now: () => new Date(),
@@ -188,7 +190,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const url = `http://localhost:${port}`;
   const allowedOrigins = [url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? [])];
   const outbox = new LocalOutbox(outboxDir);
-  const mailQueue = new DynamoMailQueue(dynamo.client, MAIL_TABLE);
   const escalations = new DynamoEscalationStore(dynamo.client, ESCALATION_TABLE_NAME);
   const unanswered = new DynamoUnansweredStore(dynamo.client, UNANSWERED_TABLE);
   // Acknowledge links in a local digest are signed with a key that lives as long as this run.
