@@ -99,8 +99,8 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     try {
       await notify(sar);
     } catch (error) {
-      // The case is made and must be reported as made; its mail is queued by the next submission, status change
-      // or retry-notifications, and `get` shows it as owed.
+      // The case is made and must be reported as made; its mail is queued by a repeated submission or
+      // retry-notifications, and `get` shows it as not queued.
       deps.logger.warn('SAR notification not queued', { council: sar.council, error: (error as Error).name });
     }
     // No reference or requester detail in logs: a reference is tied to a person.
