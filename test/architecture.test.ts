@@ -20,4 +20,12 @@ describe('architecture', () => {
     expect(files.length).toBeGreaterThan(10);
     expect(offending).toEqual([]);
   });
+
+  it('only functions/channels/teams/bot-framework.ts imports the Bot Framework SDK (so moving SDKs is one module)', () => {
+    const dir = new URL('../functions/', import.meta.url);
+    const importers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /from ['"]botbuilder|from ['"]botframework-/.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(importers).toEqual(['channels/teams/bot-framework.ts']);
+  });
 });

@@ -28,6 +28,9 @@ import { createDigestHandler } from '../channels/escalation/digest.ts';
 import { createEscalationHandler } from '../channels/escalation/handler.ts';
 import { createMailRetryHandler } from '../channels/escalation/retry.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
+import { createBotEndpoint } from '../channels/teams/bot-framework.ts';
+import { createTeamsConversation } from '../channels/teams/conversation.ts';
+import { createTeamsHandler } from '../channels/teams/handler.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
@@ -121,6 +124,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     }) as (event: SarIntakeEvent) => Promise<unknown>,
   };
 
+  const teams = createTeamsHandler({
+    endpoint: createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, createTeamsConversation({ index })),
+    logger,
+  });
+
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
@@ -145,6 +153,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         // The weekly DPO digest on demand, for this week so far: each council's digest lands in the outbox.
         response.writeHead(200, { ...common, 'content-type': 'application/json' });
         response.end(JSON.stringify(await handlers.digest!({ week: isoWeek(new Date()) })));
+        return;
+      }
+      if (path === '/api/messages') {
+        // The Teams bot with no app id: the Bot Framework Emulator can talk to it (local development only).
+        writeResult(response, await teams(toEvent(request, await readBody(request))));
         return;
       }
       if (API_PATHS.has(path)) {

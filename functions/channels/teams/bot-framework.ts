@@ -1,0 +1,87 @@
+/**
+ * The only module that imports the Bot Framework SDK (botbuilder). Microsoft archived it in 2025 in favour of the
+ * Microsoft 365 Agents SDK, which speaks the same Activity protocol: moving means rewriting this module only.
+ *
+ * Every request is authenticated by the Bot Framework's own JWT validation (app id, single-tenant app type and
+ * tenant) before any bot logic runs; the turn completes inside the invocation (replies are sent to the
+ * conversation's service URL before it returns), so nothing lingers after the Lambda responds.
+ */
+import {
+  CardFactory,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  TeamsActivityHandler,
+  type Activity,
+  type TurnContext,
+} from 'botbuilder';
+import type { TeamsReply, TeamsTurn } from './conversation.ts';
+
+export interface BotCredentials {
+  /** Empty only for local development with the Bot Framework Emulator: then no token is checked. */
+  appId: string;
+  appPassword: string;
+  tenantId: string;
+}
+
+export interface BotResponse {
+  status: number;
+  body?: string;
+}
+
+class PrivacyBot extends TeamsActivityHandler {
+  constructor(converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>) {
+    super();
+    this.onMessage(async (context, next) => {
+      const text = messageText(context);
+      const replies = await converse({
+        text,
+        ...(context.activity.value !== undefined ? { value: context.activity.value } : {}),
+      });
+      for (const reply of replies) {
+        await context.sendActivity(
+          'card' in reply
+            ? { type: 'message', attachments: [CardFactory.adaptiveCard(reply.card)] }
+            : { type: 'message', text: reply.text },
+        );
+      }
+      await next();
+    });
+  }
+}
+
+/** The message text without the bot's @mention (in a channel Teams prefixes "<at>Bot</at>"). */
+function messageText(context: TurnContext): string {
+  return (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
+}
+
+export function createBotEndpoint(
+  credentials: BotCredentials,
+  converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>,
+) {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: credentials.appId,
+    MicrosoftAppPassword: credentials.appPassword,
+    MicrosoftAppTenantId: credentials.tenantId,
+    MicrosoftAppType: credentials.appId ? 'SingleTenant' : 'MultiTenant',
+  });
+  const adapter = new CloudAdapter(auth);
+  const bot = new PrivacyBot(converse);
+
+  return async (authorization: string | undefined, body: string | undefined): Promise<BotResponse> => {
+    let activity: Activity;
+    try {
+      activity = JSON.parse(body ?? '') as Activity;
+      if (!activity || typeof activity.type !== 'string') throw new Error('not an activity');
+    } catch {
+      return { status: 400, body: 'The request body is not a Bot Framework activity.' };
+    }
+    let authenticated;
+    try {
+      authenticated = await auth.authenticateRequest(activity, authorization ?? '');
+    } catch {
+      return { status: 401 };
+    }
+    await adapter.processActivityDirect(authenticated, activity, (context) => bot.run(context));
+    return { status: 200 };
+  };
+}

@@ -1,0 +1,155 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBotEndpoint } from '../../../functions/channels/teams/bot-framework.ts';
+import { createTeamsConversation } from '../../../functions/channels/teams/conversation.ts';
+import { realIndex } from '../../helpers.ts';
+
+/** A stand-in for the Bot Connector service Teams gives as serviceUrl: it records what the bot posts. */
+interface Connector {
+  url: string;
+  posted: { path: string; authorization?: string; body: Record<string, unknown> }[];
+  close(): Promise<void>;
+}
+
+async function startConnector(): Promise<Connector> {
+  const posted: Connector['posted'] = [];
+  const server: Server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    request.on('end', () => {
+      posted.push({
+        path: request.url ?? '',
+        ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+        body: JSON.parse(raw || '{}') as Record<string, unknown>,
+      });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: `reply-${posted.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    posted,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A Teams personal-chat message as Teams sends it (trimmed to the fields the protocol requires). */
+const teamsMessage = (serviceUrl: string, extra: Record<string, unknown>) => ({
+  type: 'message',
+  id: '1700000000000',
+  timestamp: '2026-11-23T10:00:00.000Z',
+  serviceUrl,
+  channelId: 'msteams',
+  from: { id: '29:1staff', name: 'A Staff Member', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+  conversation: { id: 'a:1conversation', conversationType: 'personal', tenantId: 'tenant-1' },
+  recipient: { id: '28:bot-app-id', name: 'Privacy assistant' },
+  channelData: { tenant: { id: 'tenant-1' } },
+  locale: 'en-GB',
+  ...extra,
+});
+
+let connector: Connector;
+beforeAll(async () => {
+  connector = await startConnector();
+});
+afterAll(() => connector.close());
+
+const converse = createTeamsConversation({ index: realIndex() });
+
+describe('the Teams bot through the real Bot Framework adapter', () => {
+  it('answers a question as an Adaptive Card with the citation and follow-ups, replying in the conversation', async () => {
+    const endpoint = createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, converse);
+    const before = connector.posted.length;
+    const response = await endpoint(
+      undefined,
+      JSON.stringify(
+        teamsMessage(connector.url, { text: '<at>Privacy assistant</at> how long do we keep adoption records' }),
+      ),
+    );
+    expect(response.status).toBe(200);
+    const [reply] = connector.posted.slice(before);
+    expect(reply!.path).toBe('/v3/conversations/a%3A1conversation/activities/1700000000000');
+    const attachment = (
+      reply!.body.attachments as {
+        contentType: string;
+        content: { body: { text: string }[]; version: string; actions: { type: string; data?: unknown }[] };
+      }[]
+    )[0]!;
+    expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(attachment.content.version).toBe('1.5');
+    const text = attachment.content.body.map((b) => b.text).join('\n');
+    expect(text).toContain('100 years for adoption records');
+    expect(text).toMatch(/From the .* privacy notice, "How long do we keep your information for\?"/);
+    expect(attachment.content.actions.some((a) => a.type === 'Action.Submit')).toBe(true);
+  });
+
+  it('answers a card button press (a message carrying the button data) about the service it names', async () => {
+    const endpoint = createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, converse);
+    const before = connector.posted.length;
+    await endpoint(
+      undefined,
+      JSON.stringify(
+        teamsMessage(connector.url, {
+          value: { ask: 'who do you share my information with', notice: 'kent-connect-to-work' },
+        }),
+      ),
+    );
+    const reply = connector.posted.slice(before)[0]!;
+    expect(JSON.stringify(reply.body)).toContain('Employers and training providers');
+  });
+
+  it('shows help for "help" and an empty message', async () => {
+    const endpoint = createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, converse);
+    const before = connector.posted.length;
+    await endpoint(undefined, JSON.stringify(teamsMessage(connector.url, { text: 'help' })));
+    expect(JSON.stringify(connector.posted.slice(before)[0]!.body)).toContain('Privacy notice assistant');
+  });
+
+  it('with an app id configured, rejects no token, a forged token and a malformed body before any bot logic runs', async () => {
+    let ran = 0;
+    const endpoint = createBotEndpoint(
+      { appId: '11111111-2222-3333-4444-555555555555', appPassword: 'x', tenantId: 'tenant-1' },
+      (turn) => {
+        ran++;
+        return converse(turn);
+      },
+    );
+    const body = JSON.stringify(teamsMessage(connector.url, { text: 'how long do we keep adoption records' }));
+    expect((await endpoint(undefined, body)).status).toBe(401);
+    const forged = [
+      Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'forged' })).toString('base64url'),
+      Buffer.from(
+        JSON.stringify({
+          iss: 'https://api.botframework.com',
+          aud: '11111111-2222-3333-4444-555555555555',
+          exp: 9999999999,
+        }),
+      ).toString('base64url'),
+      'c2lnbmF0dXJl',
+    ].join('.');
+    expect((await endpoint(`Bearer ${forged}`, body)).status).toBe(401);
+    expect((await endpoint(undefined, 'not json')).status).toBe(400);
+    expect(ran).toBe(0);
+  });
+});
+
+describe('POST /api/messages on npm start (the Emulator path)', () => {
+  it('answers through the local server like the Lambda would', async () => {
+    const { startLocalServer } = await import('../../../functions/local/server.ts');
+    const server = await startLocalServer({ port: 0, logLevel: 'SILENT' });
+    try {
+      const before = connector.posted.length;
+      const response = await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsMessage(connector.url, { text: 'who does connect to work share my data with' })),
+      });
+      expect(response.status).toBe(200);
+      expect(JSON.stringify(connector.posted.slice(before)[0]!.body)).toContain('Employers and training providers');
+    } finally {
+      await server.close();
+    }
+  });
+});
