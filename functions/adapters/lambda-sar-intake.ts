@@ -4,7 +4,17 @@ import type { SarIntakeRequest, SarIntakeResponse } from '#core/sar/intake-contr
 
 export interface SarIntakePort {
   submit(request: SarIntakeRequest | Record<string, unknown>): Promise<SarIntakeResponse>;
+  /** Any other action of the intake (get, reminders, …); the response is the intake's own. */
+  invoke(event: { action: string } & Record<string, unknown>): Promise<unknown>;
 }
+
+const UNAVAILABLE = {
+  ok: false,
+  error: {
+    code: 'unavailable',
+    message: 'We could not pass your request on just now. Nothing was saved; please try again.',
+  },
+} as const;
 
 export class LambdaSarIntake implements SarIntakePort {
   constructor(
@@ -13,24 +23,22 @@ export class LambdaSarIntake implements SarIntakePort {
   ) {}
 
   async submit(request: SarIntakeRequest | Record<string, unknown>): Promise<SarIntakeResponse> {
+    return (await this.invoke({ action: 'submit', request })) as SarIntakeResponse;
+  }
+
+  async invoke(event: { action: string } & Record<string, unknown>): Promise<unknown> {
     try {
       const result = await this.client.send(
         new InvokeCommand({
           FunctionName: this.functionName,
           InvocationType: 'RequestResponse',
-          Payload: new TextEncoder().encode(JSON.stringify({ action: 'submit', request })),
+          Payload: new TextEncoder().encode(JSON.stringify(event)),
         }),
       );
       if (result.FunctionError || !result.Payload) throw new Error(result.FunctionError ?? 'empty response');
-      return JSON.parse(new TextDecoder().decode(result.Payload)) as SarIntakeResponse;
+      return JSON.parse(new TextDecoder().decode(result.Payload));
     } catch {
-      return {
-        ok: false,
-        error: {
-          code: 'unavailable',
-          message: 'We could not pass your request on just now. Nothing was saved; please try again.',
-        },
-      };
+      return UNAVAILABLE;
     }
   }
 }

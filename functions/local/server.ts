@@ -29,7 +29,7 @@ import { createEscalationHandler } from '../channels/escalation/handler.ts';
 import { createMailRetryHandler } from '../channels/escalation/retry.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
 import { createBotEndpoint } from '../channels/teams/bot-framework.ts';
-import { createTeamsConversation } from '../channels/teams/conversation.ts';
+import { createTeamsConversation, type TeamsAccess } from '../channels/teams/conversation.ts';
 import { createTeamsHandler } from '../channels/teams/handler.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
@@ -54,6 +54,8 @@ export interface LocalServerOptions {
   /** Origins allowed to call the API besides the server's own. */
   allowedOrigins?: string[];
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /** Who may use the local Teams bot and its SAR commands (default: anyone, no staff). */
+  teams?: TeamsAccess;
 }
 
 export interface LocalServer {
@@ -124,8 +126,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     }) as (event: SarIntakeEvent) => Promise<unknown>,
   };
 
+  const teamsConversation: { converse?: ReturnType<typeof createTeamsConversation> } = {};
   const teams = createTeamsHandler({
-    endpoint: createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, createTeamsConversation({ index })),
+    endpoint: createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, (turn) =>
+      teamsConversation.converse!(turn),
+    ),
     logger,
   });
 
@@ -228,6 +233,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     endpoint: url,
     region: 'eu-west-2',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  // The Teams bot reaches the SAR intake the way it does in AWS: Lambda Invoke.
+  teamsConversation.converse = createTeamsConversation({
+    index,
+    intake: new LambdaSarIntake(lambda, 'sar-intake'),
+    ...(options.teams ? { access: options.teams } : {}),
   });
   handlers.api = byPath({
     '/api/chat': createChatHandler({

@@ -19,6 +19,7 @@ import {
   extend,
   nextSteps,
   openCase,
+  remindersFor,
   SAR_STATUSES,
   SarTransitionError,
   type SarCase,
@@ -39,12 +40,17 @@ export type SarIntakeEvent =
   | { action: 'change-status'; reference: string; to: string; by: string; why: string; on?: string }
   | { action: 'retry-notifications'; reference: string }
   | { action: 'extend'; reference: string; by: string; reason: string; on?: string }
-  | { action: 'list-by-status'; council: string; status: string };
+  | { action: 'list-by-status'; council: string; status: string }
+  | { action: 'reminders'; council: string };
 
 /** `delivery`: where each email the case owes stands in the mail queue (get, retry-notifications, a refusal). */
 export type SarCaseResponse =
   { ok: true; case: SarCase; delivery?: SarNotificationDelivery[] } | Extract<SarIntakeResponse, { ok: false }>;
 export type SarListResponse = { ok: true; cases: SarCase[] } | Extract<SarIntakeResponse, { ok: false }>;
+/** Open cases due within five working days of today, and those overdue (what staff ask for in Teams). */
+export type SarRemindersResponse =
+  | { ok: true; today: string; horizon: string; overdue: SarCase[]; dueSoon: SarCase[] }
+  | Extract<SarIntakeResponse, { ok: false }>;
 
 const ExtendSchema = z.object({
   reference: ReferenceSchema,
@@ -227,6 +233,15 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     return { ok: true, cases: await deps.store.listByStatus(parsed.data.council, parsed.data.status) };
   }
 
+  async function reminders(raw: { council?: unknown }): Promise<SarRemindersResponse> {
+    const parsed = z.safeParse(z.string().check(z.minLength(1, 'Say which council.')), raw.council);
+    if (!parsed.success) return invalid(parsed.error) as SarRemindersResponse;
+    const today = deps.today();
+    const { horizon } = remindersFor([], today, deps.calendar);
+    const { overdue, dueSoon } = remindersFor(await deps.store.listDueBy(parsed.data, horizon), today, deps.calendar);
+    return { ok: true, today, horizon, overdue, dueSoon };
+  }
+
   async function get(raw: { reference?: unknown }): Promise<SarCaseResponse> {
     const parsed = z.safeParse(ReferenceSchema, raw.reference);
     if (!parsed.success) return invalid(parsed.error);
@@ -236,7 +251,9 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       : { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
   }
 
-  return async (event: SarIntakeEvent): Promise<SarIntakeResponse | SarCaseResponse | SarListResponse> => {
+  return async (
+    event: SarIntakeEvent,
+  ): Promise<SarIntakeResponse | SarCaseResponse | SarListResponse | SarRemindersResponse> => {
     try {
       switch (event?.action) {
         case 'submit':
@@ -251,13 +268,15 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
           return await extendCase(event);
         case 'list-by-status':
           return await listByStatus(event);
+        case 'reminders':
+          return await reminders(event);
         default:
           return {
             ok: false,
             error: {
               code: 'invalid',
               message:
-                'Unknown action: expected submit, get, change-status, extend, list-by-status or retry-notifications.',
+                'Unknown action: expected submit, get, change-status, extend, list-by-status, reminders or retry-notifications.',
             },
           };
       }

@@ -33,9 +33,14 @@ class PrivacyBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       const text = messageText(context);
+      const activity = context.activity;
       const replies = await converse({
         text,
-        ...(context.activity.value !== undefined ? { value: context.activity.value } : {}),
+        ...(activity.value !== undefined ? { value: activity.value } : {}),
+        user: {
+          ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+          ...(activity.conversation?.tenantId ? { tenantId: activity.conversation.tenantId } : {}),
+        },
       });
       for (const reply of replies) {
         await context.sendActivity(

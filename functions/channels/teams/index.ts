@@ -1,7 +1,9 @@
 /** The Teams bot Lambda: built from real parts once per cold start. */
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
+import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
 import { createBotEndpoint } from './bot-framework.ts';
 import { createTeamsConversation } from './conversation.ts';
 import { createTeamsHandler } from './handler.ts';
@@ -12,15 +14,31 @@ const env = z.parse(
     MICROSOFT_APP_ID: z.string().check(z.minLength(1, 'MICROSOFT_APP_ID is required in AWS')),
     MICROSOFT_APP_PASSWORD: z.string().check(z.minLength(1)),
     MICROSOFT_APP_TENANT_ID: z.string().check(z.minLength(1)),
+    /** Comma-separated lists: the Entra tenant(s) allowed, and the information-governance staff (object ids). */
+    TEAMS_ALLOWED_TENANTS: z.string().check(z.minLength(1, 'TEAMS_ALLOWED_TENANTS is required in AWS')),
+    TEAMS_IG_STAFF: z._default(z.string(), ''),
+    /** The council whose SAR lists the bot shows. */
+    TEAMS_COUNCIL: z.string().check(z.minLength(1)),
+    SAR_INTAKE_FUNCTION: z._default(z.string().check(z.minLength(1)), 'sar-intake'),
     KB_PATH: z.optional(z.string()),
   }),
   process.env,
 );
 
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
 export const handler = createTeamsHandler({
   endpoint: createBotEndpoint(
     { appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD, tenantId: env.MICROSOFT_APP_TENANT_ID },
-    createTeamsConversation({ index: loadKnowledgeIndex(env.KB_PATH) }),
+    createTeamsConversation({
+      index: loadKnowledgeIndex(env.KB_PATH),
+      intake: new LambdaSarIntake(new LambdaClient({}), env.SAR_INTAKE_FUNCTION),
+      access: { tenants: list(env.TEAMS_ALLOWED_TENANTS), staff: list(env.TEAMS_IG_STAFF), council: env.TEAMS_COUNCIL },
+    }),
   ),
   logger: new Logger({ serviceName: 'teams' }),
 });

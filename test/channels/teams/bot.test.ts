@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotEndpoint } from '../../../functions/channels/teams/bot-framework.ts';
 import { createTeamsConversation } from '../../../functions/channels/teams/conversation.ts';
+import { startLocalServer, type LocalServer } from '../../../functions/local/server.ts';
 import { realIndex } from '../../helpers.ts';
 
 /** A stand-in for the Bot Connector service Teams gives as serviceUrl: it records what the bot posts. */
@@ -135,21 +137,71 @@ describe('the Teams bot through the real Bot Framework adapter', () => {
   });
 });
 
-describe('POST /api/messages on npm start (the Emulator path)', () => {
-  it('answers through the local server like the Lambda would', async () => {
-    const { startLocalServer } = await import('../../../functions/local/server.ts');
-    const server = await startLocalServer({ port: 0, logLevel: 'SILENT' });
-    try {
-      const before = connector.posted.length;
-      const response = await fetch(`${server.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(teamsMessage(connector.url, { text: 'who does connect to work share my data with' })),
-      });
-      expect(response.status).toBe(200);
-      expect(JSON.stringify(connector.posted.slice(before)[0]!.body)).toContain('Employers and training providers');
-    } finally {
-      await server.close();
-    }
+describe('POST /api/messages on npm start: the Emulator path, SAR commands through Lambda Invoke', () => {
+  const STAFF = '00000000-0000-0000-0000-000000000001';
+  const OTHER = '00000000-0000-0000-0000-000000000002';
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startLocalServer({
+      port: 0,
+      logLevel: 'SILENT',
+      teams: { tenants: ['tenant-1'], staff: [STAFF], council: 'kent' },
+    });
+  });
+  afterAll(() => server.close());
+
+  /** Sends a message as a user and returns what the bot posted back, as text. */
+  const say = async (text: string, user: { aadObjectId?: string; tenantId?: string } = {}) => {
+    const before = connector.posted.length;
+    const activity = teamsMessage(connector.url, { text });
+    const response = await fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...activity,
+        from: { ...activity.from, aadObjectId: user.aadObjectId ?? STAFF },
+        conversation: { ...activity.conversation, tenantId: user.tenantId ?? 'tenant-1' },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const reply = connector.posted.slice(before)[0]!.body;
+    return typeof reply.text === 'string' ? reply.text : JSON.stringify(reply.attachments);
+  };
+
+  it('answers questions like the Lambda would', async () => {
+    expect(await say('who does connect to work share my data with')).toContain('Employers and training providers');
+  });
+
+  it('gives staff a case status and its due date; anyone else, or an unknown reference, the same not-found answer', async () => {
+    const created = await fetch(`${server.url}/api/sar`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({
+        idempotencyKey: randomUUID(),
+        council: 'kent',
+        notice: 'kent-connect-to-work',
+        requester: { name: 'Sam Example', email: 'sam@example.com' },
+        request: { description: 'Everything about my employment support' },
+      }),
+    });
+    const { reference, dueDate } = (await created.json()) as { reference: string; dueDate: string };
+    const seen = await say(`sar status ${reference.toLowerCase()}`);
+    expect(seen).toContain(reference);
+    expect(seen).toContain(`due ${dueDate}`);
+    expect(seen).not.toContain('Sam Example');
+
+    const notStaff = await say(`sar status ${reference}`, { aadObjectId: OTHER });
+    const unknown = await say('sar status SAR-2222-2222');
+    expect(notStaff).toMatch(/cannot find a SAR with that reference/);
+    expect(unknown).toBe(notStaff);
+  });
+
+  it('lists due and overdue cases for staff only, and turns away another tenant politely', async () => {
+    expect(await say('due this week')).toMatch(/Due by \d{4}-\d{2}-\d{2} \(five working days\)/);
+    expect(await say('overdue')).toMatch(/Overdue/);
+    expect(await say('overdue', { aadObjectId: OTHER })).toMatch(/Only the information governance team/);
+    expect(await say('how long do you keep adoption records', { tenantId: 'another-tenant' })).toMatch(
+      /only for the council’s own staff/,
+    );
   });
 });
