@@ -110,6 +110,8 @@ export function createTeamsConversation(deps: {
     if (!text || HELP.test(text)) return [{ card: helpCard() }];
     const asked = STATUS.exec(text);
     if (asked) return status(asked[1]!, turn);
+    if (/^(?:sar\s+)?status\W*$/i.test(text))
+      return [{ text: 'Send "SAR status" and the reference, for example: SAR status SAR-7KQ4-M2XD' }];
     if (DUE.test(text)) return lists('due', turn);
     if (OVERDUE.test(text)) return lists('overdue', turn);
     return [{ card: answerCard(deps.index, answerQuestion(deps.index, { question: text })) }];
