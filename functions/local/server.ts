@@ -237,6 +237,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   // The Teams bot reaches the SAR intake the way it does in AWS: Lambda Invoke.
   teamsConversation.converse = createTeamsConversation({
     index,
+    today: () => londonToday(),
     intake: new LambdaSarIntake(lambda, 'sar-intake'),
     ...(options.teams ? { access: options.teams } : {}),
   });

@@ -43,6 +43,15 @@ class PrivacyBot extends TeamsActivityHandler {
         },
       });
       for (const reply of replies) {
+        if ('card' in reply && reply.replace && activity.replyToId) {
+          // The card a button was pressed on is updated in place (the SAR form becomes its confirmation).
+          await context.updateActivity({
+            id: activity.replyToId,
+            type: 'message',
+            attachments: [CardFactory.adaptiveCard(reply.card)],
+          });
+          continue;
+        }
         await context.sendActivity(
           'card' in reply
             ? { type: 'message', attachments: [CardFactory.adaptiveCard(reply.card)] }

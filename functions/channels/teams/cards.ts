@@ -72,3 +72,95 @@ export function helpCard(): AdaptiveCard {
     ),
   ]);
 }
+
+/** The SAR form's fields, keyed by the intake contract's field paths (which its field errors use too). */
+export const LOG_SAR_FIELDS = [
+  ['requester.name', 'Name of the person asking'],
+  ['requester.email', 'Their email address'],
+  ['requester.phone', 'Their phone number'],
+  ['requester.postalAddress', 'Their postal address'],
+  ['onBehalfOf.name', 'If they ask for someone else: that person’s name'],
+  ['onBehalfOf.relationship', 'Their relationship or authority'],
+  ['request.description', 'What information they want'],
+] as const;
+
+export interface LogSarValues {
+  idempotencyKey: string;
+  channel?: string;
+  receivedOn?: string;
+  notice?: string;
+  [field: string]: string | undefined;
+}
+
+/**
+ * "Log a SAR": an Adaptive Card form. Submitted values come back as a message whose value holds every input by id
+ * plus the button's data; on field errors the same card is sent again with the messages and everything typed.
+ */
+export function logSarCard(
+  values: LogSarValues,
+  options: { today: string; services: { id: string; name: string }[]; errors?: Record<string, string> },
+): AdaptiveCard {
+  const errors = options.errors ?? {};
+  const body: unknown[] = [text('Log a subject access request', { weight: 'Bolder', size: 'Medium' })];
+  const general = Object.entries(errors).filter(([key]) => !LOG_SAR_FIELDS.some(([id]) => id === key));
+  if (Object.keys(errors).length)
+    body.push(text('Some answers need correcting.', { color: 'Attention', weight: 'Bolder' }));
+  for (const [, message] of general) body.push(text(message, { color: 'Attention' }));
+  for (const [id, label] of LOG_SAR_FIELDS) {
+    if (errors[id]) body.push(text(errors[id], { color: 'Attention', spacing: 'Medium' }));
+    body.push({
+      type: 'Input.Text',
+      id,
+      label,
+      value: values[id] ?? '',
+      ...(id === 'request.description'
+        ? { isMultiline: true, isRequired: true, errorMessage: 'Say what information they want.' }
+        : {}),
+      ...(id === 'requester.name' ? { isRequired: true, errorMessage: 'Enter the name of the person asking.' } : {}),
+    });
+  }
+  body.push(
+    {
+      type: 'Input.ChoiceSet',
+      id: 'channel',
+      label: 'How it came in',
+      value: values.channel ?? 'phone',
+      choices: [
+        { title: 'Phone', value: 'phone' },
+        { title: 'Letter', value: 'letter' },
+        { title: 'In person', value: 'in-person' },
+        { title: 'Email', value: 'email' },
+      ],
+    },
+    { type: 'Input.Date', id: 'receivedOn', label: 'Received on', value: values.receivedOn ?? options.today },
+    {
+      type: 'Input.ChoiceSet',
+      id: 'notice',
+      label: 'Service (optional)',
+      value: values.notice ?? '',
+      choices: options.services.map((s) => ({ title: s.name, value: s.id })),
+    },
+  );
+  return card(body, [
+    {
+      type: 'Action.Submit',
+      title: 'Log the request',
+      data: { command: 'log-sar', idempotencyKey: values.idempotencyKey },
+    },
+  ]);
+}
+
+/** The form's card once the case exists: the reference and due date, replacing the form in place. */
+export function sarLoggedCard(reference: string, dueDate: string | null, nextSteps: string): AdaptiveCard {
+  return card([
+    text('Subject access request logged', { weight: 'Bolder', size: 'Medium', color: 'Good' }),
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Reference', value: reference },
+        { title: 'Due', value: dueDate ?? 'when the clock starts' },
+      ],
+    },
+    text(nextSteps, { size: 'Small' }),
+  ]);
+}

@@ -10,7 +10,16 @@ import { answerQuestion } from '#core/answer.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { bindingDueDate, type SarCase } from '#core/sar/case.ts';
 import { normaliseReference } from '#core/sar/reference.ts';
-import { answerCard, helpCard, type AdaptiveCard, type AskValue } from './cards.ts';
+import {
+  answerCard,
+  helpCard,
+  LOG_SAR_FIELDS,
+  logSarCard,
+  sarLoggedCard,
+  type AdaptiveCard,
+  type AskValue,
+  type LogSarValues,
+} from './cards.ts';
 
 export interface TeamsTurn {
   /** The message text with the bot's @mention removed. */
@@ -21,7 +30,8 @@ export interface TeamsTurn {
   user?: { aadObjectId?: string; tenantId?: string };
 }
 
-export type TeamsReply = { card: AdaptiveCard } | { text: string };
+/** `replace`: update the card the button was pressed on (the SAR form becomes its confirmation) instead of a new message. */
+export type TeamsReply = { card: AdaptiveCard; replace?: boolean } | { text: string };
 
 export interface TeamsAccess {
   /** Entra tenant ids allowed to use the bot; empty allows any (local development only). */
@@ -41,6 +51,7 @@ type CaseResult = { ok: true; case: SarCase } | { ok: false; error: { message: s
 type RemindersResult =
   { ok: true; horizon: string; overdue: SarCase[]; dueSoon: SarCase[] } | { ok: false; error: { message: string } };
 
+const LOG_SAR = /^log\s+(?:a\s+)?(?:sar|subject access request)\W*$/i;
 const HELP = /^(?:help|\?|hi|hello|what can you do)\W*$/i;
 const STATUS = /^(?:sar\s+)?status\s+(\S+)\s*$/i;
 const DUE = /^due(?:\s+this\s+week)?\W*$/i;
@@ -50,12 +61,22 @@ const NOT_FOUND =
   'I cannot find a SAR with that reference that you can see. Check the reference, or ask the information governance team.';
 const STAFF_ONLY = 'Only the information governance team can see SAR cases here. Ask them, quoting the reference.';
 
-export function createTeamsConversation(deps: {
+export interface TeamsConversationDependencies {
   index: KnowledgeIndex;
   intake?: TeamsSarIntake;
   access?: TeamsAccess;
-}) {
+  /** Today in Europe/London (YYYY-MM-DD): the form's default received date. */
+  today?: () => string;
+  newKey?: () => string;
+}
+
+export function createTeamsConversation(deps: TeamsConversationDependencies) {
   const access = deps.access ?? { tenants: [], staff: [], council: '' };
+  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
+  const newKey = deps.newKey ?? (() => crypto.randomUUID());
+  const services = [...deps.index.notices.values()]
+    .filter((n) => !access.council || n.notice.council === access.council)
+    .map((n) => ({ id: n.notice.id, name: n.notice.service }));
   const isStaff = (turn: TeamsTurn) => !!turn.user?.aadObjectId && access.staff.includes(turn.user.aadObjectId);
 
   async function status(reference: string, turn: TeamsTurn): Promise<TeamsReply[]> {
@@ -96,9 +117,52 @@ export function createTeamsConversation(deps: {
     ];
   }
 
+  /** The submitted form: the intake creates the case (once per form, by its key) or the form comes back with errors. */
+  async function logSar(values: LogSarValues, turn: TeamsTurn): Promise<TeamsReply[]> {
+    const form = (errors: Record<string, string>) => [
+      { card: logSarCard(values, { today: today(), services, errors }), replace: true },
+    ];
+    if (!deps.intake || !access.council) return [{ text: 'SAR logging is not set up for this council yet.' }];
+    const given = (key: string) => values[key]?.trim() || undefined;
+    const onBehalf = given('onBehalfOf.name') || given('onBehalfOf.relationship');
+    const request = {
+      idempotencyKey: values.idempotencyKey,
+      council: access.council,
+      ...(given('notice') ? { notice: given('notice') } : {}),
+      requester: {
+        name: given('requester.name') ?? '',
+        ...(given('requester.email') ? { email: given('requester.email') } : {}),
+        ...(given('requester.phone') ? { phone: given('requester.phone') } : {}),
+        ...(given('requester.postalAddress') ? { postalAddress: given('requester.postalAddress') } : {}),
+      },
+      ...(onBehalf
+        ? { onBehalfOf: { name: given('onBehalfOf.name') ?? '', relationship: given('onBehalfOf.relationship') ?? '' } }
+        : {}),
+      request: { description: given('request.description') ?? '' },
+      channel: given('channel') ?? 'phone',
+      // The staff member who took it, by their Entra object id (no name: ids do not change and are not personal data in logs).
+      loggedBy: `teams:${turn.user?.aadObjectId ?? 'unknown'}`,
+      receivedOn: given('receivedOn') ?? today(),
+    };
+    const result = (await deps.intake.invoke({ action: 'submit', request })) as
+      | { ok: true; reference: string; dueDate: string | null; nextSteps: string }
+      | { ok: false; error: { message: string; fields?: Record<string, string> } };
+    if (result.ok) return [{ card: sarLoggedCard(result.reference, result.dueDate, result.nextSteps), replace: true }];
+    return form(result.error.fields ?? { form: result.error.message });
+  }
+
   return async (turn: TeamsTurn): Promise<TeamsReply[]> => {
     if (access.tenants.length && !access.tenants.includes(turn.user?.tenantId ?? ''))
       return [{ text: 'Sorry, this assistant is only for the council’s own staff.' }];
+    const submitted = turn.value as { command?: unknown; idempotencyKey?: unknown } | undefined;
+    if (submitted?.command === 'log-sar' && typeof submitted.idempotencyKey === 'string') {
+      const values: LogSarValues = { idempotencyKey: submitted.idempotencyKey };
+      for (const key of [...LOG_SAR_FIELDS.map(([id]) => id), 'channel', 'receivedOn', 'notice']) {
+        const v = (turn.value as Record<string, unknown>)[key];
+        if (typeof v === 'string') values[key] = v.slice(0, 4000);
+      }
+      return logSar(values, turn);
+    }
     const value = turn.value as Partial<AskValue> | undefined;
     if (value && typeof value.ask === 'string') {
       const notice =
@@ -108,6 +172,7 @@ export function createTeamsConversation(deps: {
     }
     const text = turn.text.trim();
     if (!text || HELP.test(text)) return [{ card: helpCard() }];
+    if (LOG_SAR.test(text)) return [{ card: logSarCard({ idempotencyKey: newKey() }, { today: today(), services }) }];
     const asked = STATUS.exec(text);
     if (asked) return status(asked[1]!, turn);
     if (/^(?:sar\s+)?status\W*$/i.test(text))

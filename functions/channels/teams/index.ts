@@ -4,6 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
+import { londonToday } from '../../shared/sar.ts';
 import { createBotEndpoint } from './bot-framework.ts';
 import { createTeamsConversation } from './conversation.ts';
 import { createTeamsHandler } from './handler.ts';
@@ -36,6 +37,7 @@ export const handler = createTeamsHandler({
     { appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD, tenantId: env.MICROSOFT_APP_TENANT_ID },
     createTeamsConversation({
       index: loadKnowledgeIndex(env.KB_PATH),
+      today: () => londonToday(),
       intake: new LambdaSarIntake(new LambdaClient({}), env.SAR_INTAKE_FUNCTION),
       access: { tenants: list(env.TEAMS_ALLOWED_TENANTS), staff: list(env.TEAMS_IG_STAFF), council: env.TEAMS_COUNCIL },
     }),

@@ -10,7 +10,7 @@ import { realIndex } from '../../helpers.ts';
 /** A stand-in for the Bot Connector service Teams gives as serviceUrl: it records what the bot posts. */
 interface Connector {
   url: string;
-  posted: { path: string; authorization?: string; body: Record<string, unknown> }[];
+  posted: { method: string; path: string; authorization?: string; body: Record<string, unknown> }[];
   close(): Promise<void>;
 }
 
@@ -21,6 +21,7 @@ async function startConnector(): Promise<Connector> {
     request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     request.on('end', () => {
       posted.push({
+        method: request.method ?? '',
         path: request.url ?? '',
         ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
         body: JSON.parse(raw || '{}') as Record<string, unknown>,
@@ -203,5 +204,51 @@ describe('POST /api/messages on npm start: the Emulator path, SAR commands throu
     expect(await say('how long do you keep adoption records', { tenantId: 'another-tenant' })).toMatch(
       /only for the council’s own staff/,
     );
+  });
+
+  it('logs a SAR from a card: the form comes back with errors and everything typed, then becomes the reference in place', async () => {
+    const before = connector.posted.length;
+    await say('Log a SAR');
+    const form = connector.posted.slice(before)[0]!.body as {
+      attachments: { content: { body: { id?: string }[]; actions: { data: { idempotencyKey: string } }[] } }[];
+    };
+    const inputs = form.attachments[0]!.content.body.map((b) => b.id).filter(Boolean);
+    expect(inputs).toEqual(expect.arrayContaining(['requester.name', 'request.description', 'channel', 'receivedOn']));
+    const { idempotencyKey } = form.attachments[0]!.content.actions[0]!.data;
+
+    const submit = async (fields: Record<string, string>) => {
+      const mark = connector.posted.length;
+      const activity = teamsMessage(connector.url, {
+        replyToId: 'form-card-1',
+        value: { command: 'log-sar', idempotencyKey, channel: 'phone', receivedOn: '2026-11-20', ...fields },
+      });
+      await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...activity, from: { ...activity.from, aadObjectId: OTHER } }),
+      });
+      return connector.posted.slice(mark)[0]!;
+    };
+
+    const incomplete = await submit({ 'requester.name': 'Pat Caller', 'request.description': 'My housing file' });
+    expect(incomplete.method).toBe('PUT');
+    expect(incomplete.path).toBe('/v3/conversations/a%3A1conversation/activities/form-card-1');
+    expect(JSON.stringify(incomplete.body)).toContain('Give at least one way to contact the person');
+    expect(JSON.stringify(incomplete.body)).toContain('My housing file'); // kept
+
+    const complete = {
+      'requester.name': 'Pat Caller',
+      'requester.phone': '01632 960 001',
+      'request.description': 'My housing file',
+    };
+    const logged = await submit(complete);
+    expect(logged.method).toBe('PUT');
+    const reference = /SAR-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(JSON.stringify(logged.body))![0];
+    // Received Friday 20 November: a month later is Sunday 20 December, so the next working day.
+    expect(JSON.stringify(logged.body)).toContain('2026-12-21');
+    // Pressed twice (or retried by Teams): the same case, not a second one.
+    expect(JSON.stringify((await submit(complete)).body)).toContain(reference);
+    // Information governance can then look it up by its reference, with how and when it came in.
+    expect(await say(`sar status ${reference}`)).toContain('Received 2026-11-20 by phone');
   });
 });
