@@ -19,6 +19,7 @@ import { DynamoEscalationStore, ESCALATION_TABLE } from '../adapters/dynamodb-es
 import { DynamoMailQueue } from '../adapters/dynamodb-mail-queue.ts';
 import { DynamoSarCaseStore } from '../adapters/dynamodb-sar-store.ts';
 import { DynamoSessionStore } from '../adapters/dynamodb-session-store.ts';
+import { DynamoTeamsChannelStore } from '../adapters/dynamodb-teams-channel-store.ts';
 import { DynamoUnansweredStore } from '../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
@@ -28,8 +29,9 @@ import { createDigestHandler } from '../channels/escalation/digest.ts';
 import { createEscalationHandler } from '../channels/escalation/handler.ts';
 import { createMailRetryHandler } from '../channels/escalation/retry.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
-import { createBotEndpoint } from '../channels/teams/bot-framework.ts';
-import { createTeamsConversation, type TeamsAccess } from '../channels/teams/conversation.ts';
+import { createRemindersHandler, postToTeams } from '../channels/reminders/handler.ts';
+import { createBotEndpoint, createProactivePoster } from '../channels/teams/bot-framework.ts';
+import { createInstallHandler, createTeamsConversation, type TeamsAccess } from '../channels/teams/conversation.ts';
 import { createTeamsHandler } from '../channels/teams/handler.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
@@ -74,6 +76,7 @@ const SAR_TABLE = 'privacy-assistant-sar-cases';
 const MAIL_TABLE = 'privacy-assistant-mail';
 const ESCALATION_TABLE_NAME = 'privacy-assistant-escalations';
 const UNANSWERED_TABLE = 'privacy-assistant-unanswered';
+const TEAMS_CHANNEL_TABLE = 'privacy-assistant-teams-channels';
 const API_PATHS = new Set(['/api/chat', '/api/sar', '/api/escalate', '/api/complaints/acknowledge']);
 /** How often the local run retries queued mail (the scheduled function in AWS). */
 const RETRY_EVERY_MS = 60_000;
@@ -97,6 +100,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     ensureSarTable(dynamo.client, SAR_TABLE),
     ensureMailQueueTable(dynamo.client, MAIL_TABLE),
     ensureUnansweredTable(dynamo.client, UNANSWERED_TABLE),
+    ensureTable(dynamo.client, TEAMS_CHANNEL_TABLE, { partitionKey: 'pk', indexes: [] }),
     ensureTable(dynamo.client, ESCALATION_TABLE_NAME, {
       partitionKey: 'pk',
       indexes: [ESCALATION_TABLE.openComplaints],
@@ -127,11 +131,24 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   };
 
   const teamsConversation: { converse?: ReturnType<typeof createTeamsConversation> } = {};
+  const teamsAccess = options.teams ?? { tenants: [], staff: [], council: '' };
+  const teamsChannels = new DynamoTeamsChannelStore(dynamo.client, TEAMS_CHANNEL_TABLE);
+  const noAppId = { appId: '', appPassword: '', tenantId: '' };
   const teams = createTeamsHandler({
-    endpoint: createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, (turn) =>
-      teamsConversation.converse!(turn),
+    endpoint: createBotEndpoint(
+      noAppId,
+      (turn) => teamsConversation.converse!(turn),
+      createInstallHandler({ access: teamsAccess, channels: teamsChannels, now: () => new Date() }),
     ),
     logger,
+  });
+  const reminders = createRemindersHandler({
+    store: new DynamoSarCaseStore(dynamo.client, SAR_TABLE),
+    calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
+    councils: () => [...index.councils.keys()],
+    today: () => londonToday(),
+    logger,
+    post: postToTeams(teamsChannels, createProactivePoster(noAppId)),
   });
 
   const server: Server = createServer((request, response) => {
@@ -152,6 +169,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         const result = await fn(JSON.parse((await readBody(request)) || 'null') as never);
         response.writeHead(200, { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST' });
         response.end(JSON.stringify(result));
+        return;
+      }
+      if (path === '/local/reminders' && request.method === 'POST') {
+        // The daily SAR reminders on demand: posted to each council's Teams channel where the bot was added.
+        response.writeHead(200, { ...common, 'content-type': 'application/json' });
+        response.end(JSON.stringify(await reminders()));
         return;
       }
       if (path === '/local/digest' && request.method === 'POST') {

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SarCaseStore } from '#core/ports.ts';
+import type { TeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
 import { bindingDueDate, remindersFor, type SarCase } from '#core/sar/case.ts';
 
@@ -24,6 +25,8 @@ export interface CouncilReminders {
 
 export interface RemindersDependencies {
   store: Pick<SarCaseStore, 'listDueBy'>;
+  /** Posts a council's list to its information-governance Teams channel; false when it has none stored. */
+  post?: (council: string, text: string) => Promise<boolean>;
   calendar: WorkingCalendar;
   councils: () => string[];
   today: () => string;
@@ -39,9 +42,44 @@ export function createRemindersHandler(deps: RemindersDependencies) {
     for (const council of deps.councils()) {
       const { horizon } = remindersFor([], today, deps.calendar);
       const { overdue, dueSoon } = remindersFor(await deps.store.listDueBy(council, horizon), today, deps.calendar);
-      digests.push({ council, today, horizon, overdue: overdue.map(line), dueSoon: dueSoon.map(line) });
-      deps.logger.info('SAR reminders', { council, overdue: overdue.length, dueSoon: dueSoon.length });
+      const digest = { council, today, horizon, overdue: overdue.map(line), dueSoon: dueSoon.map(line) };
+      digests.push(digest);
+      let posted = false;
+      try {
+        posted = (await deps.post?.(council, remindersText(digest))) ?? false;
+      } catch (error) {
+        // One council's Teams failing must not stop the others' reminders.
+        deps.logger.warn('SAR reminders not posted to Teams', { council, error: (error as Error).name });
+      }
+      deps.logger.info('SAR reminders', { council, overdue: overdue.length, dueSoon: dueSoon.length, posted });
     }
     return digests;
+  };
+}
+
+/** The daily post to the information-governance channel: references, status and due dates only. */
+export function remindersText(digest: CouncilReminders): string {
+  const lines = (items: ReminderLine[]) => items.map((i) => `- ${i.reference}: ${i.status}, due ${i.dueDate}`);
+  return [
+    `**SARs on ${digest.today}**`,
+    digest.overdue.length ? `**Overdue: ${digest.overdue.length}**` : 'Overdue: none.',
+    ...lines(digest.overdue),
+    digest.dueSoon.length
+      ? `**Due by ${digest.horizon}: ${digest.dueSoon.length}**`
+      : `Due by ${digest.horizon}: none.`,
+    ...lines(digest.dueSoon),
+  ].join('\n\n');
+}
+
+/** The post function for a council: its stored channel, if the bot was added to one. */
+export function postToTeams(
+  channels: Pick<TeamsChannelStore, 'get'>,
+  poster: (reference: Record<string, unknown>, text: string) => Promise<void>,
+) {
+  return async (council: string, text: string): Promise<boolean> => {
+    const reference = await channels.get(council);
+    if (!reference) return false;
+    await poster(reference, text);
+    return true;
   };
 }

@@ -5,25 +5,39 @@ import * as z from 'zod/mini';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import holidays from '../../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
+import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { londonToday } from '../../shared/sar.ts';
-import { createRemindersHandler } from './handler.ts';
+import { createProactivePoster } from '../teams/bot-framework.ts';
+import { createRemindersHandler, postToTeams } from './handler.ts';
 
 const env = z.parse(
   z.object({
     SAR_TABLE: z.string().check(z.minLength(1)),
     DYNAMODB_ENDPOINT: z.optional(z.url()),
     KB_PATH: z.optional(z.string()),
+    /** With these, each council's list is also posted to its information-governance Teams channel. */
+    TEAMS_CHANNEL_TABLE: z.optional(z.string().check(z.minLength(1))),
+    MICROSOFT_APP_ID: z._default(z.string(), ''),
+    MICROSOFT_APP_PASSWORD: z._default(z.string(), ''),
+    MICROSOFT_APP_TENANT_ID: z._default(z.string(), ''),
   }),
   process.env,
 );
 const index = loadKnowledgeIndex(env.KB_PATH);
+const dynamo = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
+const channels = env.TEAMS_CHANNEL_TABLE ? new DynamoTeamsChannelStore(dynamo, env.TEAMS_CHANNEL_TABLE) : undefined;
+const poster = channels
+  ? createProactivePoster({
+      appId: env.MICROSOFT_APP_ID,
+      appPassword: env.MICROSOFT_APP_PASSWORD,
+      tenantId: env.MICROSOFT_APP_TENANT_ID,
+    })
+  : undefined;
 
 export const handler = createRemindersHandler({
-  store: new DynamoSarCaseStore(
-    new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
-    env.SAR_TABLE,
-  ),
+  store: new DynamoSarCaseStore(dynamo, env.SAR_TABLE),
+  ...(channels && poster ? { post: postToTeams(channels, poster) } : {}),
   calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
   councils: () =>
     [...new Set([...index.councils.keys(), ...[...index.notices.values()].map((n) => n.notice.council)])].sort(),

@@ -11,8 +11,9 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   TeamsActivityHandler,
+  TurnContext,
   type Activity,
-  type TurnContext,
+  type ConversationReference,
 } from 'botbuilder';
 import type { TeamsReply, TeamsTurn } from './conversation.ts';
 
@@ -28,9 +29,30 @@ export interface BotResponse {
   body?: string;
 }
 
+/** Called when the bot is added to a team channel: where to post, who added it. */
+export type OnInstalled = (
+  reference: Record<string, unknown>,
+  by: { aadObjectId?: string; tenantId?: string },
+) => Promise<string | undefined>;
+
 class PrivacyBot extends TeamsActivityHandler {
-  constructor(converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>) {
+  constructor(converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>, onInstalled?: OnInstalled) {
     super();
+    this.onMembersAdded(async (context, next) => {
+      const activity = context.activity;
+      const botAdded = activity.membersAdded?.some((m) => m.id === activity.recipient.id);
+      if (botAdded && onInstalled && activity.conversation?.conversationType === 'channel') {
+        const reply = await onInstalled(
+          TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>,
+          {
+            ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+            ...(activity.conversation?.tenantId ? { tenantId: activity.conversation.tenantId } : {}),
+          },
+        );
+        if (reply) await context.sendActivity(reply);
+      }
+      await next();
+    });
     this.onMessage(async (context, next) => {
       const text = messageText(context);
       const activity = context.activity;
@@ -71,6 +93,7 @@ function messageText(context: TurnContext): string {
 export function createBotEndpoint(
   credentials: BotCredentials,
   converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>,
+  onInstalled?: OnInstalled,
 ) {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: credentials.appId,
@@ -79,7 +102,7 @@ export function createBotEndpoint(
     MicrosoftAppType: credentials.appId ? 'SingleTenant' : 'MultiTenant',
   });
   const adapter = new CloudAdapter(auth);
-  const bot = new PrivacyBot(converse);
+  const bot = new PrivacyBot(converse, onInstalled);
 
   return async (authorization: string | undefined, body: string | undefined): Promise<BotResponse> => {
     let activity: Activity;
@@ -97,5 +120,26 @@ export function createBotEndpoint(
     }
     await adapter.processActivityDirect(authenticated, activity, (context) => bot.run(context));
     return { status: 200 };
+  };
+}
+
+/** Posts a message to a conversation the bot stored (proactive: the daily due/overdue list to the IG channel). */
+export function createProactivePoster(credentials: BotCredentials) {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: credentials.appId,
+      MicrosoftAppPassword: credentials.appPassword,
+      MicrosoftAppTenantId: credentials.tenantId,
+      MicrosoftAppType: credentials.appId ? 'SingleTenant' : 'MultiTenant',
+    }),
+  );
+  return async (reference: Record<string, unknown>, text: string): Promise<void> => {
+    await adapter.continueConversationAsync(
+      credentials.appId,
+      reference as unknown as Partial<ConversationReference>,
+      async (context) => {
+        await context.sendActivity({ type: 'message', text });
+      },
+    );
   };
 }

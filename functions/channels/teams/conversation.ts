@@ -10,6 +10,7 @@ import { answerQuestion } from '#core/answer.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { bindingDueDate, type SarCase } from '#core/sar/case.ts';
 import { normaliseReference } from '#core/sar/reference.ts';
+import type { TeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import {
   answerCard,
   helpCard,
@@ -180,5 +181,20 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
     if (DUE.test(text)) return lists('due', turn);
     if (OVERDUE.test(text)) return lists('overdue', turn);
     return [{ card: answerCard(deps.index, answerQuestion(deps.index, { question: text })) }];
+  };
+}
+
+/**
+ * The bot was added to a team channel. Only information-governance staff may make a channel the one the daily
+ * due/overdue list goes to (anyone else adding it would otherwise redirect case references to their channel).
+ */
+export function createInstallHandler(deps: { access: TeamsAccess; channels: TeamsChannelStore; now: () => Date }) {
+  return async (reference: Record<string, unknown>, by: { aadObjectId?: string; tenantId?: string }) => {
+    const { access } = deps;
+    if (access.tenants.length && !access.tenants.includes(by.tenantId ?? '')) return undefined;
+    if (!access.council || !by.aadObjectId || !access.staff.includes(by.aadObjectId))
+      return 'Hello. I answer questions about the council’s privacy notices: mention me with a question.';
+    await deps.channels.save(access.council, reference, by.aadObjectId, deps.now().toISOString());
+    return 'I will post the subject access requests due within five working days, and any overdue, here each working morning.';
   };
 }

@@ -1,12 +1,14 @@
 /** The Teams bot Lambda: built from real parts once per cold start. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
+import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
 import { londonToday } from '../../shared/sar.ts';
 import { createBotEndpoint } from './bot-framework.ts';
-import { createTeamsConversation } from './conversation.ts';
+import { createInstallHandler, createTeamsConversation } from './conversation.ts';
 import { createTeamsHandler } from './handler.ts';
 
 const env = z.parse(
@@ -20,6 +22,8 @@ const env = z.parse(
     TEAMS_IG_STAFF: z._default(z.string(), ''),
     /** The council whose SAR lists the bot shows. */
     TEAMS_COUNCIL: z.string().check(z.minLength(1)),
+    /** Where the information-governance channel's conversation reference is kept. */
+    TEAMS_CHANNEL_TABLE: z.string().check(z.minLength(1)),
     SAR_INTAKE_FUNCTION: z._default(z.string().check(z.minLength(1)), 'sar-intake'),
     KB_PATH: z.optional(z.string()),
   }),
@@ -32,6 +36,12 @@ const list = (value: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+const access = {
+  tenants: list(env.TEAMS_ALLOWED_TENANTS),
+  staff: list(env.TEAMS_IG_STAFF),
+  council: env.TEAMS_COUNCIL,
+};
+
 export const handler = createTeamsHandler({
   endpoint: createBotEndpoint(
     { appId: env.MICROSOFT_APP_ID, appPassword: env.MICROSOFT_APP_PASSWORD, tenantId: env.MICROSOFT_APP_TENANT_ID },
@@ -39,7 +49,12 @@ export const handler = createTeamsHandler({
       index: loadKnowledgeIndex(env.KB_PATH),
       today: () => londonToday(),
       intake: new LambdaSarIntake(new LambdaClient({}), env.SAR_INTAKE_FUNCTION),
-      access: { tenants: list(env.TEAMS_ALLOWED_TENANTS), staff: list(env.TEAMS_IG_STAFF), council: env.TEAMS_COUNCIL },
+      access,
+    }),
+    createInstallHandler({
+      access,
+      channels: new DynamoTeamsChannelStore(new DynamoDBClient({}), env.TEAMS_CHANNEL_TABLE),
+      now: () => new Date(),
     }),
   ),
   logger: new Logger({ serviceName: 'teams' }),

@@ -251,4 +251,40 @@ describe('POST /api/messages on npm start: the Emulator path, SAR commands throu
     // Information governance can then look it up by its reference, with how and when it came in.
     expect(await say(`sar status ${reference}`)).toContain('Received 2026-11-20 by phone');
   });
+
+  it('stores the channel when IG staff add the bot to it, and the daily reminders are posted there', async () => {
+    const install = (by: string) => {
+      const activity = teamsMessage(connector.url, {});
+      return fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          ...activity,
+          type: 'conversationUpdate',
+          from: { ...activity.from, aadObjectId: by },
+          conversation: { id: `19:ig-channel-${by}@thread.tacv2`, conversationType: 'channel', tenantId: 'tenant-1' },
+          membersAdded: [{ id: activity.recipient.id }],
+          channelData: { tenant: { id: 'tenant-1' }, eventType: 'teamMemberAdded', team: { id: '19:team' } },
+        }),
+      });
+    };
+    // Someone outside IG adding the bot gets a greeting, and their channel does not receive case references.
+    let mark = connector.posted.length;
+    expect((await install(OTHER)).status).toBe(200);
+    expect(JSON.stringify(connector.posted.slice(mark))).toContain('I answer questions');
+    mark = connector.posted.length;
+    expect((await install(STAFF)).status).toBe(200);
+    expect(JSON.stringify(connector.posted.slice(mark))).toContain('each working morning');
+
+    mark = connector.posted.length;
+    const run = (await (await fetch(`${server.url}/local/reminders`, { method: 'POST' })).json()) as {
+      council: string;
+    }[];
+    expect(run.map((r) => r.council)).toContain('kent');
+    const posts = connector.posted.slice(mark);
+    expect(posts).toHaveLength(1); // only Kent has a channel
+    expect(posts[0]!.path).toContain(encodeURIComponent(`19:ig-channel-${STAFF}@thread.tacv2`));
+    expect(String(posts[0]!.body.text)).toMatch(/SARs on \d{4}-\d{2}-\d{2}/);
+    expect(String(posts[0]!.body.text)).toMatch(/Overdue/);
+  });
 });
