@@ -35,67 +35,89 @@ export interface EscalationDependencies {
   allowedOrigins: string[];
 }
 
+export type EscalationOutcome =
+  | { ok: true; reference: string; complaint: boolean; acknowledgeBy?: string; message: string }
+  | { ok: false; status: 400 | 429; code: string; message: string; fields?: Record<string, string> };
+
+/**
+ * The escalation itself, whatever the channel (the widget over HTTP, the Teams bot): validate, apply the limits,
+ * store the escalation and its email, make the first attempt.
+ */
+export async function submitEscalation(
+  deps: Omit<EscalationDependencies, 'allowedOrigins'>,
+  body: unknown,
+): Promise<EscalationOutcome> {
+  const parsed = z.safeParse(EscalationRequestSchema, body);
+  if (!parsed.success)
+    return {
+      ok: false,
+      status: 400,
+      code: 'invalid',
+      message: 'Some answers need correcting.',
+      fields: fieldErrors(parsed.error),
+    };
+  const request = parsed.data;
+  const council = deps.index.councils.get(request.council);
+  const dpoEmail = council?.dpo?.email;
+  if (!council || !dpoEmail)
+    return {
+      ok: false,
+      status: 400,
+      code: 'unknown-context',
+      message: `No Data Protection Officer mailbox is known for council "${request.council}".`,
+    };
+  const notice = request.notice ? deps.index.notices.get(request.notice)?.notice : undefined;
+  if (request.notice && (!notice || notice.council !== council.id))
+    return { ok: false, status: 400, code: 'unknown-context', message: `Unknown notice "${request.notice}".` };
+
+  const day = deps.today();
+  const address = request.contact.email ?? request.contact.phone!;
+  const allowed =
+    (!request.sessionId || (await deps.store.take('session', request.sessionId, day, LIMITS.perSessionPerDay))) &&
+    (await deps.store.take('address', address, day, LIMITS.perAddressPerDay));
+  if (!allowed)
+    return {
+      ok: false,
+      status: 429,
+      code: 'too-many',
+      message: 'You have sent several messages today. The Data Protection Officer will reply to those first.',
+    };
+
+  const at = deps.now().toISOString();
+  const reference = escalationReference(deps.randomBytes);
+  const escalation = openEscalation(request, reference, day, deps.newId());
+  const mail = composeDpoMail(request, escalation, {
+    councilName: council.name,
+    dpoEmail,
+    ...(notice ? { serviceName: notice.service } : {}),
+  });
+  // Stored before it is sent: from here nothing is lost, whatever the relay does.
+  const item = queued(escalation.mailId, 'escalation', mail, at, reference);
+  await deps.queue.enqueue(item);
+  await deps.store.save(escalation);
+  const delivery = await attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString());
+  deps.logger.info('Escalation stored', {
+    council: council.id,
+    complaint: escalation.complaint,
+    delivered: delivery?.status === 'sent',
+  });
+  return {
+    ok: true,
+    reference,
+    complaint: escalation.complaint,
+    ...(escalation.acknowledgeBy ? { acknowledgeBy: escalation.acknowledgeBy } : {}),
+    message: personReply(escalation),
+  };
+}
+
 export function createEscalationHandler(deps: EscalationDependencies): HttpHandler {
   return httpStack(
     async (event) => {
-      const parsed = z.safeParse(EscalationRequestSchema, event.body);
-      if (!parsed.success) {
-        return json(400, {
-          ok: false,
-          error: { code: 'invalid', message: 'Some answers need correcting.', fields: fieldErrors(parsed.error) },
-        });
-      }
-      const request = parsed.data;
-      const council = deps.index.councils.get(request.council);
-      const dpoEmail = council?.dpo?.email;
-      if (!council || !dpoEmail)
-        throw new ClientError(
-          400,
-          'unknown-context',
-          `No Data Protection Officer mailbox is known for council "${request.council}".`,
-        );
-      const notice = request.notice ? deps.index.notices.get(request.notice)?.notice : undefined;
-      if (request.notice && (!notice || notice.council !== council.id))
-        throw new ClientError(400, 'unknown-context', `Unknown notice "${request.notice}".`);
-
-      const day = deps.today();
-      const address = request.contact.email ?? request.contact.phone!;
-      const allowed =
-        (!request.sessionId || (await deps.store.take('session', request.sessionId, day, LIMITS.perSessionPerDay))) &&
-        (await deps.store.take('address', address, day, LIMITS.perAddressPerDay));
-      if (!allowed) {
-        throw new ClientError(
-          429,
-          'too-many',
-          'You have sent several messages today. The Data Protection Officer will reply to those first.',
-        );
-      }
-
-      const at = deps.now().toISOString();
-      const reference = escalationReference(deps.randomBytes);
-      const escalation = openEscalation(request, reference, day, deps.newId());
-      const mail = composeDpoMail(request, escalation, {
-        councilName: council.name,
-        dpoEmail,
-        ...(notice ? { serviceName: notice.service } : {}),
-      });
-      // Stored before it is sent: from here nothing is lost, whatever the relay does.
-      const item = queued(escalation.mailId, 'escalation', mail, at, reference);
-      await deps.queue.enqueue(item);
-      await deps.store.save(escalation);
-      const delivery = await attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString());
-      deps.logger.info('Escalation stored', {
-        council: council.id,
-        complaint: escalation.complaint,
-        delivered: delivery?.status === 'sent',
-      });
-      return json(201, {
-        ok: true,
-        reference,
-        complaint: escalation.complaint,
-        ...(escalation.acknowledgeBy ? { acknowledgeBy: escalation.acknowledgeBy } : {}),
-        message: personReply(escalation),
-      });
+      const outcome = await submitEscalation(deps, event.body);
+      if (outcome.ok) return json(201, outcome);
+      if (outcome.code === 'invalid')
+        return json(400, { ok: false, error: { code: 'invalid', message: outcome.message, fields: outcome.fields } });
+      throw new ClientError(outcome.status, outcome.code, outcome.message);
     },
     { allowedOrigins: deps.allowedOrigins, logger: deps.logger },
   );
