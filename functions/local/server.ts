@@ -26,7 +26,7 @@ import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
 import { LocalOutbox } from '../adapters/local-outbox.ts';
 import { createAcknowledgeHandler } from '../channels/escalation/acknowledge.ts';
 import { createDigestHandler } from '../channels/escalation/digest.ts';
-import { createEscalationHandler } from '../channels/escalation/handler.ts';
+import { createEscalationHandler, submitEscalation } from '../channels/escalation/handler.ts';
 import { createMailRetryHandler } from '../channels/escalation/retry.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
 import { createRemindersHandler, postToTeams } from '../channels/reminders/handler.ts';
@@ -258,9 +258,21 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   // The Teams bot reaches the SAR intake the way it does in AWS: Lambda Invoke.
+  const escalation = {
+    index,
+    store: escalations,
+    queue: mailQueue,
+    sender: outbox,
+    randomBytes: (size: number) => randomBytes(size),
+    newId: randomUUID,
+    now: () => new Date(),
+    today: () => londonToday(),
+    logger,
+  };
   teamsConversation.converse = createTeamsConversation({
     index,
     today: () => londonToday(),
+    escalate: (body) => submitEscalation(escalation, body),
     intake: new LambdaSarIntake(lambda, 'sar-intake'),
     ...(options.teams ? { access: options.teams } : {}),
   });
@@ -272,18 +284,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       logger,
       allowedOrigins,
     }),
-    '/api/escalate': createEscalationHandler({
-      index,
-      store: escalations,
-      queue: mailQueue,
-      sender: outbox,
-      randomBytes: (size) => randomBytes(size),
-      newId: randomUUID,
-      now: () => new Date(),
-      today: () => londonToday(),
-      logger,
-      allowedOrigins,
-    }),
+    '/api/escalate': createEscalationHandler({ ...escalation, allowedOrigins }),
     '/api/complaints/acknowledge': createAcknowledgeHandler({
       store: escalations,
       secret: linkSecret,

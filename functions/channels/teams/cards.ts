@@ -164,3 +164,39 @@ export function sarLoggedCard(reference: string, dueDate: string | null, nextSte
     text(nextSteps, { size: 'Small' }),
   ]);
 }
+
+export const ESCALATE_FIELDS = [
+  ['message', 'What the Data Protection Officer needs to know'],
+  ['contact.email', 'Email address for their reply'],
+  ['contact.phone', 'Or a phone number'],
+] as const;
+
+/** "Escalate": the message and a reply route, sent to the DPO mailbox through the escalation path. */
+export function escalateCard(
+  values: Record<string, string | undefined>,
+  errors: Record<string, string> = {},
+): AdaptiveCard {
+  const body: unknown[] = [text('Escalate to the Data Protection Officer', { weight: 'Bolder', size: 'Medium' })];
+  for (const [key, message] of Object.entries(errors))
+    if (!ESCALATE_FIELDS.some(([id]) => id === key)) body.push(text(message, { color: 'Attention' }));
+  for (const [id, label] of ESCALATE_FIELDS) {
+    if (errors[id]) body.push(text(errors[id], { color: 'Attention', spacing: 'Medium' }));
+    body.push({
+      type: 'Input.Text',
+      id,
+      label,
+      value: values[id] ?? '',
+      ...(id === 'message' ? { isMultiline: true } : {}),
+    });
+  }
+  return card(body, [{ type: 'Action.Submit', title: 'Send to the DPO', data: { command: 'escalate' } }]);
+}
+
+/** The escalation card once sent: the reference and what happens next, replacing the form. */
+export function escalatedCard(reference: string, message: string): AdaptiveCard {
+  return card([
+    text('Sent to the Data Protection Officer', { weight: 'Bolder', size: 'Medium', color: 'Good' }),
+    { type: 'FactSet', facts: [{ title: 'Reference', value: reference }] },
+    text(message, { size: 'Small' }),
+  ]);
+}

@@ -11,8 +11,12 @@ import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { bindingDueDate, type SarCase } from '#core/sar/case.ts';
 import { normaliseReference } from '#core/sar/reference.ts';
 import type { TeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
+import type { EscalationOutcome } from '../escalation/handler.ts';
 import {
   answerCard,
+  ESCALATE_FIELDS,
+  escalateCard,
+  escalatedCard,
   helpCard,
   LOG_SAR_FIELDS,
   logSarCard,
@@ -52,6 +56,7 @@ type CaseResult = { ok: true; case: SarCase } | { ok: false; error: { message: s
 type RemindersResult =
   { ok: true; horizon: string; overdue: SarCase[]; dueSoon: SarCase[] } | { ok: false; error: { message: string } };
 
+const ESCALATE = /^escalate\b\s*(.*)$/is;
 const LOG_SAR = /^log\s+(?:a\s+)?(?:sar|subject access request)\W*$/i;
 const HELP = /^(?:help|\?|hi|hello|what can you do)\W*$/i;
 const STATUS = /^(?:sar\s+)?status\s+(\S+)\s*$/i;
@@ -69,6 +74,8 @@ export interface TeamsConversationDependencies {
   /** Today in Europe/London (YYYY-MM-DD): the form's default received date. */
   today?: () => string;
   newKey?: () => string;
+  /** The escalation path the widget uses (channels/escalation/handler.ts submitEscalation). */
+  escalate?: (body: unknown) => Promise<EscalationOutcome>;
 }
 
 export function createTeamsConversation(deps: TeamsConversationDependencies) {
@@ -152,6 +159,20 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
     return form(result.error.fields ?? { form: result.error.message });
   }
 
+  async function escalate(values: Record<string, string>): Promise<TeamsReply[]> {
+    if (!deps.escalate || !access.council) return [{ text: 'Escalation is not set up for this council yet.' }];
+    const outcome = await deps.escalate({
+      council: access.council,
+      contact: {
+        ...(values['contact.email'] ? { email: values['contact.email'] } : {}),
+        ...(values['contact.phone'] ? { phone: values['contact.phone'] } : {}),
+      },
+      message: values.message ?? '',
+    });
+    if (outcome.ok) return [{ card: escalatedCard(outcome.reference, outcome.message), replace: true }];
+    return [{ card: escalateCard(values, outcome.fields ?? { form: outcome.message }), replace: true }];
+  }
+
   return async (turn: TeamsTurn): Promise<TeamsReply[]> => {
     if (access.tenants.length && !access.tenants.includes(turn.user?.tenantId ?? ''))
       return [{ text: 'Sorry, this assistant is only for the council’s own staff.' }];
@@ -164,6 +185,14 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
       }
       return logSar(values, turn);
     }
+    if (submitted?.command === 'escalate') {
+      const values: Record<string, string> = {};
+      for (const [key] of ESCALATE_FIELDS) {
+        const v = (turn.value as Record<string, unknown>)[key];
+        if (typeof v === 'string' && v.trim()) values[key] = v.trim().slice(0, 4000);
+      }
+      return escalate(values);
+    }
     const value = turn.value as Partial<AskValue> | undefined;
     if (value && typeof value.ask === 'string') {
       const notice =
@@ -173,6 +202,8 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
     }
     const text = turn.text.trim();
     if (!text || HELP.test(text)) return [{ card: helpCard() }];
+    const escalating = ESCALATE.exec(text);
+    if (escalating) return [{ card: escalateCard({ message: escalating[1]!.trim() }) }];
     if (LOG_SAR.test(text)) return [{ card: logSarCard({ idempotencyKey: newKey() }, { today: today(), services }) }];
     const asked = STATUS.exec(text);
     if (asked) return status(asked[1]!, turn);

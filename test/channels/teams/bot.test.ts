@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotEndpoint } from '../../../functions/channels/teams/bot-framework.ts';
 import { createTeamsConversation } from '../../../functions/channels/teams/conversation.ts';
@@ -286,5 +288,34 @@ describe('POST /api/messages on npm start: the Emulator path, SAR commands throu
     expect(posts[0]!.path).toContain(encodeURIComponent(`19:ig-channel-${STAFF}@thread.tacv2`));
     expect(String(posts[0]!.body.text)).toMatch(/SARs on \d{4}-\d{2}-\d{2}/);
     expect(String(posts[0]!.body.text)).toMatch(/Overdue/);
+  });
+
+  it('escalates to the DPO from a card through the same path as the widget: stored, mailed, reference in place', async () => {
+    expect(await say('escalate caller says her adviser shared her health details')).toContain(
+      'caller says her adviser shared her health details',
+    );
+    const submit = async (fields: Record<string, string>) => {
+      const mark = connector.posted.length;
+      await fetch(`${server.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          teamsMessage(connector.url, { replyToId: 'escalate-card', value: { command: 'escalate', ...fields } }),
+        ),
+      });
+      return connector.posted.slice(mark)[0]!;
+    };
+    const message = 'I want to complain: a caller says her adviser shared her health details without asking.';
+    const missing = await submit({ message });
+    expect(missing.method).toBe('PUT');
+    expect(JSON.stringify(missing.body)).toContain('Give an email address or a phone number');
+    const sent = await submit({ message, 'contact.email': 'caller@example.com' });
+    const reference = /ESC-[2-9A-Z]{4}-[2-9A-Z]{4}/.exec(JSON.stringify(sent.body))?.[0];
+    expect(reference).toBeDefined();
+    const mail = readdirSync(server.outboxDir)
+      .map((f) => readFileSync(join(server.outboxDir, f), 'utf8'))
+      .find((m) => m.includes(reference!))!;
+    expect(mail).toContain('To: dpo@kent.gov.uk');
+    expect(mail).toContain('COMPLAINT');
   });
 });
