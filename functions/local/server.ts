@@ -273,6 +273,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     index,
     today: () => londonToday(),
     escalate: (body) => submitEscalation(escalation, body),
+    acknowledge: (reference, on) => escalations.acknowledge(reference, on),
     intake: new LambdaSarIntake(lambda, 'sar-intake'),
     ...(options.teams ? { access: options.teams } : {}),
   });

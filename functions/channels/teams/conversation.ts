@@ -56,6 +56,7 @@ type CaseResult = { ok: true; case: SarCase } | { ok: false; error: { message: s
 type RemindersResult =
   { ok: true; horizon: string; overdue: SarCase[]; dueSoon: SarCase[] } | { ok: false; error: { message: string } };
 
+const ACKNOWLEDGE = /^acknowledge\s+(ESC-[A-Z0-9]{4}-[A-Z0-9]{4})\W*$/i;
 const ESCALATE = /^escalate\b\s*(.*)$/is;
 const LOG_SAR = /^log\s+(?:a\s+)?(?:sar|subject access request)\W*$/i;
 const HELP = /^(?:help|\?|hi|hello|what can you do)\W*$/i;
@@ -76,6 +77,8 @@ export interface TeamsConversationDependencies {
   newKey?: () => string;
   /** The escalation path the widget uses (channels/escalation/handler.ts submitEscalation). */
   escalate?: (body: unknown) => Promise<EscalationOutcome>;
+  /** Marks a complaint acknowledged (the digest's signed link does the same); undefined when there is none. */
+  acknowledge?: (reference: string, on: string) => Promise<{ reference: string; acknowledgedOn?: string } | undefined>;
 }
 
 export function createTeamsConversation(deps: TeamsConversationDependencies) {
@@ -202,6 +205,18 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
     }
     const text = turn.text.trim();
     if (!text || HELP.test(text)) return [{ card: helpCard() }];
+    const acknowledging = ACKNOWLEDGE.exec(text);
+    if (acknowledging) {
+      if (!isStaff(turn) || !deps.acknowledge) return [{ text: STAFF_ONLY.replace('SAR cases', 'complaints') }];
+      const done = await deps.acknowledge(acknowledging[1]!.toUpperCase(), today());
+      return [
+        {
+          text: done
+            ? `Complaint ${done.reference} is marked acknowledged on ${done.acknowledgedOn}. It will no longer appear in the digest.`
+            : 'I cannot find a complaint with that reference.',
+        },
+      ];
+    }
     const escalating = ESCALATE.exec(text);
     if (escalating) return [{ card: escalateCard({ message: escalating[1]!.trim() }) }];
     if (LOG_SAR.test(text)) return [{ card: logSarCard({ idempotencyKey: newKey() }, { today: today(), services }) }];

@@ -70,6 +70,7 @@ export const handler = createTeamsHandler({
     createTeamsConversation({
       index,
       escalate: (body) => submitEscalation(escalation, body),
+      acknowledge: (reference, on) => escalation.store.acknowledge(reference, on),
       today: () => londonToday(),
       intake: new LambdaSarIntake(new LambdaClient({}), env.SAR_INTAKE_FUNCTION),
       access,

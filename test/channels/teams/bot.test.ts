@@ -317,5 +317,18 @@ describe('POST /api/messages on npm start: the Emulator path, SAR commands throu
       .find((m) => m.includes(reference!))!;
     expect(mail).toContain('To: dpo@kent.gov.uk');
     expect(mail).toContain('COMPLAINT');
+
+    // Information governance acknowledges it from Teams; anyone else cannot.
+    expect(await say(`acknowledge ${reference}`, { aadObjectId: OTHER })).toMatch(/Only the information governance/);
+    expect(await say(`acknowledge ${reference}`)).toMatch(new RegExp(`Complaint ${reference} is marked acknowledged`));
+    const digest = (await (await fetch(`${server.url}/local/digest`, { method: 'POST' })).json()) as unknown[];
+    expect(digest).toEqual(expect.arrayContaining([{ council: 'kent', sent: true }]));
+    const latest = readdirSync(server.outboxDir)
+      .sort()
+      .map((f) => readFileSync(join(server.outboxDir, f), 'utf8'))
+      .filter((m) => m.includes('To: dpo@kent.gov.uk'))
+      .at(-1)!;
+    expect(latest).toContain('Complaints not yet acknowledged');
+    expect(latest).not.toContain(reference);
   });
 });
