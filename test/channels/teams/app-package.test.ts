@@ -114,6 +114,7 @@ describe('Teams app package', () => {
         'Due this week',
         'Overdue',
         'Escalate',
+        'Acknowledge',
       ]);
       for (const { title, description } of list.commands) {
         expect(title.length).toBeLessThanOrEqual(32);

@@ -62,6 +62,10 @@ export const BOT_COMMANDS: BotCommand[] = [
   { title: 'Due this week', description: 'Subject access requests due within the next five working days' },
   { title: 'Overdue', description: 'Subject access requests past their statutory deadline' },
   { title: 'Escalate', description: 'Pass a question or complaint to the data protection officer' },
+  {
+    title: 'Acknowledge',
+    description: 'Mark a complaint acknowledged: Acknowledge ESC-XXXX-XXXX (information governance staff)',
+  },
 ];
 
 const NAME = { short: 'Privacy assistant', full: 'Privacy notice assistant' };
