@@ -70,6 +70,9 @@ export function helpCard(): AdaptiveCard {
     text(
       'Ask how the council uses personal information in a service, for example "how long do we keep adoption records?" or "who does Connect to Work share data with?". Name the service in the question, or pick it when asked.',
     ),
+    text(
+      'Commands: **Log a SAR** · **SAR status** SAR-XXXX-XXXX · **Due this week** · **Overdue** · **Escalate** your message · **Acknowledge** ESC-XXXX-XXXX',
+    ),
   ]);
 }
 

@@ -226,7 +226,10 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
       return [{ text: 'Send "SAR status" and the reference, for example: SAR status SAR-7KQ4-M2XD' }];
     if (DUE.test(text)) return lists('due', turn);
     if (OVERDUE.test(text)) return lists('overdue', turn);
-    return [{ card: answerCard(deps.index, answerQuestion(deps.index, { question: text })) }];
+    const answer = answerQuestion(deps.index, { question: text });
+    // Not a command, and not a question the notices answer well: show what the bot can do as well.
+    if (answer.topic === 'out-of-scope' || answer.confidence < 0.5) return [{ card: answerCard(deps.index, answer) }, { card: helpCard() }];
+    return [{ card: answerCard(deps.index, answer) }];
   };
 }
 

@@ -105,6 +105,15 @@ describe('the Teams bot through the real Bot Framework adapter', () => {
     expect(JSON.stringify(reply.body)).toContain('Employers and training providers');
   });
 
+  it('shows help with the commands for an unknown command', async () => {
+    const endpoint = createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, converse);
+    const before = connector.posted.length;
+    await endpoint(undefined, JSON.stringify(teamsMessage(connector.url, { text: 'show me the dashboard' })));
+    const replies = JSON.stringify(connector.posted.slice(before).map((p) => p.body));
+    expect(replies).toContain('Commands:');
+    expect(replies).toContain('Log a SAR');
+  });
+
   it('shows help for "help" and an empty message', async () => {
     const endpoint = createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, converse);
     const before = connector.posted.length;
