@@ -228,7 +228,8 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
     if (OVERDUE.test(text)) return lists('overdue', turn);
     const answer = answerQuestion(deps.index, { question: text });
     // Not a command, and not a question the notices answer well: show what the bot can do as well.
-    if (answer.topic === 'out-of-scope' || answer.confidence < 0.5) return [{ card: answerCard(deps.index, answer) }, { card: helpCard() }];
+    if (answer.topic === 'out-of-scope' || answer.confidence < 0.5)
+      return [{ card: answerCard(deps.index, answer) }, { card: helpCard() }];
     return [{ card: answerCard(deps.index, answer) }];
   };
 }
