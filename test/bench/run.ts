@@ -798,4 +798,26 @@ heading(
   );
 }
 
+// ---------------------------------------------------------------- 6. Teams bot
+heading('6. Teams bot: a question turn through the real Bot Framework adapter, and the bot Lambda cold import');
+{
+  const { benchTeams } = await import('./teams.ts');
+  const teams = await benchTeams([
+    'how long do you keep adoption records',
+    'who does connect to work share my data with',
+  ]);
+  table(
+    ['turns', 'p50 ms', 'p99 ms', 'bundle KiB', 'cold import ms'],
+    [
+      [
+        teams.turns,
+        teams.p50.toFixed(2),
+        teams.p99.toFixed(2),
+        teams.bundleKiB.toFixed(0),
+        teams.coldImportMs.toFixed(0),
+      ],
+    ],
+  );
+}
+
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
