@@ -1,0 +1,87 @@
+/**
+ * Every DynamoDB table the functions use, secure by default: on demand, encrypted with one customer-managed KMS
+ * key (rotated yearly), point-in-time recovery, deletion protection, TTL where items expire. The key schemas come
+ * from the adapters' own constants, so the tables cannot drift from the code that reads them.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AttributeType,
+  Billing,
+  TableEncryptionV2,
+  TableV2,
+  type GlobalSecondaryIndexPropsV2,
+  type TablePropsV2,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
+import { MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { SAR_TABLE } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { SESSIONS_TABLE_KEY } from '../../functions/adapters/dynamodb-session-store.ts';
+import { UNANSWERED_TABLE_KEY } from '../../functions/adapters/dynamodb-unanswered-store.ts';
+
+const index = (i: { name: string; partitionKey: string; sortKey: string }): GlobalSecondaryIndexPropsV2 => ({
+  indexName: i.name,
+  partitionKey: { name: i.partitionKey, type: AttributeType.STRING },
+  sortKey: { name: i.sortKey, type: AttributeType.STRING },
+});
+
+export class Data extends Construct {
+  readonly key: Key;
+  readonly sessions: TableV2;
+  readonly sarCases: TableV2;
+  readonly mail: TableV2;
+  readonly escalations: TableV2;
+  readonly unanswered: TableV2;
+  readonly teamsChannels: TableV2;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.key = new Key(this, 'TablesKey', {
+      description: 'Privacy assistant tables: SAR cases, escalations, sessions, mail (personal data)',
+      enableKeyRotation: true,
+      rotationPeriod: Duration.days(365),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const table = (name: string, props: Omit<TablePropsV2, 'partitionKey'> & { partitionKey: string }) =>
+      new TableV2(this, name, {
+        ...props,
+        partitionKey: { name: props.partitionKey, type: AttributeType.STRING },
+        billing: Billing.onDemand(),
+        encryption: TableEncryptionV2.customerManagedKey(this.key),
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        deletionProtection: true,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+
+    this.sessions = table('Sessions', {
+      partitionKey: SESSIONS_TABLE_KEY.partitionKey,
+      timeToLiveAttribute: SESSIONS_TABLE_KEY.ttlAttribute,
+    });
+    this.sarCases = table('SarCases', {
+      partitionKey: SAR_TABLE.partitionKey,
+      globalSecondaryIndexes: [index(SAR_TABLE.byCouncilDue), index(SAR_TABLE.byStatus)],
+    });
+    this.mail = table('Mail', {
+      partitionKey: MAIL_QUEUE_TABLE.partitionKey,
+      globalSecondaryIndexes: [index(MAIL_QUEUE_TABLE.due), index(MAIL_QUEUE_TABLE.dead)],
+    });
+    this.escalations = table('Escalations', {
+      partitionKey: ESCALATION_TABLE.partitionKey,
+      // Abuse-limit counters expire; escalations themselves carry no expiresAt and stay.
+      timeToLiveAttribute: 'expiresAt',
+      globalSecondaryIndexes: [index(ESCALATION_TABLE.openComplaints)],
+    });
+    this.unanswered = new TableV2(this, 'Unanswered', {
+      partitionKey: { name: UNANSWERED_TABLE_KEY.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: UNANSWERED_TABLE_KEY.sortKey, type: AttributeType.STRING },
+      timeToLiveAttribute: UNANSWERED_TABLE_KEY.ttlAttribute,
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.customerManagedKey(this.key),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.teamsChannels = table('TeamsChannels', { partitionKey: 'pk' });
+  }
+}
