@@ -6,9 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { documentClient, isConditionFailure, sendCommand } from './dynamodb-documents.ts';
 import type { Escalation } from '#core/escalation.ts';
-import { StoreUnavailableError } from '#core/ports.ts';
 
 export const ESCALATION_TABLE = {
   partitionKey: 'pk',
@@ -25,8 +31,6 @@ export interface EscalationStore {
   take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean>;
 }
 
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
-
 export class DynamoEscalationStore implements EscalationStore {
   private readonly documents: DynamoDBDocumentClient;
 
@@ -34,16 +38,11 @@ export class DynamoEscalationStore implements EscalationStore {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.documents = documentClient(client);
   }
 
-  private async send<T>(command: GetCommand | PutCommand | QueryCommand | UpdateCommand): Promise<T> {
-    try {
-      return (await this.documents.send(command as PutCommand)) as T;
-    } catch (error) {
-      if (isConditionFailure(error)) throw error;
-      throw new StoreUnavailableError(error);
-    }
+  private send<T>(command: GetCommand | PutCommand | QueryCommand | UpdateCommand): Promise<T> {
+    return sendCommand<T>(this.documents, command);
   }
 
   async save(escalation: Escalation): Promise<void> {

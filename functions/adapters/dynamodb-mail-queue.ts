@@ -3,17 +3,16 @@
  * attempt time, and `dead` only dead-lettered mail, so neither query scans what was sent.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, isConditionFailure, sendCommand } from './dynamodb-documents.ts';
 import type { QueuedMail } from '#core/mail-queue.ts';
-import { StoreUnavailableError, type MailQueue } from '#core/ports.ts';
+import type { MailQueue } from '#core/ports.ts';
 
 export const MAIL_QUEUE_TABLE = {
   partitionKey: 'pk',
   due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueSk' },
   dead: { name: 'dead', partitionKey: 'deadPk', sortKey: 'deadSk' },
 } as const;
-
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export class DynamoMailQueue implements MailQueue {
   private readonly documents: DynamoDBDocumentClient;
@@ -22,16 +21,11 @@ export class DynamoMailQueue implements MailQueue {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.documents = documentClient(client);
   }
 
-  private async send<T>(command: GetCommand | PutCommand | QueryCommand): Promise<T> {
-    try {
-      return (await this.documents.send(command as PutCommand)) as T;
-    } catch (error) {
-      if (isConditionFailure(error)) throw error;
-      throw new StoreUnavailableError(error);
-    }
+  private send<T>(command: GetCommand | PutCommand | QueryCommand): Promise<T> {
+    return sendCommand<T>(this.documents, command);
   }
 
   private item(mail: QueuedMail) {

@@ -9,7 +9,8 @@
  * it; concurrent submissions with one key converge on one case.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, isConditionFailure, sendCommand } from './dynamodb-documents.ts';
 import { SarConflictError, StoreUnavailableError, type SarCaseStore } from '#core/ports.ts';
 import type { SarCase } from '#core/sar/case.ts';
 
@@ -20,7 +21,6 @@ export const SAR_TABLE = {
 } as const;
 
 const NO_DUE_DATE = '9999-12-31';
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
 export class DynamoSarCaseStore implements SarCaseStore {
   private readonly documents: DynamoDBDocumentClient;
@@ -29,18 +29,12 @@ export class DynamoSarCaseStore implements SarCaseStore {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.documents = documentClient(client);
   }
 
   /** Every call either reaches DynamoDB or fails as "unavailable, try again"; condition failures pass through. */
-  private async send<T>(command: GetCommand | PutCommand | QueryCommand): Promise<T> {
-    try {
-      return (await this.documents.send(command as PutCommand)) as T;
-    } catch (error) {
-      if (isConditionFailure(error)) throw error;
-      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 400) throw error;
-      throw new StoreUnavailableError(error);
-    }
+  private send<T>(command: GetCommand | PutCommand | QueryCommand): Promise<T> {
+    return sendCommand<T>(this.documents, command, { passClientErrors: true });
   }
 
   private item(c: SarCase) {

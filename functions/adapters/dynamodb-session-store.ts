@@ -1,6 +1,7 @@
 /** Sessions in DynamoDB: one item per session, expired by TTL after a short idle time. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './dynamodb-documents.ts';
 import type { SessionContext } from '#core/answer-contract.ts';
 import type { SessionStore } from '#core/ports.ts';
 
@@ -16,7 +17,7 @@ export class DynamoSessionStore implements SessionStore {
   private readonly documents: DynamoDBDocumentClient;
 
   constructor(private readonly options: DynamoSessionStoreOptions) {
-    this.documents = DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } });
+    this.documents = documentClient(options.client);
   }
 
   private now(): number {

@@ -3,8 +3,8 @@
  * stored when it was added there, one item per council (`CHANNEL#<council>`). The reminders post there each day.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { StoreUnavailableError } from '#core/ports.ts';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { documentClient, sendCommand } from './dynamodb-documents.ts';
 
 /** A conversation reference as the Bot Framework gives it: stored as it is, used only by the adapter. */
 export type ConversationReferenceJson = Record<string, unknown>;
@@ -21,27 +21,21 @@ export class DynamoTeamsChannelStore implements TeamsChannelStore {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.documents = documentClient(client);
   }
 
   async save(council: string, reference: ConversationReferenceJson, savedBy: string, at: string): Promise<void> {
-    try {
-      await this.documents.send(
-        new PutCommand({ TableName: this.tableName, Item: { pk: `CHANNEL#${council}`, reference, savedBy, at } }),
-      );
-    } catch (error) {
-      throw new StoreUnavailableError(error);
-    }
+    await sendCommand(
+      this.documents,
+      new PutCommand({ TableName: this.tableName, Item: { pk: `CHANNEL#${council}`, reference, savedBy, at } }),
+    );
   }
 
   async get(council: string): Promise<ConversationReferenceJson | undefined> {
-    try {
-      const { Item } = await this.documents.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk: `CHANNEL#${council}` } }),
-      );
-      return Item?.reference as ConversationReferenceJson | undefined;
-    } catch (error) {
-      throw new StoreUnavailableError(error);
-    }
+    const { Item } = await sendCommand<{ Item?: { reference?: ConversationReferenceJson } }>(
+      this.documents,
+      new GetCommand({ TableName: this.tableName, Key: { pk: `CHANNEL#${council}` } }),
+    );
+    return Item?.reference;
   }
 }

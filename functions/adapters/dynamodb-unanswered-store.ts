@@ -8,7 +8,8 @@
  * digests to compare), and hold nothing but redacted text and counts.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './dynamodb-documents.ts';
 import {
   isIsoWeek,
   isoWeekMonday,
@@ -41,7 +42,7 @@ export class DynamoUnansweredStore implements UnansweredStore {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    this.documents = documentClient(client);
   }
 
   async record(r: UnansweredRecord): Promise<void> {

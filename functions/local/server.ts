@@ -100,7 +100,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     ensureSarTable(dynamo.client, SAR_TABLE),
     ensureMailQueueTable(dynamo.client, MAIL_TABLE),
     ensureUnansweredTable(dynamo.client, UNANSWERED_TABLE),
-    ensureTable(dynamo.client, TEAMS_CHANNEL_TABLE, { partitionKey: 'pk', indexes: [] }),
+    ensureTable(dynamo.client, TEAMS_CHANNEL_TABLE, { partitionKey: 'pk' }),
     ensureTable(dynamo.client, ESCALATION_TABLE_NAME, {
       partitionKey: 'pk',
       indexes: [ESCALATION_TABLE.openComplaints],

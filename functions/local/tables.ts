@@ -1,14 +1,18 @@
-/** Creating a table in the embedded DynamoDB from a small definition: a partition key and sparse indexes. */
+/** Creating a table in the embedded DynamoDB from a small definition: keys, sparse indexes, TTL. */
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 
 export interface TableDefinition {
   partitionKey: string;
-  indexes: { name: string; partitionKey: string; sortKey: string }[];
+  sortKey?: string;
+  indexes?: { name: string; partitionKey: string; sortKey: string }[];
+  /** Asked for, as in AWS; dynalite has no TTL, and nothing here depends on expiry (stores treat expired items as gone). */
+  ttlAttribute?: string;
 }
 
 export async function ensureTable(client: DynamoDBClient, tableName: string, table: TableDefinition): Promise<void> {
@@ -18,16 +22,24 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, tab
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
-  const attributes = new Set([table.partitionKey, ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  const indexes = table.indexes ?? [];
+  const attributes = new Set(
+    [table.partitionKey, table.sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])].filter(
+      (name): name is string => !!name,
+    ),
+  );
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
-      KeySchema: [{ AttributeName: table.partitionKey, KeyType: 'HASH' }],
-      ...(table.indexes.length
+      KeySchema: [
+        { AttributeName: table.partitionKey, KeyType: 'HASH' },
+        ...(table.sortKey ? [{ AttributeName: table.sortKey, KeyType: 'RANGE' as const }] : []),
+      ],
+      ...(indexes.length
         ? {
-            GlobalSecondaryIndexes: table.indexes.map((i) => ({
+            GlobalSecondaryIndexes: indexes.map((i) => ({
               IndexName: i.name,
               KeySchema: [
                 { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
@@ -39,5 +51,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, tab
         : {}),
     }),
   );
+  // Created tables start CREATING; wait for ACTIVE so a restart never finds one half made.
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
+  if (!table.ttlAttribute) return;
+  try {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'UnknownOperationException') throw error;
+  }
 }

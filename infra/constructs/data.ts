@@ -43,10 +43,21 @@ export class Data extends Construct {
       rotationPeriod: Duration.days(365),
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const table = (name: string, props: Omit<TablePropsV2, 'partitionKey'> & { partitionKey: string }) =>
+    const table = (
+      name: string,
+      {
+        partitionKey,
+        sortKey,
+        ...props
+      }: Omit<TablePropsV2, 'partitionKey' | 'sortKey'> & {
+        partitionKey: string;
+        sortKey?: string;
+      },
+    ) =>
       new TableV2(this, name, {
         ...props,
-        partitionKey: { name: props.partitionKey, type: AttributeType.STRING },
+        partitionKey: { name: partitionKey, type: AttributeType.STRING },
+        ...(sortKey ? { sortKey: { name: sortKey, type: AttributeType.STRING } } : {}),
         billing: Billing.onDemand(),
         encryption: TableEncryptionV2.customerManagedKey(this.key),
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
@@ -72,15 +83,10 @@ export class Data extends Construct {
       timeToLiveAttribute: 'expiresAt',
       globalSecondaryIndexes: [index(ESCALATION_TABLE.openComplaints)],
     });
-    this.unanswered = new TableV2(this, 'Unanswered', {
-      partitionKey: { name: UNANSWERED_TABLE_KEY.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: UNANSWERED_TABLE_KEY.sortKey, type: AttributeType.STRING },
+    this.unanswered = table('Unanswered', {
+      partitionKey: UNANSWERED_TABLE_KEY.partitionKey,
+      sortKey: UNANSWERED_TABLE_KEY.sortKey,
       timeToLiveAttribute: UNANSWERED_TABLE_KEY.ttlAttribute,
-      billing: Billing.onDemand(),
-      encryption: TableEncryptionV2.customerManagedKey(this.key),
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.teamsChannels = table('TeamsChannels', { partitionKey: 'pk' });
   }

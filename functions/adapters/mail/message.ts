@@ -64,3 +64,19 @@ function prepareAttachment(
   }
   return { filename, content: String(attachment.content), contentType };
 }
+
+/** The prepared mail as nodemailer's message fields (the SMTP transport and the MIME builder for SES take them). */
+export function nodemailerFields(prepared: PreparedMail) {
+  return {
+    from: prepared.from,
+    to: prepared.to,
+    ...(prepared.replyTo ? { replyTo: prepared.replyTo } : {}),
+    subject: prepared.subject,
+    text: prepared.text,
+    attachments: prepared.attachments.map((a) => ({
+      filename: a.filename,
+      content: a.content,
+      contentType: a.contentType,
+    })),
+  };
+}

@@ -4,7 +4,7 @@ import type { SESv2Client, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailSender, OutgoingMail } from '#core/ports.ts';
 import { assertSafeAddress } from './address.ts';
-import { prepareMail } from './message.ts';
+import { nodemailerFields, prepareMail } from './message.ts';
 import type { PreparedMail } from './message.ts';
 import { MailRelayError } from './relay-error.ts';
 
@@ -86,16 +86,7 @@ export class SesMailSender implements MailSender {
 /** The whole MIME message, for `Content.Raw`. SES takes the recipients from Destination, not from these headers. */
 async function rawMessage(prepared: PreparedMail): Promise<Uint8Array> {
   return new MailComposer({
-    from: prepared.from,
-    to: prepared.to,
-    ...(prepared.replyTo ? { replyTo: prepared.replyTo } : {}),
-    subject: prepared.subject,
-    text: prepared.text,
-    attachments: prepared.attachments.map((a) => ({
-      filename: a.filename,
-      content: a.content,
-      contentType: a.contentType,
-    })),
+    ...nodemailerFields(prepared),
     disableFileAccess: true,
     disableUrlAccess: true,
     newline: 'win',

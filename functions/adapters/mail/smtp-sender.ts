@@ -4,7 +4,7 @@ import nodemailer from 'nodemailer';
 import type { NodemailerError, SMTPSentMessageInfo, SMTPTransportOptions, Transporter } from 'nodemailer';
 import type { MailSender, OutgoingMail } from '#core/ports.ts';
 import { assertSafeAddress } from './address.ts';
-import { prepareMail } from './message.ts';
+import { nodemailerFields, prepareMail } from './message.ts';
 import { MailRelayError } from './relay-error.ts';
 
 export interface SmtpMailSenderConfig {
@@ -62,16 +62,7 @@ export class SmtpMailSender implements MailSender {
     let info: SMTPSentMessageInfo;
     try {
       info = await this.transporter.sendMail({
-        from: prepared.from,
-        to: prepared.to,
-        ...(prepared.replyTo ? { replyTo: prepared.replyTo } : {}),
-        subject: prepared.subject,
-        text: prepared.text,
-        attachments: prepared.attachments.map((a) => ({
-          filename: a.filename,
-          content: a.content,
-          contentType: a.contentType,
-        })),
+        ...nodemailerFields(prepared),
         // Only the validated recipient gets the message, whatever the headers say.
         envelope: { from: prepared.from, to: [prepared.to] },
       });

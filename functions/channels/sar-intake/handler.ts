@@ -158,9 +158,10 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     if (!parsed.success) return invalid(parsed.error);
     const found = await deps.store.get(normaliseReference(parsed.data)!);
     if (!found) return { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
-    for (const owed of await delivery(found)) {
-      const mail = owed.status === 'pending' || owed.status === 'dead' ? await deps.queue.get(owed.mailId) : undefined;
-      if (mail) await attemptDelivery(deps.queue, deps.sender, mail, () => deps.now().toISOString());
+    for (const { item } of owedMail(found, deps.mailboxes(found.council), deps.now().toISOString())) {
+      const mail = await deps.queue.get(item.id);
+      if (mail && mail.status !== 'sent')
+        await attemptDelivery(deps.queue, deps.sender, mail, () => deps.now().toISOString());
     }
     await notify(found); // anything owed that was never queued
     return { ok: true, case: found, delivery: await delivery(found) };

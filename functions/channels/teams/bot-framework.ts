@@ -90,17 +90,22 @@ function messageText(context: TurnContext): string {
   return (context.activity.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
 }
 
-export function createBotEndpoint(
-  credentials: BotCredentials,
-  converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>,
-  onInstalled?: OnInstalled,
-) {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+/** Single-tenant with an app id; with none, the Emulator's unauthenticated local mode. */
+function authenticationFor(credentials: BotCredentials) {
+  return new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: credentials.appId,
     MicrosoftAppPassword: credentials.appPassword,
     MicrosoftAppTenantId: credentials.tenantId,
     MicrosoftAppType: credentials.appId ? 'SingleTenant' : 'MultiTenant',
   });
+}
+
+export function createBotEndpoint(
+  credentials: BotCredentials,
+  converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>,
+  onInstalled?: OnInstalled,
+) {
+  const auth = authenticationFor(credentials);
   const adapter = new CloudAdapter(auth);
   const bot = new PrivacyBot(converse, onInstalled);
 
@@ -125,14 +130,7 @@ export function createBotEndpoint(
 
 /** Posts a message to a conversation the bot stored (proactive: the daily due/overdue list to the IG channel). */
 export function createProactivePoster(credentials: BotCredentials) {
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: credentials.appId,
-      MicrosoftAppPassword: credentials.appPassword,
-      MicrosoftAppTenantId: credentials.tenantId,
-      MicrosoftAppType: credentials.appId ? 'SingleTenant' : 'MultiTenant',
-    }),
-  );
+  const adapter = new CloudAdapter(authenticationFor(credentials));
   return async (reference: Record<string, unknown>, text: string): Promise<void> => {
     await adapter.continueConversationAsync(
       credentials.appId,
