@@ -37,6 +37,7 @@ import { createChatHandler } from '../channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
 import { byPath, type HttpHandler } from '../shared/http.ts';
+import { loggedMetrics } from '../shared/metrics.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
 import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
 import {
@@ -148,6 +149,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     councils: () => [...index.councils.keys()],
     today: () => londonToday(),
     logger,
+    // No CloudWatch here: the alarm figures are debug log lines.
+    metrics: loggedMetrics(logger),
     post: postToTeams(teamsChannels, createProactivePoster(noAppId)),
   });
 
@@ -247,7 +250,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     logger,
     acknowledgeLink: { base: `${url}/api/complaints/acknowledge`, secret: linkSecret, validDays: 14 },
   });
-  const retry = createMailRetryHandler({ queue: mailQueue, sender: outbox, now: () => new Date(), logger });
+  const retry = createMailRetryHandler({
+    queue: mailQueue,
+    sender: outbox,
+    now: () => new Date(),
+    logger,
+    metrics: loggedMetrics(logger),
+  });
   const retrying = setInterval(() => void retry().catch(() => undefined), RETRY_EVERY_MS);
   retrying.unref();
   // The chat Lambda's routes, wired as in AWS: the SAR hand-off goes through the real Lambda client to the

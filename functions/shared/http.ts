@@ -1,8 +1,10 @@
 /**
- * The one middy HTTP stack every API Gateway (HTTP API, payload v2) handler uses: header normalising, an
- * origin guard, CORS for the configured council origins, security headers, JSON bodies, and an error handler
- * that turns every failure into a clear JSON error with the right status. Handlers stay about their use case.
+ * The one middy HTTP stack every API Gateway (HTTP API, payload v2) handler uses: header normalising, the
+ * CloudFront origin check, an origin guard, CORS for the configured council origins, security headers, JSON
+ * bodies, and an error handler that turns every failure into a clear JSON error with the right status.
+ * Handlers stay about their use case.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -27,6 +29,11 @@ export class ClientError extends Error {
 export interface HttpStackOptions {
   allowedOrigins: string[];
   logger: Logger;
+  /**
+   * The secret CloudFront sends as `x-origin-verify` (env ORIGIN_VERIFY): when set, a request without it came
+   * round the WAF (straight to the execute-api URL) and is refused. Unset locally and in tests.
+   */
+  originVerify?: string | undefined;
 }
 
 export type JsonEvent = Omit<APIGatewayProxyEventV2, 'body'> & { body: unknown };
@@ -37,6 +44,67 @@ export type HttpHandler = (
 
 export function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+}
+
+/** The header CloudFront adds to every request it forwards to the API. */
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
+
+/** The 403 for a request that did not come through CloudFront: the same JSON error shape as every other refusal. */
+export const NOT_THROUGH_CLOUDFRONT = {
+  statusCode: 403,
+  code: 'forbidden',
+  message: 'This address does not accept requests directly.',
+} as const;
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/**
+ * Whether a request came through CloudFront: its `x-origin-verify` header equals the secret. Both sides are
+ * hashed first, so timingSafeEqual compares equal lengths and the time taken says nothing about the secret,
+ * not even its length. With no secret configured (a local run, tests) every request passes. The header's value
+ * is never logged.
+ */
+export function originVerifier(secret: string | undefined): (headers: APIGatewayProxyEventV2['headers']) => boolean {
+  if (!secret) return () => true;
+  const expected = digest(secret);
+  return (headers) => {
+    // API Gateway (HTTP API) and the local server give header names in lower case; any other case is looked up.
+    const given =
+      headers?.[ORIGIN_VERIFY_HEADER] ??
+      Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === ORIGIN_VERIFY_HEADER)?.[1];
+    return typeof given === 'string' && timingSafeEqual(digest(given), expected);
+  };
+}
+
+/** Refuses, before any handler logic, a request that went round CloudFront and its WAF. */
+function cloudFrontOnly(secret: string | undefined): middy.MiddlewareObj<APIGatewayProxyEventV2> {
+  const verified = originVerifier(secret);
+  return {
+    before: (request) => {
+      if (!verified(request.event.headers)) {
+        const { statusCode, code, message } = NOT_THROUGH_CLOUDFRONT;
+        throw new ClientError(statusCode, code, message);
+      }
+    },
+  };
+}
+
+/**
+ * The same check for an HTTP handler outside the middy stack (the acknowledge page, the Teams endpoint): the
+ * 403 JSON refusal, logged with its status and code only, and the handler not called.
+ */
+export function requireCloudFront<E extends APIGatewayProxyEventV2, A extends unknown[]>(
+  handler: (event: E, ...rest: A) => Promise<APIGatewayProxyStructuredResultV2>,
+  options: { originVerify?: string | undefined; logger: Logger },
+): (event: E, ...rest: A) => Promise<APIGatewayProxyStructuredResultV2> {
+  if (!options.originVerify) return handler;
+  const verified = originVerifier(options.originVerify);
+  return async (event, ...rest) => {
+    if (verified(event.headers)) return handler(event, ...rest);
+    const { statusCode, code, message } = NOT_THROUGH_CLOUDFRONT;
+    options.logger.info('Request refused', { status: statusCode, code });
+    return json(statusCode, { error: { code, message } });
+  };
 }
 
 /** Rejects a browser request from a site that is not one of the council's (a request with no Origin is not a browser's). */
@@ -97,6 +165,7 @@ export function httpStack(
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(httpSecurityHeaders())
     .use(httpHeaderNormalizer())
+    .use(cloudFrontOnly(options.originVerify))
     .use(originGuard(options.allowedOrigins))
     .use(
       httpCors({

@@ -1,38 +1,60 @@
 /**
  * The Lambda functions, each bundled by esbuild from its entry in functions/channels (minified, source maps, ESM,
  * only what it imports; the AWS SDK comes from the runtime), Node.js 22 on ARM64, X-Ray tracing, a log group with
- * retention, and least privilege: each gets exactly the tables and functions it uses.
+ * retention, and least privilege: each gets exactly the tables, secrets and functions it uses.
  */
 import { Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { StageConfig } from '../config/config.ts';
 import type { Data } from './data.ts';
+import type { Mail } from './mail.ts';
+import type { Secrets } from './secrets.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const KB = `${root}knowledge/build/kb.json`;
 
+export interface FunctionsProps {
+  config: StageConfig;
+  data: Data;
+  secrets: Secrets;
+  mail: Mail;
+  /** Where the digest's acknowledge links point (the public API's /api/complaints/acknowledge). */
+  ackLinkBase: string;
+}
+
 export class Functions extends Construct {
   readonly chat: NodejsFunction;
   readonly sarIntake: NodejsFunction;
+  readonly escalation: NodejsFunction;
+  readonly mailRetry: NodejsFunction;
+  readonly digest: NodejsFunction;
+  readonly reminders: NodejsFunction;
+  readonly teams?: NodejsFunction;
+  readonly deadLetters: Queue;
+  /** Every function, for alarms. */
+  readonly all: NodejsFunction[] = [];
 
-  constructor(scope: Construct, id: string, props: { data: Data; allowedOrigins: string[] }) {
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
-    const { data } = props;
-    // Failed asynchronous invocations (none are expected: these are invoked synchronously) land here, not nowhere.
-    const deadLetters = new Queue(this, 'DeadLetters', {
+    const { data, secrets, mail, config } = props;
+    // Failed asynchronous invocations (the scheduled functions) land here, not nowhere; an alarm watches it.
+    const deadLetters = (this.deadLetters = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.KMS,
       encryptionMasterKey: data.key,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-    });
+    }));
     const dlqReason =
       'This queue is itself the functions’ dead-letter queue; a dead-letter queue for it would only move the problem.';
     Validations.of(deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: dlqReason });
     Validations.of(deadLetters).acknowledge({ id: 'Serverless-SQSRedrivePolicy', reason: dlqReason });
+    const logicalId = (construct: Construct) => Stack.of(this).getLogicalId(construct.node.defaultChild as CfnElement);
 
     const make = (name: string, entry: string, extra: Partial<NodejsFunctionProps>) => {
       const logGroup = new LogGroup(this, `${name}Logs`, {
@@ -90,27 +112,59 @@ export class Functions extends Construct {
           id,
           reason: 'Node.js 22 LTS is pinned on purpose: the code and tests target it; move to 24 once CI runs on it.',
         });
+      this.all.push(fn);
       return fn;
     };
     /** A table grant covers the table's own indexes (table/index/*), nothing else. */
     const indexesOf = (fn: NodejsFunction, ...tables: TableV2[]) => {
-      for (const table of tables) {
-        const logicalId = Stack.of(this).getLogicalId(table.node.defaultChild as CfnElement);
+      for (const table of tables)
         Validations.of(fn.role!).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
+          id: `AwsSolutions-IAM5[Resource::<${logicalId(table)}.Arn>/index/*]`,
           reason:
             'Queries need the table’s own global secondary indexes; the grant is limited to this table’s indexes.',
         });
+    };
+    const invokes = (fn: NodejsFunction, target: NodejsFunction) => {
+      target.grantInvoke(fn);
+      Validations.of(fn.role!).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId(target)}.Arn>:*]`,
+        reason: 'Invoking the SAR intake function’s versions and aliases; no other function.',
+      });
+    };
+    /** `<NAME>_SECRET_ARN`: the function reads the secret once per container; it may read that secret only. */
+    const reads = (fn: NodejsFunction, secretsByName: Record<string, Secret | undefined>) => {
+      for (const [name, secret] of Object.entries(secretsByName)) {
+        if (!secret) continue;
+        fn.addEnvironment(`${name}_SECRET_ARN`, secret.secretArn);
+        secret.grantRead(fn);
       }
     };
+    const sends = (fn: NodejsFunction) => {
+      for (const [name, value] of Object.entries(mail.environment)) fn.addEnvironment(name, value);
+      mail.grantSend(fn);
+      reads(fn, { SMTP_PASS: secrets.smtpPassword });
+    };
+    const origins = config.councils.flatMap((c) => c.origins).join(',');
+    const teams = config.teams;
+    const teamsEnvironment: Record<string, string> = teams
+      ? {
+          MICROSOFT_APP_ID: teams.appId,
+          MICROSOFT_APP_TENANT_ID: teams.tenantId,
+          TEAMS_CHANNEL_TABLE: data.teamsChannels.tableName,
+        }
+      : {};
 
     this.sarIntake = make('SarIntake', 'sar-intake/index.ts', {
       description: 'SAR intake: the only writer of SAR cases',
       environment: { SAR_TABLE: data.sarCases.tableName, MAIL_TABLE: data.mail.tableName },
+      ...(config.limits.sarIntakeConcurrency
+        ? { reservedConcurrentExecutions: config.limits.sarIntakeConcurrency }
+        : {}),
     });
     data.sarCases.grantReadWriteData(this.sarIntake);
     data.mail.grantReadWriteData(this.sarIntake);
     indexesOf(this.sarIntake, data.sarCases, data.mail);
+    sends(this.sarIntake);
 
     this.chat = make('Chat', 'web-chat/index.ts', {
       description: 'Web chat: POST /api/chat and the SAR hand-off',
@@ -118,15 +172,92 @@ export class Functions extends Construct {
         SESSIONS_TABLE: data.sessions.tableName,
         UNANSWERED_TABLE: data.unanswered.tableName,
         SAR_INTAKE_FUNCTION: this.sarIntake.functionName,
-        ALLOWED_ORIGINS: props.allowedOrigins.join(','),
+        ALLOWED_ORIGINS: origins,
       },
+      ...(config.limits.chatConcurrency ? { reservedConcurrentExecutions: config.limits.chatConcurrency } : {}),
     });
     data.sessions.grantReadWriteData(this.chat);
     data.unanswered.grantReadWriteData(this.chat);
-    this.sarIntake.grantInvoke(this.chat);
-    Validations.of(this.chat.role!).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.sarIntake.node.defaultChild as CfnElement)}.Arn>:*]`,
-      reason: 'Invoking the SAR intake function’s versions and aliases; no other function.',
+    invokes(this.chat, this.sarIntake);
+    reads(this.chat, { ORIGIN_VERIFY: secrets.originVerify });
+
+    // Three functions from one module (functions/channels/escalation/index.ts), each with its own grants.
+    const escalationEnvironment = {
+      ESCALATION_TABLE: data.escalations.tableName,
+      MAIL_TABLE: data.mail.tableName,
+      UNANSWERED_TABLE: data.unanswered.tableName,
+      ACK_LINK_BASE: props.ackLinkBase,
+      ALLOWED_ORIGINS: origins,
+    };
+    this.escalation = make('Escalation', 'escalation/index.ts', {
+      description: 'Escalation to the DPO: POST /api/escalate, /api/complaints/acknowledge',
+      environment: escalationEnvironment,
     });
+    data.escalations.grantReadWriteData(this.escalation);
+    data.mail.grantReadWriteData(this.escalation);
+    indexesOf(this.escalation, data.escalations, data.mail);
+    reads(this.escalation, { ACK_LINK_SECRET: secrets.ackLink, ORIGIN_VERIFY: secrets.originVerify });
+    sends(this.escalation);
+
+    this.mailRetry = make('MailRetry', 'escalation/index.ts', {
+      handler: 'retry',
+      description: 'Scheduled: sends every queued mail that is due (escalations, SAR notices, digests)',
+      timeout: Duration.minutes(2),
+      environment: escalationEnvironment,
+    });
+    data.mail.grantReadWriteData(this.mailRetry);
+    indexesOf(this.mailRetry, data.mail);
+    // The module signs links at load; retry reads the secret because it shares the module, never uses it.
+    reads(this.mailRetry, { ACK_LINK_SECRET: secrets.ackLink });
+    sends(this.mailRetry);
+
+    this.digest = make('Digest', 'escalation/index.ts', {
+      handler: 'digest',
+      description: 'Scheduled weekly: the DPO digest per council',
+      timeout: Duration.minutes(2),
+      environment: escalationEnvironment,
+    });
+    data.unanswered.grantReadData(this.digest);
+    data.escalations.grantReadData(this.digest);
+    data.mail.grantReadWriteData(this.digest);
+    indexesOf(this.digest, data.escalations, data.mail);
+    reads(this.digest, { ACK_LINK_SECRET: secrets.ackLink });
+    sends(this.digest);
+
+    this.reminders = make('Reminders', 'reminders/index.ts', {
+      description: 'Scheduled daily: SAR cases due soon and overdue, per council (to Teams when configured)',
+      timeout: Duration.minutes(1),
+      environment: { SAR_TABLE: data.sarCases.tableName, ...teamsEnvironment },
+    });
+    data.sarCases.grantReadData(this.reminders);
+    indexesOf(this.reminders, data.sarCases);
+    if (teams) {
+      data.teamsChannels.grantReadData(this.reminders);
+      reads(this.reminders, { MICROSOFT_APP_PASSWORD: secrets.botPassword });
+    }
+
+    if (teams) {
+      this.teams = make('Teams', 'teams/index.ts', {
+        description: 'Microsoft Teams bot for council staff: POST /api/messages',
+        // Bot Framework token validation fetches signing keys on a cold start.
+        timeout: Duration.seconds(15),
+        environment: {
+          ...teamsEnvironment,
+          TEAMS_ALLOWED_TENANTS: [teams.tenantId, ...teams.allowedTenants].join(','),
+          TEAMS_IG_STAFF: teams.igStaff.join(','),
+          TEAMS_COUNCIL: teams.council,
+          ESCALATION_TABLE: data.escalations.tableName,
+          MAIL_TABLE: data.mail.tableName,
+          SAR_INTAKE_FUNCTION: this.sarIntake.functionName,
+        },
+      });
+      data.teamsChannels.grantReadWriteData(this.teams);
+      data.escalations.grantReadWriteData(this.teams);
+      data.mail.grantReadWriteData(this.teams);
+      indexesOf(this.teams, data.escalations, data.mail);
+      invokes(this.teams, this.sarIntake);
+      reads(this.teams, { MICROSOFT_APP_PASSWORD: secrets.botPassword, ORIGIN_VERIFY: secrets.originVerify });
+      sends(this.teams);
+    }
   }
 }

@@ -12,6 +12,7 @@ import { createEscalationHandler } from '../../functions/channels/escalation/han
 import { createMailRetryHandler } from '../../functions/channels/escalation/retry.ts';
 import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
+import type { MetricsPort } from '../../functions/shared/metrics.ts';
 import { parseMime } from '../adapters/mail/mime.ts';
 import { realIndex } from '../helpers.ts';
 
@@ -25,6 +26,20 @@ let smtpPort = 0;
 let dynamo: LocalDynamo;
 let clock = Date.parse('2026-11-23T10:00:00Z');
 const now = () => new Date(clock);
+
+/** The figures a run reports, as the alarm would see them: one list per flush. */
+function recordedMetrics() {
+  const runs: Record<string, number>[] = [];
+  let current: Record<string, number> = {};
+  const port: MetricsPort = {
+    count: (name, value) => void (current[name] = value),
+    flush: () => {
+      runs.push(current);
+      current = {};
+    },
+  };
+  return { port, runs };
+}
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -123,9 +138,18 @@ describe('escalation email over SMTP', () => {
       contact: { email: 'a@example.com' },
       message: 'Please call me about my file',
     });
-    const retry = createMailRetryHandler({ queue: queue(), sender: sender(), now, logger: silent });
+    const metrics = recordedMetrics();
+    const retry = createMailRetryHandler({
+      queue: queue(),
+      sender: sender(),
+      now,
+      logger: silent,
+      metrics: metrics.port,
+    });
     clock += 60_000;
     expect(await retry()).toMatchObject({ sent: 0, retrying: 1 });
+    // Nothing dead-lettered yet, and the alarm still gets its 0 for the run.
+    expect(metrics.runs).toEqual([{ MailDeadLettered: 0 }]);
     relay.refusing = false;
     clock += 5 * 60_000;
     expect(await retry()).toMatchObject({ sent: 1, retrying: 0 });
@@ -143,12 +167,24 @@ describe('escalation email over SMTP', () => {
       { contact: { phone: '01632 960 001' }, message: 'Nobody answered my letter' },
       sender(deadPort),
     );
-    const retry = createMailRetryHandler({ queue: queue(), sender: sender(deadPort), now, logger: silent });
+    const metrics = recordedMetrics();
+    const retry = createMailRetryHandler({
+      queue: queue(),
+      sender: sender(deadPort),
+      now,
+      logger: silent,
+      metrics: metrics.port,
+    });
     for (let i = 0; i < MAX_ATTEMPTS + 1; i++) {
       clock += 24 * 60 * 60_000;
       await retry();
     }
-    const dead = (await queue().dead()).find((m) => m.relatedTo === reference)!;
+    const deadLetters = await queue().dead();
+    // Every run reported the figure; the last one counts every mail now in the dead-letter state.
+    expect(metrics.runs).toHaveLength(MAX_ATTEMPTS + 1);
+    expect(metrics.runs.at(-1)).toEqual({ MailDeadLettered: deadLetters.length });
+    expect(metrics.runs[0]).toEqual({ MailDeadLettered: 0 });
+    const dead = deadLetters.find((m) => m.relatedTo === reference)!;
     expect(dead).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS });
     expect(dead.mail.text).toContain('Nobody answered my letter');
     expect(dead.mail.to).toBe('dpo@kent.gov.uk');

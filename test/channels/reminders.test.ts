@@ -17,12 +17,27 @@ import {
   type LocalDynamo,
 } from '../../functions/local/dynalite.ts';
 import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import type { MetricsPort } from '../../functions/shared/metrics.ts';
 
 const calendar = createWorkingCalendar(
   JSON.parse(readFileSync(new URL('../../knowledge/bank-holidays/england-and-wales.json', import.meta.url), 'utf8')),
 );
 const silent = new Logger({ serviceName: 'reminders-test', logLevel: 'SILENT' });
 let dynamo: LocalDynamo;
+
+/** The figures each run reports for the alarms: one record per flush. */
+function recordedMetrics() {
+  const runs: Record<string, number>[] = [];
+  let current: Record<string, number> = {};
+  const port: MetricsPort = {
+    count: (name, value) => void (current[name] = value),
+    flush: () => {
+      runs.push(current);
+      current = {};
+    },
+  };
+  return { port, runs };
+}
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
@@ -67,12 +82,14 @@ describe('SAR reminders', () => {
     await caseReceived('kent', '2024-12-02'); // due Thu 2 Jan 2025: not yet
     const otherCouncil = await caseReceived('sefton', '2024-11-19'); // due Thu 19 Dec 2024
 
+    const metrics = recordedMetrics();
     const digests = await createRemindersHandler({
       store: new DynamoSarCaseStore(dynamo.client, 'sar'),
       calendar,
       councils: () => ['kent', 'sefton'],
       today: () => '2024-12-16',
       logger: silent,
+      metrics: metrics.port,
     })();
 
     const kent = digests.find((d) => d.council === 'kent')!;
@@ -80,5 +97,26 @@ describe('SAR reminders', () => {
     expect(kent.overdue).toEqual([{ reference: overdue, status: 'received', dueDate: '2024-12-09' }]);
     expect(kent.dueSoon).toEqual([{ reference: dueSoon, status: 'received', dueDate: '2024-12-20' }]);
     expect(digests.find((d) => d.council === 'sefton')!.dueSoon.map((l) => l.reference)).toEqual([otherCouncil]);
+    // One figure for the run, all councils together: the alarm's SarsOverdue.
+    expect(metrics.runs).toEqual([{ SarsOverdue: 1 }]);
+  });
+
+  it('reports SarsOverdue on every run, 0 when nothing is overdue (so the alarm sees "none", not missing data)', async () => {
+    const overdue = await caseReceived('camden', '2024-11-08'); // due Mon 9 Dec 2024
+    await caseReceived('hackney', '2024-11-08');
+    const metrics = recordedMetrics();
+    const run = (today: string) =>
+      createRemindersHandler({
+        store: new DynamoSarCaseStore(dynamo.client, 'sar'),
+        calendar,
+        councils: () => ['camden', 'hackney', 'no-cases'],
+        today: () => today,
+        logger: silent,
+        metrics: metrics.port,
+      })();
+    await run('2024-11-11');
+    const digests = await run('2024-12-16');
+    expect(digests.find((d) => d.council === 'camden')!.overdue.map((l) => l.reference)).toEqual([overdue]);
+    expect(metrics.runs).toEqual([{ SarsOverdue: 0 }, { SarsOverdue: 2 }]);
   });
 });

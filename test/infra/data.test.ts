@@ -1,11 +1,12 @@
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { SAR_TABLE } from '../../functions/adapters/dynamodb-sar-store.ts';
 import { createApp } from '../../infra/app.ts';
+import { synthStage, testStageConfig } from './stage.ts';
 
-const template = Template.fromStack(createApp().stack);
+const { template } = synthStage();
 
 describe('infra: data', () => {
   it('every table is on demand, encrypted with the customer-managed key, with PITR and deletion protection', () => {
@@ -38,8 +39,9 @@ describe('infra: data', () => {
   });
 
   it('cdk-nag runs on synth: an unencrypted table without point-in-time recovery fails it', () => {
-    const { app, stack } = createApp(new App());
-    new Table(stack, 'Careless', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const [stage] = createApp(app, [testStageConfig()]).stages;
+    new Table(stage!.assistant, 'Careless', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
     expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);
   });
 });

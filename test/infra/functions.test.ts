@@ -1,49 +1,126 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../infra/app.ts';
+import { synthStage } from './stage.ts';
 
-const { stack } = createApp();
-const template = Template.fromStack(stack);
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  stack.getLogicalId(construct.node.defaultChild as never);
+const { stack, template } = synthStage();
+const { functions, data, secrets } = stack;
+const logicalId = (construct: Construct) => stack.getLogicalId(construct.node.defaultChild as never);
 
-/** The policies attached to a function's role, as text. */
-function policyOf(fn: { role?: { node: { defaultChild?: unknown } } }): string {
+type Statement = { Action: string | string[]; Resource: unknown };
+/** What a function's role may do, per resource logical id: the actions granted on it. */
+function grantsOf(fn: { role?: Construct }): Map<string, Set<string>> {
   const role = logicalId(fn.role!);
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
-    Properties: { Roles: { Ref: string }[] };
+    Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Statement[] } };
   }[];
-  const attached = policies.filter((p) => p.Properties.Roles.some((r) => r.Ref === role));
-  expect(attached.length).toBeGreaterThan(0);
-  return JSON.stringify(attached);
+  const grants = new Map<string, Set<string>>();
+  for (const policy of policies.filter((p) => p.Properties.Roles.some((r) => r.Ref === role)))
+    for (const statement of policy.Properties.PolicyDocument.Statement)
+      for (const [, id] of JSON.stringify(statement.Resource).matchAll(/"(?:Ref|Fn::GetAtt)":\[?"([A-Za-z0-9]+)/g))
+        for (const action of [statement.Action].flat()) grants.set(id!, (grants.get(id!) ?? new Set()).add(action));
+  return grants;
 }
 
 describe('infra: functions', () => {
-  it('runs every function on Node.js 22, ARM64, with X-Ray tracing, a dead-letter queue and the KB bundled', () => {
-    const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions).length).toBeGreaterThanOrEqual(2);
-    for (const { Properties } of Object.values(functions) as { Properties: Record<string, never> }[]) {
+  it('runs every function on Node.js 22, ARM64, with X-Ray, a dead-letter queue, the KB path and a log group', () => {
+    const all = template.findResources('AWS::Lambda::Function') as Record<string, { Properties: object }>;
+    expect(functions.all).toHaveLength(7); // chat, SAR intake, escalation, mail retry, digest, reminders, Teams
+    const ours = functions.all.map((fn) => all[logicalId(fn)]!);
+    for (const { Properties } of ours)
       expect(Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         DeadLetterConfig: { TargetArn: expect.anything() },
+        MemorySize: expect.any(Number),
+        Timeout: expect.any(Number),
+        LoggingConfig: { LogGroup: expect.anything() },
         Environment: { Variables: { KB_PATH: '/var/task/kb.json' } },
       });
-    }
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('least privilege: only the SAR intake may write SAR cases; the chat may invoke it and use sessions', () => {
-    const { functions, data } = stack;
-    const sarTable = logicalId(data.sarCases);
-    const chatPolicy = policyOf(functions.chat);
-    expect(chatPolicy).not.toContain(sarTable);
-    expect(chatPolicy).toContain(logicalId(data.sessions));
-    expect(chatPolicy).toContain(logicalId(functions.sarIntake));
-    expect(chatPolicy).toContain('lambda:InvokeFunction');
-    const intakePolicy = policyOf(functions.sarIntake);
-    expect(intakePolicy).toContain(sarTable);
-    expect(intakePolicy).not.toContain(logicalId(data.sessions));
+  it('reserves concurrency for the public chat and the SAR intake from the config', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Web chat: POST /api/chat and the SAR hand-off',
+      ReservedConcurrentExecutions: 50,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'SAR intake: the only writer of SAR cases',
+      ReservedConcurrentExecutions: 10,
+    });
   });
+
+  it('least privilege: each function may use exactly its own tables, secrets and functions', () => {
+    const WRITE = 'dynamodb:PutItem';
+    const READ = 'dynamodb:Query';
+    const tables = {
+      sessions: data.sessions,
+      sarCases: data.sarCases,
+      mail: data.mail,
+      escalations: data.escalations,
+      unanswered: data.unanswered,
+      teamsChannels: data.teamsChannels,
+    };
+    const expected: Record<string, { writes: string[]; reads?: string[]; secrets: Construct[]; invokes?: boolean }> = {
+      chat: { writes: ['sessions', 'unanswered'], secrets: [secrets.originVerify], invokes: true },
+      sarIntake: { writes: ['sarCases', 'mail'], secrets: [] },
+      escalation: { writes: ['escalations', 'mail'], secrets: [secrets.ackLink, secrets.originVerify] },
+      mailRetry: { writes: ['mail'], secrets: [secrets.ackLink] },
+      digest: { writes: ['mail'], reads: ['unanswered', 'escalations'], secrets: [secrets.ackLink] },
+      reminders: { writes: [], reads: ['sarCases', 'teamsChannels'], secrets: [secrets.botPassword!] },
+      teams: {
+        writes: ['teamsChannels', 'escalations', 'mail'],
+        secrets: [secrets.botPassword!, secrets.originVerify],
+        invokes: true,
+      },
+    };
+    const allSecrets = [secrets.ackLink, secrets.originVerify, secrets.botPassword!];
+    for (const [name, want] of Object.entries(expected)) {
+      const grants = grantsOf(functions[name as keyof typeof functions] as { role?: Construct });
+      for (const [table, construct] of Object.entries(tables)) {
+        const actions = grants.get(logicalId(construct)) ?? new Set();
+        const context = `${name} on ${table}`;
+        expect(actions.has(WRITE), context).toBe(want.writes.includes(table));
+        expect(actions.has(READ), context).toBe(want.writes.includes(table) || Boolean(want.reads?.includes(table)));
+      }
+      for (const secret of allSecrets)
+        expect(grants.get(logicalId(secret))?.has('secretsmanager:GetSecretValue') ?? false, name).toBe(
+          want.secrets.includes(secret),
+        );
+      expect(grants.get(logicalId(functions.sarIntake))?.has('lambda:InvokeFunction') ?? false, name).toBe(
+        Boolean(want.invokes),
+      );
+    }
+  });
+
+  it('tells each function where its secrets are, never their values', () => {
+    const chat = template.findResources('AWS::Lambda::Function', {
+      Properties: { Description: 'Web chat: POST /api/chat and the SAR hand-off' },
+    });
+    const variables = (Object.values(chat)[0] as { Properties: { Environment: { Variables: object } } }).Properties
+      .Environment.Variables;
+    expect(variables).toHaveProperty('ORIGIN_VERIFY_SECRET_ARN', { Ref: logicalId(secrets.originVerify) });
+    expect(variables).not.toHaveProperty('ORIGIN_VERIFY');
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/MICROSOFT_APP_PASSWORD"|ACK_LINK_SECRET"/);
+  });
+});
+
+describe('infra: function bundles', () => {
+  it('bundles each function with esbuild as a minified ESM module with its source map and the knowledge base', () => {
+    const { app } = synthStage({ bundling: true });
+    const assets = readdirSync(app.outdir).filter(
+      (d) => d.startsWith('asset.') && existsSync(join(app.outdir, d, 'index.mjs')),
+    );
+    expect(assets.length).toBeGreaterThanOrEqual(5); // the three escalation functions share one bundle
+    for (const asset of assets) {
+      const dir = join(app.outdir, asset);
+      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map', 'kb.json']);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
+      expect(code).not.toMatch(/from"@aws-sdk\/client-dynamodb\/dist-es/); // the SDK comes from the runtime
+    }
+  }, 120_000);
 });

@@ -7,6 +7,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
+import { requireCloudFront } from '../../shared/http.ts';
 import { verifyLink } from '../../shared/signed-link.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -32,8 +33,10 @@ export function createAcknowledgeHandler(deps: {
   now: () => Date;
   today: () => string;
   logger: Logger;
+  /** CloudFront's `x-origin-verify` secret (env ORIGIN_VERIFY): the links must point at the CloudFront address. */
+  originVerify?: string | undefined;
 }) {
-  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  return requireCloudFront(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const claims = verifyLink(
       'acknowledge-complaint',
       event.queryStringParameters ?? {},
@@ -60,5 +63,5 @@ export function createAcknowledgeHandler(deps: {
       200,
       `Complaint ${escalation.reference} is marked acknowledged on ${escalation.acknowledgedOn}. It will no longer appear in the digest.`,
     );
-  };
+  }, deps);
 }

@@ -33,6 +33,8 @@ export interface EscalationDependencies {
   today: () => string;
   logger: Logger;
   allowedOrigins: string[];
+  /** CloudFront's `x-origin-verify` secret (env ORIGIN_VERIFY); see HttpStackOptions. */
+  originVerify?: string | undefined;
 }
 
 export type EscalationOutcome =
@@ -44,7 +46,7 @@ export type EscalationOutcome =
  * store the escalation and its email, make the first attempt.
  */
 export async function submitEscalation(
-  deps: Omit<EscalationDependencies, 'allowedOrigins'>,
+  deps: Omit<EscalationDependencies, 'allowedOrigins' | 'originVerify'>,
   body: unknown,
 ): Promise<EscalationOutcome> {
   const parsed = z.safeParse(EscalationRequestSchema, body);
@@ -119,6 +121,6 @@ export function createEscalationHandler(deps: EscalationDependencies): HttpHandl
         return json(400, { ok: false, error: { code: 'invalid', message: outcome.message, fields: outcome.fields } });
       throw new ClientError(outcome.status, outcome.code, outcome.message);
     },
-    { allowedOrigins: deps.allowedOrigins, logger: deps.logger },
+    { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify },
   );
 }

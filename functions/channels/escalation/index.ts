@@ -1,7 +1,7 @@
 /**
  * The escalation Lambdas, built from real parts once per cold start:
  *   handler  — HTTP: POST /api/escalate and /api/complaints/acknowledge (GET confirms, POST acknowledges)
- *   retry    — scheduled: every due queued email once (dead letters feed an alarm)
+ *   retry    — scheduled: every due queued email once (the MailDeadLettered metric feeds an alarm)
  *   digest   — scheduled weekly: the DPO digest per council
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,13 +13,20 @@ import { DynamoEscalationStore } from '../../adapters/dynamodb-escalation-store.
 import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
 import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
+import { OriginVerifyVariable } from '../../shared/config.ts';
 import { byPath, type HttpHandler } from '../../shared/http.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
+import { powertoolsMetrics } from '../../shared/metrics.ts';
+import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
 import { londonToday } from '../../shared/sar.ts';
 import { createAcknowledgeHandler } from './acknowledge.ts';
 import { createDigestHandler } from './digest.ts';
 import { createEscalationHandler } from './handler.ts';
 import { createMailRetryHandler } from './retry.ts';
+
+// First, before the environment is parsed: in AWS, ACK_LINK_SECRET, SMTP_PASS and ORIGIN_VERIFY
+// are read from Secrets Manager.
+await loadSecretsIntoEnv();
 
 const env = z.parse(
   z.object({
@@ -27,9 +34,10 @@ const env = z.parse(
     MAIL_TABLE: z.string().check(z.minLength(1)),
     UNANSWERED_TABLE: z.string().check(z.minLength(1)),
     ALLOWED_ORIGINS: z._default(z.string(), ''),
-    /** Signs the acknowledge links in the digest; infra fills it from Secrets Manager. */
+    /** Signs the acknowledge links in the digest; read from Secrets Manager in AWS (ACK_LINK_SECRET_ARN). */
     ACK_LINK_SECRET: z.string().check(z.minLength(32, 'ACK_LINK_SECRET must be at least 32 characters')),
     ACK_LINK_BASE: z.url(),
+    ORIGIN_VERIFY: OriginVerifyVariable,
     KB_PATH: z.optional(z.string()),
     DYNAMODB_ENDPOINT: z.optional(z.url()),
   }),
@@ -48,6 +56,7 @@ const acknowledge = createAcknowledgeHandler({
   now: () => new Date(),
   today: () => londonToday(),
   logger,
+  originVerify: env.ORIGIN_VERIFY,
 });
 export const handler = byPath({
   '/api/escalate': createEscalationHandler({
@@ -63,11 +72,18 @@ export const handler = byPath({
     allowedOrigins: env.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    originVerify: env.ORIGIN_VERIFY,
   }),
   '/api/complaints/acknowledge': acknowledge as HttpHandler,
 });
 
-export const retry = createMailRetryHandler({ queue, sender, now: () => new Date(), logger });
+export const retry = createMailRetryHandler({
+  queue,
+  sender,
+  now: () => new Date(),
+  logger,
+  metrics: powertoolsMetrics('escalation', logger),
+});
 
 export const digest = createDigestHandler({
   index,

@@ -1,13 +1,15 @@
 /**
  * The scheduled reminders: per council, open SAR cases due within five working days and those overdue.
  * It reads through the store port (it never writes) and returns the digest; sending it to the DPO mailbox
- * and to Teams comes with the escalation and Teams issues. No personal data in its logs: counts only.
+ * and to Teams comes with the escalation and Teams issues. No personal data in its logs: counts only. The total
+ * overdue across councils is the SarsOverdue metric, on every run (0 included), for the alarm.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SarCaseStore } from '#core/ports.ts';
 import type { TeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
 import { bindingDueDate, remindersFor, type SarCase } from '#core/sar/case.ts';
+import { METRIC, type MetricsPort } from '../../shared/metrics.ts';
 
 export interface ReminderLine {
   reference: string;
@@ -31,6 +33,7 @@ export interface RemindersDependencies {
   councils: () => string[];
   today: () => string;
   logger: Logger;
+  metrics: MetricsPort;
 }
 
 const line = (c: SarCase): ReminderLine => ({ reference: c.reference, status: c.status, dueDate: bindingDueDate(c)! });
@@ -53,6 +56,13 @@ export function createRemindersHandler(deps: RemindersDependencies) {
       }
       deps.logger.info('SAR reminders', { council, overdue: overdue.length, dueSoon: dueSoon.length, posted });
     }
+    // Only after every council was read: a partial total would look like good news. A run that fails emits
+    // nothing: a missing datapoint (and the function's Errors metric) is what shows it.
+    deps.metrics.count(
+      METRIC.sarsOverdue,
+      digests.reduce((total, d) => total + d.overdue.length, 0),
+    );
+    deps.metrics.flush();
     return digests;
   };
 }

@@ -7,9 +7,14 @@ import holidays from '../../../knowledge/bank-holidays/england-and-wales.json' w
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
 import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
+import { powertoolsMetrics } from '../../shared/metrics.ts';
 import { londonToday } from '../../shared/sar.ts';
+import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
 import { createProactivePoster } from '../teams/bot-framework.ts';
 import { createRemindersHandler, postToTeams } from './handler.ts';
+
+// First, before the environment is parsed: in AWS, MICROSOFT_APP_PASSWORD is read from Secrets Manager.
+await loadSecretsIntoEnv();
 
 const env = z.parse(
   z.object({
@@ -25,6 +30,7 @@ const env = z.parse(
   process.env,
 );
 const index = loadKnowledgeIndex(env.KB_PATH);
+const logger = new Logger({ serviceName: 'reminders' });
 const dynamo = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
 const channels = env.TEAMS_CHANNEL_TABLE ? new DynamoTeamsChannelStore(dynamo, env.TEAMS_CHANNEL_TABLE) : undefined;
 const poster = channels
@@ -42,5 +48,6 @@ export const handler = createRemindersHandler({
   councils: () =>
     [...new Set([...index.councils.keys(), ...[...index.notices.values()].map((n) => n.notice.council)])].sort(),
   today: () => londonToday(),
-  logger: new Logger({ serviceName: 'reminders' }),
+  logger,
+  metrics: powertoolsMetrics('reminders', logger),
 });

@@ -10,7 +10,11 @@ import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
+import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
 import { createSarIntakeHandler } from './handler.ts';
+
+// First, before the environment is parsed: in AWS, SMTP_PASS is read from Secrets Manager.
+await loadSecretsIntoEnv();
 
 const env = z.parse(
   z.object({

@@ -9,16 +9,25 @@ import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
 import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
+import { OriginVerifyVariable } from '../../shared/config.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
 import { londonToday } from '../../shared/sar.ts';
+import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
 import { submitEscalation } from '../escalation/handler.ts';
 import { createBotEndpoint } from './bot-framework.ts';
 import { createInstallHandler, createTeamsConversation } from './conversation.ts';
 import { createTeamsHandler } from './handler.ts';
 
+// First, before the environment is parsed: in AWS, MICROSOFT_APP_PASSWORD, SMTP_PASS and ORIGIN_VERIFY
+// are read from Secrets Manager.
+await loadSecretsIntoEnv();
+
 const env = z.parse(
   z.object({
-    /** Infra fills these from Secrets Manager; an empty app id is for the local Emulator only. */
+    /**
+     * The password is read from Secrets Manager in AWS (MICROSOFT_APP_PASSWORD_SECRET_ARN); an empty app id is for
+     * the local Emulator only.
+     */
     MICROSOFT_APP_ID: z.string().check(z.minLength(1, 'MICROSOFT_APP_ID is required in AWS')),
     MICROSOFT_APP_PASSWORD: z.string().check(z.minLength(1)),
     MICROSOFT_APP_TENANT_ID: z.string().check(z.minLength(1)),
@@ -33,6 +42,7 @@ const env = z.parse(
     MAIL_TABLE: z.string().check(z.minLength(1)),
     SAR_INTAKE_FUNCTION: z._default(z.string().check(z.minLength(1)), 'sar-intake'),
     KB_PATH: z.optional(z.string()),
+    ORIGIN_VERIFY: OriginVerifyVariable,
   }),
   process.env,
 );
@@ -82,4 +92,5 @@ export const handler = createTeamsHandler({
     }),
   ),
   logger,
+  originVerify: env.ORIGIN_VERIFY,
 });

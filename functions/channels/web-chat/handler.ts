@@ -35,6 +35,8 @@ export interface ChatHandlerDependencies {
   sessions: SessionStore;
   logger: Logger;
   allowedOrigins: string[];
+  /** CloudFront's `x-origin-verify` secret (env ORIGIN_VERIFY); see HttpStackOptions. */
+  originVerify?: string | undefined;
   newSessionId?: () => string;
   unanswered?: UnansweredStore;
 }
@@ -70,7 +72,7 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
         throw error;
       }
     },
-    { allowedOrigins: deps.allowedOrigins, logger: deps.logger },
+    { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify },
   );
 }
 

@@ -9,8 +9,12 @@ import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
 import { readChatConfig } from '../../shared/config.ts';
 import { byPath } from '../../shared/http.ts';
 import { londonToday } from '../../shared/sar.ts';
+import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
 import { createChatHandler } from './handler.ts';
 import { createSarHandoffHandler } from './sar-handoff.ts';
+
+// First, before the environment is parsed: in AWS, ORIGIN_VERIFY is read from Secrets Manager.
+await loadSecretsIntoEnv();
 
 const config = readChatConfig();
 const logger = new Logger({ serviceName: 'web-chat' });
@@ -27,6 +31,7 @@ export const handler = byPath({
     unanswered: new DynamoUnansweredStore(dynamo, config.UNANSWERED_TABLE),
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    originVerify: config.ORIGIN_VERIFY,
   }),
   '/api/sar': createSarHandoffHandler({
     sarIntake: new LambdaSarIntake(
@@ -35,6 +40,7 @@ export const handler = byPath({
     ),
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    originVerify: config.ORIGIN_VERIFY,
     today: () => londonToday(),
   }),
 });

@@ -11,6 +11,8 @@ export interface SarHandoffDependencies {
   sarIntake: SarIntakePort;
   logger: Logger;
   allowedOrigins: string[];
+  /** CloudFront's `x-origin-verify` secret (env ORIGIN_VERIFY); see HttpStackOptions. */
+  originVerify?: string | undefined;
   today: () => string;
 }
 
@@ -40,6 +42,6 @@ export function createSarHandoffHandler(deps: SarHandoffDependencies): HttpHandl
       });
       return json(response.ok ? (response.created ? 201 : 200) : STATUS[response.error.code], response);
     },
-    { allowedOrigins: deps.allowedOrigins, logger: deps.logger },
+    { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify },
   );
 }
