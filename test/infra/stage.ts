@@ -30,7 +30,11 @@ export const testStageConfig = () =>
   })[0]!;
 
 export function synthStage(options: { bundling?: boolean; config?: ReturnType<typeof testStageConfig> } = {}) {
-  const app = new App(options.bundling ? {} : { context: { 'aws:cdk:bundling-stacks': [] } });
+  // The bundling synth is the full `cdk synth`; the others skip bundling and CDK's built-in CloudFormation schema
+  // check (seconds of WebAssembly each, and only warnings). cdk-nag runs in every one.
+  const app = new App(
+    options.bundling ? {} : { context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false },
+  );
   const { stages } = createApp(app, [options.config ?? testStageConfig()]);
   const stage = stages[0]!;
   const stack = stage.assistant;
