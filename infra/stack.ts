@@ -46,7 +46,7 @@ export class PrivacyAssistantStack extends Stack {
       data: this.data,
       secrets: this.secrets,
       mail: this.mail,
-      ackLinkBase: `${publicUrl}/api/complaints/acknowledge`,
+      siteOrigin: publicUrl,
     });
     this.api = new Api(this, 'Api', { functions: this.functions, config });
     this.api.servedBy(this.site.distribution, this.secrets.originVerify);

@@ -24,8 +24,8 @@ export interface FunctionsProps {
   data: Data;
   secrets: Secrets;
   mail: Mail;
-  /** Where the digest's acknowledge links point (the public API's /api/complaints/acknowledge). */
-  ackLinkBase: string;
+  /** The public origin (the CloudFront distribution): its demo page calls the API, and the digest links there. */
+  siteOrigin: string;
 }
 
 export class Functions extends Construct {
@@ -144,7 +144,8 @@ export class Functions extends Construct {
       mail.grantSend(fn);
       reads(fn, { SMTP_PASS: secrets.smtpPassword });
     };
-    const origins = config.councils.flatMap((c) => c.origins).join(',');
+    // The councils' pages, and the distribution's own demo page (a browser sends Origin on a same-origin POST too).
+    const origins = [...config.councils.flatMap((c) => c.origins), props.siteOrigin].join(',');
     const teams = config.teams;
     const teamsEnvironment: Record<string, string> = teams
       ? {
@@ -186,7 +187,7 @@ export class Functions extends Construct {
       ESCALATION_TABLE: data.escalations.tableName,
       MAIL_TABLE: data.mail.tableName,
       UNANSWERED_TABLE: data.unanswered.tableName,
-      ACK_LINK_BASE: props.ackLinkBase,
+      ACK_LINK_BASE: `${props.siteOrigin}/api/complaints/acknowledge`,
       ALLOWED_ORIGINS: origins,
     };
     this.escalation = make('Escalation', 'escalation/index.ts', {

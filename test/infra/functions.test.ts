@@ -96,12 +96,23 @@ describe('infra: functions', () => {
     }
   });
 
+  const environmentOf = (fn: Construct) =>
+    (template.findResources('AWS::Lambda::Function')[logicalId(fn)] as { Properties: { Environment: object } })
+      .Properties.Environment as { Variables: Record<string, unknown> };
+
+  it('lets the councils’ pages and the distribution’s own demo page call the API, and links the digest there', () => {
+    for (const fn of [functions.chat, functions.escalation]) {
+      const origins = JSON.stringify(environmentOf(fn).Variables.ALLOWED_ORIGINS);
+      expect(origins).toContain('https://www.southend.gov.uk,https://www.kent.gov.uk,https://');
+      expect(origins).toContain(logicalId(stack.site.distribution));
+    }
+    expect(JSON.stringify(environmentOf(functions.digest).Variables.ACK_LINK_BASE)).toMatch(
+      new RegExp(`${logicalId(stack.site.distribution)}.*/api/complaints/acknowledge`),
+    );
+  });
+
   it('tells each function where its secrets are, never their values', () => {
-    const chat = template.findResources('AWS::Lambda::Function', {
-      Properties: { Description: 'Web chat: POST /api/chat and the SAR hand-off' },
-    });
-    const variables = (Object.values(chat)[0] as { Properties: { Environment: { Variables: object } } }).Properties
-      .Environment.Variables;
+    const variables = environmentOf(functions.chat).Variables;
     expect(variables).toHaveProperty('ORIGIN_VERIFY_SECRET_ARN', { Ref: logicalId(secrets.originVerify) });
     expect(variables).not.toHaveProperty('ORIGIN_VERIFY');
     expect(JSON.stringify(template.toJSON())).not.toMatch(/MICROSOFT_APP_PASSWORD"|ACK_LINK_SECRET"/);
