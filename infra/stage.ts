@@ -23,6 +23,7 @@ export class AssistantStage extends Stage {
     });
     this.firewall = new Firewall(this.edge, 'Firewall', {
       requestsPerIpPer5Minutes: config.limits.requestsPerIpPer5Minutes,
+      name: config.name,
     });
     this.assistant = new PrivacyAssistantStack(this, 'Assistant', {
       description: 'Privacy notice assistant for UK councils: chat, SAR intake, DPO escalation, Teams bot',

@@ -3,7 +3,7 @@
  * bucket. Council sites on other origins embed the widget from here; the API joins this distribution under /api/*,
  * so the widget (which calls the origin it was loaded from) and the demo page talk to one origin only.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -58,6 +58,8 @@ let siteDir: string | undefined;
 function siteAssets(): string {
   if (siteDir) return siteDir;
   const dir = mkdtempSync(join(tmpdir(), 'privacy-assistant-site-'));
+  // Synth copies the asset into cdk.out, so the directory is not needed once the process ends.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const files = readdirSync(DEMO, { withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => entry.name);

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { synthStage } from './stage.ts';
 
-const { stack, template, edge } = synthStage();
+const { stage, stack, template, edge } = synthStage();
 const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
   stack.getLogicalId(construct.node.defaultChild as never);
 
@@ -66,8 +66,12 @@ describe('infra: API', () => {
 });
 
 describe('infra: AWS WAF (us-east-1)', () => {
+  it('lives in us-east-1 (CloudFront requires it) while the assistant and its data stay in the configured region', () => {
+    expect(stage.edge.region).toBe('us-east-1');
+    expect(stack.region).toBe('eu-west-2');
+  });
+
   it('blocks one IP address past the configured rate and applies the managed rule sets', () => {
-    expect(stack.node.scope).toBeDefined();
     edge.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'CLOUDFRONT',
       DefaultAction: { Allow: {} },
@@ -84,6 +88,17 @@ describe('infra: AWS WAF (us-east-1)', () => {
           Statement: { ManagedRuleGroupStatement: Match.objectLike({ Name: 'AWSManagedRulesKnownBadInputsRuleSet' }) },
         }),
       ]),
+    });
+  });
+
+  it('logs only what it blocked or counted, with tokens redacted, for 90 days', () => {
+    edge.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: 'aws-waf-logs-privacy-assistant-test',
+      RetentionInDays: 90,
+    });
+    edge.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+      RedactedFields: [{ SingleHeader: { Name: 'authorization' } }, { QueryString: {} }],
+      LoggingFilter: Match.objectLike({ DefaultBehavior: 'DROP' }),
     });
   });
 });
