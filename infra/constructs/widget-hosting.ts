@@ -229,10 +229,10 @@ export class WidgetHosting extends Construct {
     const qualifier =
       (synthesizer instanceof DefaultStackSynthesizer && synthesizer.bootstrapQualifier) ||
       DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    // As cdk-nag prints it: the stack's account and region, or their pseudo parameters when the stack has none.
+    // As cdk-nag prints it: the stack's partition, account and region, or their pseudo parameters when unknown.
     const known = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
     const assetBucket = `cdk-${qualifier}-assets-${known(stack.account, 'AccountId')}-${known(stack.region, 'Region')}`;
-    const assetObjects = `arn:<AWS::Partition>:s3:::${assetBucket}/*`;
+    const assetObjects = `arn:${known(stack.partition, 'Partition')}:s3:::${assetBucket}/*`;
     const bucket = stack.getLogicalId(this.bucket.node.defaultChild as CfnElement);
 
     acknowledge(

@@ -4,7 +4,7 @@ import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { SAR_TABLE } from '../../functions/adapters/dynamodb-sar-store.ts';
 import { createApp } from '../../infra/app.ts';
-import { synthStage, testStageConfig } from './stage.ts';
+import { cdkContext, synthStage, testStageConfig } from './stage.ts';
 
 const { template } = synthStage();
 
@@ -39,7 +39,10 @@ describe('infra: data', () => {
   });
 
   it('cdk-nag runs on synth: an unencrypted table without point-in-time recovery fails it', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+    const app = new App({
+      context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] },
+      builtinCloudFormationValidation: false,
+    });
     const [stage] = createApp(app, [testStageConfig()]).stages;
     new Table(stage!.assistant, 'Careless', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
     expect(() => app.synth()).toThrow(/AwsSolutions-DDB3/);

@@ -3,10 +3,16 @@
  * assertions do not move when a council edits infra/config/deployments.yaml. Bundling is skipped unless asked
  * for: it is the slow part, and only the bundling test needs the bundles.
  */
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { createApp } from '../../infra/app.ts';
 import { parseDeployments } from '../../infra/config/config.ts';
+
+/** The feature flags in cdk.json, which the CLI passes to the app: the tests synthesize with the same ones. */
+export const cdkContext: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'),
+).context;
 
 export const TEAMS_APP_ID = '5b7c1e2a-0d3f-4e8a-9b6c-1f2e3d4c5b6a';
 export const TENANT_ID = '8c9d0e1f-2a3b-4c5d-8e7f-9a0b1c2d3e4f';
@@ -33,7 +39,9 @@ export function synthStage(options: { bundling?: boolean; config?: ReturnType<ty
   // The bundling synth is the full `cdk synth`; the others skip bundling and CDK's built-in CloudFormation schema
   // check (seconds of WebAssembly each, and only warnings). cdk-nag runs in every one.
   const app = new App(
-    options.bundling ? {} : { context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false },
+    options.bundling
+      ? { context: cdkContext }
+      : { context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false },
   );
   const { stages } = createApp(app, [options.config ?? testStageConfig()]);
   const stage = stages[0]!;

@@ -6,6 +6,7 @@ import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { buildWidget } from '../../functions/channels/web-chat/widget/build.ts';
 import { WidgetHosting, type WidgetHostingProps } from '../../infra/constructs/widget-hosting.ts';
+import { cdkContext } from './stage.ts';
 
 const WEB_ACL = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/privacy-assistant/a1b2c3d4';
 
@@ -13,7 +14,7 @@ const WEB_ACL = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/privacy-assi
 function synthesize(props: WidgetHostingProps, account?: string) {
   // CDK's built-in CloudFormation schema validation (seconds of WebAssembly, warnings only) is left to the whole
   // stack's tests; cdk-nag runs here exactly as in infra/app.ts.
-  const app = new App({ builtinCloudFormationValidation: false });
+  const app = new App({ context: cdkContext, builtinCloudFormationValidation: false });
   const stack = new Stack(app, 'Hosting', { env: { region: 'eu-west-2', ...(account ? { account } : {}) } });
   const hosting = new WidgetHosting(stack, 'Widget', props);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
