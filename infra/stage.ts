@@ -1,6 +1,7 @@
 /**
  * One environment (dev, prod…) from infra/config/deployments.yaml: the assistant in its home region, and the
- * AWS WAF web ACL in us-east-1, where CloudFront requires it. CDK carries the web ACL's ARN across regions.
+ * AWS WAF web ACL in us-east-1, where CloudFront requires it. The web ACL's ARN crosses regions as a stack
+ * output (Fn::GetStackOutput, a weak reference): deploy the stage as a whole, `cdk deploy '<stage>/*'`.
  */
 import { Stack, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -19,7 +20,6 @@ export class AssistantStage extends Stage {
     this.edge = new Stack(this, 'Edge', {
       description: 'Privacy notice assistant: AWS WAF for its CloudFront distribution',
       env: { region: 'us-east-1', ...(account ? { account } : {}) },
-      crossRegionReferences: true,
     });
     this.firewall = new Firewall(this.edge, 'Firewall', {
       requestsPerIpPer5Minutes: config.limits.requestsPerIpPer5Minutes,
@@ -28,7 +28,6 @@ export class AssistantStage extends Stage {
     this.assistant = new PrivacyAssistantStack(this, 'Assistant', {
       description: 'Privacy notice assistant for UK councils: chat, SAR intake, DPO escalation, Teams bot',
       env: { region: config.region, ...(account ? { account } : {}) },
-      crossRegionReferences: true,
       config,
       webAclArn: this.firewall.webAcl.attrArn,
     });
