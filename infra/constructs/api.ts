@@ -24,19 +24,20 @@ import { Construct } from 'constructs';
 import type { StageConfig } from '../config/config.ts';
 import type { Functions } from './functions.ts';
 
+type Route = [HttpMethod, string, IFunction];
+
 /** Every route, by the function that serves it: the functions route by path themselves (functions/shared/http.ts). */
-export function routesOf(functions: Functions): [HttpMethod, string, IFunction][] {
-  return [
+function routesOf(functions: Functions): Route[] {
+  const routes: Route[] = [
     [HttpMethod.POST, '/api/chat', functions.chat],
     [HttpMethod.POST, '/api/sar', functions.chat],
     [HttpMethod.POST, '/api/escalate', functions.escalation],
     // GET shows the confirmation page (mail scanners follow links); POST acknowledges.
     [HttpMethod.GET, '/api/complaints/acknowledge', functions.escalation],
     [HttpMethod.POST, '/api/complaints/acknowledge', functions.escalation],
-    ...(functions.teams
-      ? [[HttpMethod.POST, '/api/messages', functions.teams] as [HttpMethod, string, IFunction]]
-      : []),
   ];
+  if (functions.teams) routes.push([HttpMethod.POST, '/api/messages', functions.teams]);
+  return routes;
 }
 
 export class Api extends Construct {
