@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'cdk.out', 'dist', 'knowledge/build', '.data', 'coverage'] },
+  { ignores: ['node_modules', 'cdk.out', 'dist', 'knowledge/build', '.data', 'coverage', 'test-artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { synthStage } from './stage.ts';
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const { stack, template } = synthStage();
 const { functions, data, secrets } = stack;
 const logicalId = (construct: Construct) => stack.getLogicalId(construct.node.defaultChild as never);
@@ -120,8 +123,12 @@ describe('infra: functions', () => {
 });
 
 describe('infra: function bundles', () => {
+  // The full `cdk synth` (esbuild included), once for both tests.
+  let full: ReturnType<typeof synthStage> | undefined;
+  const bundled = () => (full ??= synthStage({ bundling: true }));
+
   it('bundles each function with esbuild as a minified ESM module with its source map and the knowledge base', () => {
-    const { app } = synthStage({ bundling: true });
+    const { app } = bundled();
     const assets = readdirSync(app.outdir).filter(
       (d) => d.startsWith('asset.') && existsSync(join(app.outdir, d, 'index.mjs')),
     );
@@ -134,4 +141,57 @@ describe('infra: function bundles', () => {
       expect(code).not.toMatch(/from"@aws-sdk\/client-dynamodb\/dist-es/); // the SDK comes from the runtime
     }
   }, 120_000);
+
+  it('each function starts with exactly the environment infra gives it (a missing or misnamed variable fails)', () => {
+    const { app, stack: deployed, template: synthesized } = bundled();
+    const resources = synthesized.findResources('AWS::Lambda::Function');
+    for (const fn of deployed.functions.all) {
+      const { Handler, Code, Environment } = resources[deployed.getLogicalId(fn.node.defaultChild as never)]!
+        .Properties as {
+        Handler: string;
+        Code: { S3Key: string };
+        Environment: { Variables: Record<string, unknown> };
+      };
+      // Beside the repository's node_modules, which stand in for the AWS SDK the runtime provides.
+      const dir = join(root, 'test-artifacts', 'lambda', fn.node.id);
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(join(app.outdir, `asset.${Code.S3Key.replace(/\.zip$/, '')}`), dir, { recursive: true });
+      const env: Record<string, string> = { PATH: process.env.PATH!, AWS_REGION: 'eu-west-2' };
+      for (const [name, value] of Object.entries(Environment.Variables)) {
+        env[name] = resolveToken(value);
+        // What the function would read from Secrets Manager at cold start (no AWS here).
+        if (name.endsWith('_SECRET_ARN')) env[name.slice(0, -'_SECRET_ARN'.length)] = 'S'.repeat(48);
+      }
+      env.KB_PATH = join(dir, 'kb.json'); // /var/task/kb.json in Lambda
+      const exported = Handler.split('.')[1]!;
+      const started = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.mjs')).href)});` +
+            `if (typeof m[${JSON.stringify(exported)}] !== 'function') throw new Error('no export ${exported}');`,
+        ],
+        { env, encoding: 'utf8', timeout: 30_000 },
+      );
+      expect(started.status, `${fn.node.id}: ${started.stderr}`).toBe(0);
+    }
+  }, 180_000);
 });
+
+/** A template value as the deployed function would see it: references become plausible names, ARNs and domains. */
+function resolveToken(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const token = value as Record<string, unknown>;
+  if ('Ref' in token) return `ref-${String(token.Ref).toLowerCase()}`;
+  if ('Fn::GetAtt' in token) {
+    const [id, attribute] = token['Fn::GetAtt'] as [string, string];
+    if (attribute === 'DomainName') return 'd111111abcdef8.cloudfront.net';
+    return `arn:aws:lambda:eu-west-2:123456789012:function:${id.toLowerCase()}`;
+  }
+  if ('Fn::Join' in token) {
+    const [separator, parts] = token['Fn::Join'] as [string, unknown[]];
+    return parts.map(resolveToken).join(separator);
+  }
+  throw new Error(`Unexpected template value ${JSON.stringify(value)}`);
+}
