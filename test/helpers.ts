@@ -1,6 +1,7 @@
-/** Shared test fixtures: the real knowledge base built in-process from knowledge/notices. */
+/** Shared test fixtures: the real knowledge base built in-process from knowledge/notices; a metrics recorder. */
 import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { KnowledgeBase } from '#core/knowledge-schema.ts';
+import type { MetricsPort } from '../functions/shared/metrics.ts';
 import { buildKnowledgeBase } from '../knowledge/pipeline/build-kb.ts';
 import { loadSources } from '../knowledge/sources.ts';
 
@@ -18,4 +19,18 @@ export function realKnowledgeBase(): KnowledgeBase {
 export function realIndex(): KnowledgeIndex {
   index ??= buildIndex(realKnowledgeBase());
   return index;
+}
+
+/** A metrics port that records what each run reports, as the alarm would see it: one record per flush. */
+export function recordedMetrics() {
+  const runs: Record<string, number>[] = [];
+  let current: Record<string, number> = {};
+  const port: MetricsPort = {
+    count: (name, value) => void (current[name] = value),
+    flush: () => {
+      runs.push(current);
+      current = {};
+    },
+  };
+  return { port, runs };
 }

@@ -46,7 +46,7 @@ export class Mail extends Construct {
       this.environment = {
         MAIL_TRANSPORT: 'ses',
         MAIL_FROM: mail.from,
-        SES_IDENTITY_ARN: this.identityArn(this.from!),
+        SES_IDENTITY_ARN: this.from!.emailIdentityArn,
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       };
     } else if (mail.transport === 'smtp') {
@@ -60,10 +60,6 @@ export class Mail extends Construct {
     } else this.environment = { MAIL_TRANSPORT: 'none' };
   }
 
-  private identityArn(identity: EmailIdentity) {
-    return Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: identity.emailIdentityName });
-  }
-
   /** Sending from the configured address only: its identity and the configuration set, nothing else. */
   grantSend(grantee: IGrantable) {
     if (!this.from) return;
@@ -71,7 +67,7 @@ export class Mail extends Construct {
       new PolicyStatement({
         actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [
-          this.identityArn(this.from),
+          this.from.emailIdentityArn,
           Stack.of(this).formatArn({
             service: 'ses',
             resource: 'configuration-set',

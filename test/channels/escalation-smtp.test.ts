@@ -12,9 +12,8 @@ import { createEscalationHandler } from '../../functions/channels/escalation/han
 import { createMailRetryHandler } from '../../functions/channels/escalation/retry.ts';
 import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
-import type { MetricsPort } from '../../functions/shared/metrics.ts';
 import { parseMime } from '../adapters/mail/mime.ts';
-import { realIndex } from '../helpers.ts';
+import { realIndex, recordedMetrics } from '../helpers.ts';
 
 // The escalation path against a real SMTP server on loopback: stored first, delivered on acceptance, retried
 // with backoff while the relay refuses, dead-lettered (nothing lost) when it never accepts.
@@ -26,20 +25,6 @@ let smtpPort = 0;
 let dynamo: LocalDynamo;
 let clock = Date.parse('2026-11-23T10:00:00Z');
 const now = () => new Date(clock);
-
-/** The figures a run reports, as the alarm would see them: one list per flush. */
-function recordedMetrics() {
-  const runs: Record<string, number>[] = [];
-  let current: Record<string, number> = {};
-  const port: MetricsPort = {
-    count: (name, value) => void (current[name] = value),
-    flush: () => {
-      runs.push(current);
-      current = {};
-    },
-  };
-  return { port, runs };
-}
 
 beforeAll(async () => {
   smtp = new SMTPServer({

@@ -17,27 +17,13 @@ import {
   type LocalDynamo,
 } from '../../functions/local/dynalite.ts';
 import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
-import type { MetricsPort } from '../../functions/shared/metrics.ts';
+import { recordedMetrics } from '../helpers.ts';
 
 const calendar = createWorkingCalendar(
   JSON.parse(readFileSync(new URL('../../knowledge/bank-holidays/england-and-wales.json', import.meta.url), 'utf8')),
 );
 const silent = new Logger({ serviceName: 'reminders-test', logLevel: 'SILENT' });
 let dynamo: LocalDynamo;
-
-/** The figures each run reports for the alarms: one record per flush. */
-function recordedMetrics() {
-  const runs: Record<string, number>[] = [];
-  let current: Record<string, number> = {};
-  const port: MetricsPort = {
-    count: (name, value) => void (current[name] = value),
-    flush: () => {
-      runs.push(current);
-      current = {};
-    },
-  };
-  return { port, runs };
-}
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
