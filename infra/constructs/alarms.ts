@@ -18,7 +18,6 @@ import { METRIC, METRICS_NAMESPACE } from '../../functions/shared/metrics.ts';
 
 export class Alarms extends Construct {
   readonly topic: Topic;
-  readonly alarms: Alarm[] = [];
 
   constructor(
     scope: Construct,
@@ -48,6 +47,7 @@ export class Alarms extends Construct {
       });
     }
 
+    const notify = new SnsAction(this.topic);
     const alarm = (name: string, metric: IMetric, description: string, missing = TreatMissingData.NOT_BREACHING) => {
       const made = new Alarm(this, name, {
         metric,
@@ -57,10 +57,8 @@ export class Alarms extends Construct {
         treatMissingData: missing,
         alarmDescription: description,
       });
-      made.addAlarmAction(new SnsAction(this.topic));
-      made.addOkAction(new SnsAction(this.topic));
-      this.alarms.push(made);
-      return made;
+      made.addAlarmAction(notify);
+      made.addOkAction(notify);
     };
     const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
     for (const fn of props.functions) {
