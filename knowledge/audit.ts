@@ -33,8 +33,8 @@ function parseArgs(argv: string[]): { json: boolean; notice?: string } {
 
 try {
   const options = parseArgs(process.argv.slice(2));
-  const { files, registry } = loadSources();
-  const kb = buildKnowledgeBase(files, registry);
+  const { files, registry, thesaurus } = loadSources();
+  const kb = buildKnowledgeBase(files, registry, thesaurus);
   let report: AuditReport;
   if (options.notice) {
     const notice = kb.notices.find((n) => n.id === options.notice);

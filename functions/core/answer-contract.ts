@@ -52,9 +52,20 @@ export interface Suggestion {
   notice?: string;
 }
 
+/**
+ * What kind of answer it is, for channels and the unanswered-question recorder to read instead of the prose:
+ * - `answered`: the notice states what was asked, and `text` says it;
+ * - `not-stated`: the notice does not say (the text says so, quotes what it does say and offers the DPO);
+ * - `which-service`: no notice could be chosen; `suggestions` are the services to choose from;
+ * - `out-of-scope`: not a question about these notices.
+ */
+export const OUTCOMES = ['answered', 'not-stated', 'which-service', 'out-of-scope'] as const;
+export type AnswerOutcome = (typeof OUTCOMES)[number];
+
 export interface Answer {
   topic: Topic;
   notice: string | null;
+  outcome: AnswerOutcome;
   text: string;
   citations: Citation[];
   /** 0..1: how sure the assistant is that `text` answers the question from the notice. */

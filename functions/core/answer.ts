@@ -17,7 +17,7 @@ import {
 } from './answer-contract.ts';
 import { composeFacts, notStated } from './compose.ts';
 import { FUNCTION_TERMS, OFF_TOPIC, PRIVACY_ANCHOR, PROMPT_INJECTION, detectIntent, type Intent } from './intent.ts';
-import { questionText, type IndexedNotice, type KnowledgeIndex } from './knowledge-index.ts';
+import { correctSpelling, type IndexedNotice, type KnowledgeIndex } from './knowledge-index.ts';
 import type { Fact } from './knowledge-schema.ts';
 import { GENERIC_TERMS, STOPWORDS, expandSlang, normalise, stem, wordsOf } from './language.ts';
 import { resolveNotice, type NoticeSource } from './resolve-notice.ts';
@@ -79,10 +79,12 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
     return decline('Sorry, I can only answer questions in English. The council can help in other languages:');
   }
 
-  const text = questionText(index, normalised);
+  const corrected = correctSpelling(index, normalised);
+  const text = index.thesaurus.expand(corrected);
   const intent = detectIntent(text);
   const words = wordsOf(text).filter((w) => !STOPWORDS.has(w));
   const terms = [...new Set(words.map(stem))];
+  const typedTerms = new Set(wordsOf(corrected).map(stem));
   const resolution = resolveNotice(index, input, council, terms);
   const strongest = intent.ranked[0]?.[1] ?? 0;
   const anchored = PRIVACY_ANCHOR.test(text);
@@ -108,8 +110,10 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
     text,
     intent,
     content: terms.filter(isContent),
+    implied: new Set(terms.filter((t) => !typedTerms.has(t))),
     terms: terms.filter((t) => !GENERIC_TERMS.has(t)),
-    contentWords: words.filter((w) => isContent(stem(w))),
+    // Quoted in "the notice does not mention …": only words the person typed, as typed.
+    contentWords: wordsOf(normalised).filter((w) => !STOPWORDS.has(w) && isContent(stem(index.correct(w)))),
     ...(input.session?.topic ? { sessionTopic: input.session.topic } : {}),
   };
   const ranked = rankFacts(notice, analysed);
@@ -199,7 +203,17 @@ function answerFromSelection(
   }
   const citations = citationsOf(facts);
   if (fallback?.citation) citations.push(fallback.citation);
-  return { topic, notice: notice.id, text, citations, confidence, suggestions: followUps(indexed, topic), actions };
+  const outcome = stated && !selection.unstated ? 'answered' : 'not-stated';
+  return {
+    topic,
+    notice: notice.id,
+    outcome,
+    text,
+    citations,
+    confidence,
+    suggestions: followUps(indexed, topic),
+    actions,
+  };
 }
 
 /**
@@ -265,6 +279,7 @@ function askWhichService(
   return {
     topic,
     notice: null,
+    outcome: 'which-service',
     text: `Each service${where} has its own privacy notice. Which service is your question about?`,
     citations: [],
     confidence: 0,
@@ -294,6 +309,7 @@ function outOfScope(
   return {
     topic: 'out-of-scope',
     notice: null,
+    outcome: 'out-of-scope',
     text: `${lead ? `${lead} ` : ''}${covers}${reach}`,
     citations: [],
     confidence: 0,

@@ -6,17 +6,9 @@ import { doubleMetaphone } from 'double-metaphone';
 import Fuse from 'fuse.js';
 import type { Council, Fact, KnowledgeBase, Notice } from './knowledge-schema.ts';
 import { cueVocabulary } from './intent.ts';
-import {
-  GENERIC_TERMS,
-  SLANG_WORDS,
-  STOPWORDS,
-  expandPhrases,
-  normalise,
-  phraseVocabulary,
-  stem,
-  termsOf,
-  wordsOf,
-} from './language.ts';
+import type { WordTest } from './word-list.ts';
+import { GENERIC_TERMS, SLANG_WORDS, STOPWORDS, normalise, stem, wordsOf } from './language.ts';
+import { compileThesaurus, type Thesaurus } from './thesaurus.ts';
 
 export interface IndexedFact {
   fact: Fact;
@@ -50,6 +42,15 @@ export interface KnowledgeIndex {
   correct: (word: string) => string;
   /** Whether a (normalised) word is one the assistant knows: in a notice, a cue or the question vocabulary. */
   knows: (word: string) => boolean;
+  /** Whether a word is English at all (the dictionary): only a word that is not may be corrected. */
+  isEnglish: WordTest;
+  /** The knowledge base's thesaurus, compiled. */
+  thesaurus: Thesaurus;
+}
+
+export interface IndexOptions {
+  /** The English dictionary (functions/adapters/english-words.ts reads the one `kb:build` writes). */
+  isEnglish: WordTest;
 }
 
 /** Words people use in questions that the notices may not contain, so spelling correction can reach them. */
@@ -78,7 +79,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Spelling correction: same sound (double metaphone) first, then fuse.js fuzzy match over the vocabulary. */
-function spellingCorrector(vocabulary: Map<string, number>): (word: string) => string {
+function spellingCorrector(vocabulary: Map<string, number>, isEnglish: WordTest): (word: string) => string {
   const byCode = new Map<string, string[]>();
   for (const word of vocabulary.keys()) {
     if (word.length < 3) continue;
@@ -113,6 +114,11 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
     if (word.length < 3 || vocabulary.has(word) || STOPWORDS.has(word) || !/^[a-z]+$/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
+    // A real word is what the person meant ("storing" is not a typo of "strong").
+    if (isEnglish(word)) {
+      if (cache.size < 10_000) cache.set(word, word);
+      return word;
+    }
     const limit = word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3));
     // Candidates that sound the same, and fuse.js's nearest spellings; the fewest edits wins, a same-sounding
     // word and a common word breaking ties ("acess" → access, not assess).
@@ -139,7 +145,13 @@ function spellingCorrector(vocabulary: Map<string, number>): (word: string) => s
   };
 }
 
-export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
+export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): KnowledgeIndex {
+  const thesaurus = compileThesaurus(kb.thesaurus);
+  /** Stemmed content terms of any text, read through the thesaurus: what facts are indexed by. */
+  const termsOf = (text: string) =>
+    wordsOf(thesaurus.expand(normalise(text)))
+      .filter((w) => !STOPWORDS.has(w))
+      .map(stem);
   const notices = new Map<string, IndexedNotice>();
   const noticeFrequency = new Map<string, number>();
   const postings = new Map<string, string[]>();
@@ -148,7 +160,7 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
   const addWords = (text: string) => {
     for (const word of wordsOf(normalise(text))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
   };
-  addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...phraseVocabulary(), ...SLANG_WORDS, ...STOPWORDS].join(' '));
+  addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...thesaurus.words, ...SLANG_WORDS, ...STOPWORDS].join(' '));
 
   // A section's heading is shared by all its facts: tokenise it once.
   const sections = new Map<string, Set<string>>();
@@ -197,16 +209,17 @@ export function buildIndex(kb: KnowledgeBase): KnowledgeIndex {
     noticeFrequency,
     postings,
     named,
-    correct: spellingCorrector(vocabulary),
+    correct: spellingCorrector(vocabulary, isEnglish),
     knows: (word: string) => vocabulary.has(word) || STOPWORDS.has(word),
+    isEnglish,
+    thesaurus,
   };
 }
 
-/** Terms of a question after slang, spelling and phrase expansion. */
-export function questionText(index: KnowledgeIndex, normalised: string): string {
-  const corrected = normalised
+/** A normalised question with its misspelt words corrected (real English words are left as typed). */
+export function correctSpelling(index: KnowledgeIndex, normalised: string): string {
+  return normalised
     .split(' ')
     .map((w) => index.correct(w))
     .join(' ');
-  return expandPhrases(corrected);
 }

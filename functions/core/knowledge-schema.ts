@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { TOPICS } from './answer-contract.ts';
 
-export const KB_SCHEMA_VERSION = 1;
+export const KB_SCHEMA_VERSION = 2;
 
 const NoticeTopicSchema = z.enum(
   TOPICS.filter((t): t is Exclude<(typeof TOPICS)[number], 'out-of-scope'> => t !== 'out-of-scope'),
@@ -142,10 +142,23 @@ export const CouncilSchema = z.object({
 });
 export type Council = z.infer<typeof CouncilSchema>;
 
+/**
+ * One entry of the thesaurus (knowledge/thesaurus.yaml): residents' words ↔ the notices' words.
+ * `same`: phrases that mean the same thing; text with any of them is read as saying all of them.
+ * `when` + `add`: one way: text with any `when` phrase is also read as saying the `add` words.
+ * A phrase is words (compared by stem, so plurals match); `*` stands for up to three words ("pass * on").
+ */
+export const ThesaurusEntrySchema = z.union([
+  z.object({ same: z.array(z.string()).check(z.minLength(2)) }),
+  z.object({ when: z.array(z.string()).check(z.minLength(1)), add: z.array(z.string()).check(z.minLength(1)) }),
+]);
+export type ThesaurusEntry = z.infer<typeof ThesaurusEntrySchema>;
+
 export const KnowledgeBaseSchema = z.object({
   schemaVersion: z.literal(KB_SCHEMA_VERSION),
   councils: z.array(CouncilSchema),
   notices: z.array(NoticeSchema),
+  thesaurus: z.array(ThesaurusEntrySchema),
 });
 export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
 

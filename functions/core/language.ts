@@ -1,6 +1,7 @@
 /**
  * Question language: how residents actually type ("how lng do u keep adopshun records") turned into terms
- * the knowledge base uses. Normalise → slang → domain synonyms → stems.
+ * the knowledge base uses. Normalise → slang → stems (the thesaurus, thesaurus.ts, then maps residents' words to
+ * the notices').
  */
 import { stemmer } from 'stemmer';
 
@@ -95,54 +96,6 @@ const SLANG: Record<string, string> = {
   sar: 'sar',
 };
 
-/** Everyday phrasing → the words notices use. Appended, not substituted, so the original words still count. */
-const PHRASES: [RegExp, string][] = [
-  [/\bsel+(?:ing|s)?\b|\bsold\b/g, 'sell sold share'],
-  [
-    /\bjob ?cent(?:re|er)s?(?: plus)?\b|\bjob ?shop\b|\bwork coach(?:es)?\b/g,
-    'jobcentre plus dwp department work pensions',
-  ],
-  [/\bdwp\b|\bbenefits? (?:office|people|agency)\b/g, 'dwp department work pensions benefit'],
-  [/\bhmrc\b|\btax ?man\b|\btax office\b|\brevenue\b/g, 'hmrc revenue customs'],
-  [/\bdfe\b|\bdepartment (?:for|of) education\b/g, 'dfe department education'],
-  [/\bcops?\b|\bpolice\b|\bcoppers?\b/g, 'police law enforcement'],
-  [/\b(?:gp|gps|doctors?|nhs|hospitals?|nurses?)\b/g, 'health nhs gps doctors'],
-  [/\bsocial workers?\b|\bsocial services\b/g, 'social care social workers'],
-  [/\b(?:kids?|child|children|son|daughter|baby|my boy|my girl)\b/g, 'child children young'],
-  [/\badopt(?:ed|ion|ing)?\b/g, 'adoption'],
-  [/\bfoster(?:ed|ing|er|ers)?\b/g, 'foster fostering carers'],
-  [/\bcare leavers?\b|\bleaving care\b|\bleft care\b/g, 'leaving care looked after'],
-  [/\bin care\b|\blooked after\b/g, 'looked after children care'],
-  [
-    /\bcourses?\b|\bclass(?:es)?\b|\blessons?\b|\benrol(?:l|ment|ling)?\b/g,
-    'course courses learning learner enrolment',
-  ],
-  [/\bcollege\b|\bsixth form\b/g, 'college education'],
-  [/\bapprenticeships?\b/g, 'apprenticeship'],
-  [/\b(?:job|jobs|employment|employer|boss|work)\b/g, 'employment employers work'],
-  [/\bcareers? advi[cs]e\b|\bcareers? advisers?\b/g, 'careers guidance connexions'],
-  [
-    /\bpass(?:ing|ed|es)? (?:\w+ ){0,3}(?:on )?to\b|\bpass(?:ing|ed|es)? (?:\w+ ){1,3}on\b|\bgive (?:it|them|(?:my|her|his|their) \w+) (?:out |away )?to\b|\bhand (?:it |my \w+ )?(?:over|on)\b|\bgiv(?:e|ing) out\b|\bsen[dt] (?:it|(?:my|her|his|their) \w+) to\b|\btell\b|\bdisclose\b/g,
-    'share shared',
-  ],
-  [/\bhang(?:ing)? on to\b|\bhold(?:ing)? on to\b|\bhold onto\b|\bkeep(?:ing)? hold\b/g, 'keep retain'],
-  [/\bget rid of\b|\bwipe\b|\bbin\b(?! collection)|\bdestroy\b|\berase\b|\bdelete\b/g, 'delete deleted destroyed'],
-  [/\babroad\b|\boverseas\b|\bother countr(?:y|ies)\b|\bout of the country\b/g, 'outside uk abroad'],
-  [/\bstored?\b|\bstorage\b/g, 'store stored'],
-  [/\bsafe\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g, 'secure security'],
-  [
-    /\b(?:you|they|council) (?:lose|lost)\b|\blost my\b|\bstolen\b|\bhack(?:ed|ers?)?\b|\bleak(?:ed|s)?\b/g,
-    'breach lost unauthorised',
-  ],
-  [/\bico\b|\binformation commissioner/g, 'ico information commissioner'],
-  [/\bpolic(?:y|ies)\b|\bguidelines?\b|\bschedules?\b/g, 'policy guidelines schedule'],
-  [/\bcolleges?\b|\bsixth forms?\b/g, 'education training establishments providers'],
-  [/\bsub ?contractors?\b|\bcontractors?\b/g, 'contractors sub partner organisations'],
-  [/\bdata protection officer\b/g, 'dpo data protection officer'],
-  [/\bgdpr\b/g, 'data protection'],
-  [/\bcopy of\b/g, 'copy access'],
-];
-
 export function normalise(text: string): string {
   return text
     .normalize('NFKC')
@@ -190,26 +143,6 @@ const FILLER = new Set([
   'hmm',
 ]);
 
-/** Words the phrase table knows (for the spelling vocabulary). */
-export function phraseVocabulary(): string[] {
-  return [
-    ...new Set(
-      PHRASES.flatMap(
-        ([pattern, adds]) => `${pattern.source.replace(/\\[a-zA-Z]/g, ' ')} ${adds}`.match(/[a-z]{3,}/g) ?? [],
-      ),
-    ),
-  ];
-}
-
-export function expandPhrases(text: string): string {
-  const extra: string[] = [];
-  for (const [pattern, adds] of PHRASES) {
-    pattern.lastIndex = 0;
-    if (pattern.test(text)) extra.push(adds);
-  }
-  return extra.length ? `${text} ${extra.join(' ')}` : text;
-}
-
 export const STOPWORDS = new Set(
   `a an the and or but if then so of to in on at by for with from about as into over under than that this these those
   it its is are was were be been being am do does did doing have has had having i me my mine myself we us our ours you
@@ -240,13 +173,6 @@ export function stem(word: string): string {
 /** Word tokens of already-normalised text (no stemming). */
 export function wordsOf(normalisedText: string): string[] {
   return normalisedText.split(/[\s/]+/).filter((w) => w.length > 0 && /[\p{L}\p{N}]/u.test(w));
-}
-
-/** Stemmed content terms of any text: what facts are indexed by and questions are matched with. */
-export function termsOf(text: string): string[] {
-  return wordsOf(expandPhrases(normalise(text)))
-    .filter((w) => !STOPWORDS.has(w))
-    .map(stem);
 }
 
 /** The plain words slang expands to, for the spelling vocabulary. */

@@ -21,6 +21,8 @@ export interface Question {
   text: string;
   /** Stemmed content terms: what the question is about, beyond what kind of question it is. */
   content: string[];
+  /** Terms only the thesaurus added (not typed): weaker evidence than the person's own words. */
+  implied: Set<string>;
   /** Stemmed terms of every non-stopword, function words included ("store", "phone"). */
   terms: string[];
   /** Content words as typed, for saying what the notice does not mention. */
@@ -37,6 +39,8 @@ export interface Selection {
   stated: boolean;
   /** How well the facts match what was asked: 1 specific, 0.9 general, 0.6 something asked is not mentioned. */
   match: number;
+  /** The notice says something on the topic, but not the thing asked (the preface says what it does not mention). */
+  unstated?: boolean;
 }
 
 /** Topics whose facts can answer a question on another: the ICO's number sits in complaints, a platform in sharing. */
@@ -102,6 +106,9 @@ const RIGHT_NAMES: Record<RightKind, string> = {
   complain: 'the right to complain',
 };
 
+/** A word the thesaurus implied counts this much of a typed one (several implied words stand for one typed). */
+const IMPLIED_WEIGHT = 0.6;
+
 export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
   const topicWeight = new Map<NoticeTopic, number>();
   question.intent.ranked
@@ -113,10 +120,11 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
     let content = 0;
     let matched = 0;
     for (const term of question.content) {
+      const weight = (notice.idf.get(term) ?? 0) * (question.implied.has(term) ? IMPLIED_WEIGHT : 1);
       if (item.terms.has(term)) {
-        content += notice.idf.get(term) ?? 0;
+        content += weight;
         matched++;
-      } else if (item.sectionTerms.has(term)) content += (notice.idf.get(term) ?? 0) * 0.3;
+      } else if (item.sectionTerms.has(term)) content += weight * 0.3;
     }
     const score = content + (topicWeight.get(item.fact.topic) ?? 0);
     if (score > 0) ranked.push({ item, content, matched, score });
@@ -172,6 +180,7 @@ export function selectFacts(
       ...general,
       preface: `The ${service} privacy notice does not mention ${RIGHT_NAMES[right]}.${general.facts.length ? ' It says:' : ''}`,
       match: 0.6,
+      unstated: true,
     };
   }
 
@@ -228,6 +237,7 @@ export function selectFacts(
     if (named) {
       selection.preface = `The ${service} privacy notice does not mention "${named}". Here is what it does say:`;
       selection.match = 0.6;
+      selection.unstated = true;
     }
   }
   // "Where is my data stored?" is only answered by a sentence that names a place or system.
@@ -238,6 +248,7 @@ export function selectFacts(
   ) {
     selection.preface = `The ${service} privacy notice does not say where your information is stored. It says:`;
     selection.match = 0.6;
+    selection.unstated = true;
   }
   if (
     topic === 'retention' &&

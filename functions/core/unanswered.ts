@@ -19,32 +19,20 @@ import { addDays, fromEpochDay, isoWeekday, parseLocalDate, toEpochDay, type Loc
 
 /** Below this the answer is not trusted to answer the question from the notice. */
 export const UNANSWERED_CONFIDENCE = 0.6;
-/**
- * How the core says a notice is silent (compose.ts `notStated` and the selection prefaces): "The Connexions
- * privacy notice does not give a retention period", "…does not say whether…", "…does not mention…", and the
- * closing "The Data Protection Officer can tell you more".
- */
-const NOT_STATED = /\bdoes not (?:say|give|mention|state|list|explain|name)\b|\bcan tell you more\b/i;
 
 /**
- * True for an answer the notices did not give: out of scope, confidence below 0.6, or an `escalate` hand-off
- * made because the notice does not say. Not recorded:
- * - an escalation the person asked for ("can I speak to someone") or a complaint: the notice answered;
+ * True for an answer the notices did not give: out of scope, confidence below 0.6, or the notice does not
+ * state what was asked (`outcome: 'not-stated'`). Not recorded:
+ * - a complaint: the notice answered with its route, whatever the escalation;
  * - "which service is your question about?" (no notice yet, choices offered): the person picks a service and
  *   the answer to that turn is the one judged — counting the clarification too would fill the digest with
  *   questions no notice was even asked.
  */
 export function shouldRecord(answer: Answer): boolean {
-  if (answer.topic === 'out-of-scope') return true;
-  if (isAskingWhichService(answer)) return false;
+  if (answer.outcome === 'out-of-scope') return true;
+  if (answer.outcome === 'which-service') return false;
   if (answer.confidence < UNANSWERED_CONFIDENCE) return true;
-  return (
-    answer.actions.some((a) => a.kind === 'escalate') && answer.topic !== 'complaints' && NOT_STATED.test(answer.text)
-  );
-}
-
-function isAskingWhichService(answer: Answer): boolean {
-  return answer.notice === null && answer.suggestions.some((s) => s.notice !== undefined);
+  return answer.outcome === 'not-stated' && answer.topic !== 'complaints';
 }
 
 // ---------------------------------------------------------------- the record

@@ -18,6 +18,7 @@ import type { Secrets } from './secrets.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const KB = `${root}knowledge/build/kb.json`;
+const ENGLISH_WORDS = `${root}knowledge/build/english-words.txt`;
 
 export interface FunctionsProps {
   config: StageConfig;
@@ -87,8 +88,12 @@ export class Functions extends Construct {
           commandHooks: {
             beforeBundling: () => [],
             beforeInstall: () => [],
-            // The knowledge base ships beside the code, built by `npm run kb:build` before synth.
-            afterBundling: (_input: string, output: string) => [`cp ${KB} ${output}/kb.json`],
+            // The knowledge base and the spelling dictionary ship beside the code, built by `npm run kb:build`
+            // before synth (the dictionary is read next to KB_PATH).
+            afterBundling: (_input: string, output: string) => [
+              `cp ${KB} ${output}/kb.json`,
+              `cp ${ENGLISH_WORDS} ${output}/english-words.txt`,
+            ],
           },
         },
       });

@@ -13,6 +13,7 @@ import {
   type FactKind,
   type KnowledgeBase,
   type Notice,
+  type ThesaurusEntry,
 } from '#core/knowledge-schema.ts';
 import {
   extractActs,
@@ -179,7 +180,11 @@ export interface RegistryEntry extends Omit<Council, 'teams'> {
 }
 
 /** Builds the knowledge base. Pure: the same files and registry always give the same result. */
-export function buildKnowledgeBase(files: NoticeFile[], registry: RegistryEntry[]): KnowledgeBase {
+export function buildKnowledgeBase(
+  files: NoticeFile[],
+  registry: RegistryEntry[],
+  thesaurus: ThesaurusEntry[],
+): KnowledgeBase {
   const sorted = [...files].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
   const notices: Notice[] = sorted.map((file) => {
     const sections = segment(file.body, file.meta.title);
@@ -227,5 +232,5 @@ export function buildKnowledgeBase(files: NoticeFile[], registry: RegistryEntry[
   }
   for (const notice of notices) notice.facts = repairFacts(notice, known);
 
-  return parseKnowledgeBase({ schemaVersion: KB_SCHEMA_VERSION, councils, notices });
+  return parseKnowledgeBase({ schemaVersion: KB_SCHEMA_VERSION, councils, notices, thesaurus });
 }

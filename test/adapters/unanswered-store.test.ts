@@ -16,6 +16,7 @@ const TABLE = 'unanswered';
 const answer = (notice: string | null, topic: Answer['topic'] = 'retention'): Answer => ({
   topic,
   notice,
+  outcome: 'not-stated',
   text: 'The notice does not say.',
   citations: [],
   confidence: 0.4,

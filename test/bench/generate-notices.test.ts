@@ -3,10 +3,10 @@ import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
 import { loadSources } from '../../knowledge/sources.ts';
 import { generatedRegistry, generateNotices } from './generate-notices.ts';
 
-const { files: seeds, registry } = loadSources();
+const { files: seeds, registry, thesaurus } = loadSources();
 const COUNT = 40;
 const generated = generateNotices(seeds, COUNT);
-const kb = buildKnowledgeBase([...seeds, ...generated], [...registry, ...generatedRegistry(generated)]);
+const kb = buildKnowledgeBase([...seeds, ...generated], [...registry, ...generatedRegistry(generated)], thesaurus);
 const byId = new Map(kb.notices.map((n) => [n.id, n]));
 const seedOf = (id: string) => id.replace(/-v\d+$/, '');
 

@@ -15,6 +15,7 @@ import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { Answer, Question } from '#core/answer-contract.ts';
 import { answerQuestion } from '#core/answer.ts';
+import { isEnglish } from '../helpers.ts';
 import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import { parseKnowledgeBase, type KnowledgeBase } from '#core/knowledge-schema.ts';
 import { buildKnowledgeBase, type RegistryEntry } from '../../knowledge/pipeline/build-kb.ts';
@@ -119,6 +120,7 @@ type Answerer = (question: Question) => Answer;
 const NO_ANSWER: Answer = {
   topic: 'out-of-scope',
   notice: null,
+  outcome: 'out-of-scope',
   text: '',
   citations: [],
   confidence: 0,
@@ -191,6 +193,7 @@ function hitAnswer(doc: SentenceDoc, confidence: number): Answer {
   return {
     topic: doc.topic,
     notice: doc.notice,
+    outcome: 'answered',
     text: doc.sentence,
     citations: [{ notice: doc.notice, section: doc.section, sentence: doc.sentence }],
     confidence: Math.max(0, Math.min(1, confidence)),
@@ -264,16 +267,16 @@ console.log(
 heading('1. Answering core');
 
 const load = time(() => loadSources());
-const { files: seeds, registry } = load.value;
-const firstKb = time(() => buildKnowledgeBase(seeds, registry));
-const firstIndex = time(() => buildIndex(firstKb.value));
+const { files: seeds, registry, thesaurus } = load.value;
+const firstKb = time(() => buildKnowledgeBase(seeds, registry, thesaurus));
+const firstIndex = time(() => buildIndex(firstKb.value, { isEnglish }));
 const firstAnswer = time(() => answerQuestion(firstIndex.value, questions[0]!));
 const kbRuns: number[] = [];
 const indexRuns: number[] = [];
 for (let i = 0; i < COLD_REPEATS; i++) {
-  const kb = time(() => buildKnowledgeBase(seeds, registry));
+  const kb = time(() => buildKnowledgeBase(seeds, registry, thesaurus));
   kbRuns.push(kb.ms);
-  indexRuns.push(time(() => buildIndex(kb.value)).ms);
+  indexRuns.push(time(() => buildIndex(kb.value, { isEnglish })).ms);
 }
 const kb = firstKb.value;
 const index: KnowledgeIndex = firstIndex.value;
@@ -312,7 +315,7 @@ const coreAccuracy = passRate(coreResults);
 const coreMedians = core.perQuestion.map(median);
 // The same questions asked once of a freshly built index (code already JIT-warm): what a question costs the first
 // time an instance sees its words, as live traffic mostly is, rather than the repeat of a warmed-up loop.
-const freshIndex = buildIndex(kb);
+const freshIndex = buildIndex(kb, { isEnglish });
 const fresh = runRounds((q) => answerQuestion(freshIndex, q), questions, 1, 0);
 const freshStats = stats(fresh.samples);
 console.log(
@@ -522,10 +525,10 @@ for (const size of SCALE_SIZES) {
   let freshCtx: Stats | undefined;
   let freshNone: Stats | undefined;
   for (let r = 0; r < Math.max(2, SCALE_BUILD_RUNS); r++) {
-    const built = time(() => buildKnowledgeBase(files, reg));
+    const built = time(() => buildKnowledgeBase(files, reg, thesaurus));
     kbTimes.push(built.ms);
     scaledKb = built.value;
-    const indexed = time(() => buildIndex(built.value));
+    const indexed = time(() => buildIndex(built.value, { isEnglish }));
     indexTimes.push(indexed.ms);
     scaledIndex = indexed.value;
     const fresh = indexed.value;

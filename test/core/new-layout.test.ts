@@ -1,7 +1,7 @@
+import { indexOf } from '../helpers.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '#core/answer.ts';
-import { buildIndex } from '#core/knowledge-index.ts';
 import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
 import { parseNoticeFile } from '../../knowledge/pipeline/notice-file.ts';
 import { loadSources } from '../../knowledge/sources.ts';
@@ -9,11 +9,12 @@ import { loadSources } from '../../knowledge/sources.ts';
 // A notice laid out unlike the seeds (numbered capitals, sub-numbered items, a | table, Email:/Phone:/Post: lines,
 // a stripped "email us at"), for a council the registry does not know: it must answer with no code change.
 const file = new URL('../knowledge/fixtures/westbrook-housing-register.txt', import.meta.url);
-const { files, registry } = loadSources();
-const index = buildIndex(
+const { files, registry, thesaurus } = loadSources();
+const index = indexOf(
   buildKnowledgeBase(
     [...files, parseNoticeFile(readFileSync(file, 'utf8'), 'westbrook-housing-register.txt')],
     registry,
+    thesaurus,
   ),
 );
 const ask = (question: string, notice: string | undefined = 'westbrook-housing-register') =>

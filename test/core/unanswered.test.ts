@@ -19,6 +19,7 @@ import { realIndex, realKnowledgeBase } from '../helpers.ts';
 const answer = (over: Partial<Answer> = {}): Answer => ({
   topic: 'retention',
   notice: 'southend-connexions',
+  outcome: 'answered',
   text: 'Information is kept for 6 years.',
   citations: [],
   confidence: 0.9,
@@ -33,12 +34,17 @@ const ask = (question: string, context: { notice?: string; council?: string } = 
 
 describe('which answers are recorded', () => {
   it('records out-of-scope answers, low confidence, and escalations because the notice does not say', () => {
-    expect(shouldRecord(answer({ topic: 'out-of-scope', notice: null, confidence: 0, actions: [] }))).toBe(true);
+    expect(
+      shouldRecord(
+        answer({ topic: 'out-of-scope', outcome: 'out-of-scope', notice: null, confidence: 0, actions: [] }),
+      ),
+    ).toBe(true);
     expect(shouldRecord(answer({ confidence: 0.59 }))).toBe(true);
     expect(
       shouldRecord(
         answer({
           confidence: 0.7,
+          outcome: 'not-stated',
           text: 'The Connexions privacy notice does not give a retention period.\nThe Data Protection Officer can tell you more: dataprotection@southend.gov.uk.',
           actions: [escalate],
         }),
@@ -53,6 +59,7 @@ describe('which answers are recorded', () => {
     const whichService = answer({
       topic: 'sharing',
       notice: null,
+      outcome: 'which-service',
       confidence: 0,
       text: 'Each service at Kent County Council has its own privacy notice. Which service is your question about?',
       suggestions: [

@@ -19,6 +19,8 @@ export interface EvalItem {
     facts: (string | string[])[];
     actions?: string[];
     asksService?: boolean;
+    /** The answer's `outcome` (answered, not-stated, which-service, out-of-scope), when the set says. */
+    outcome?: string;
   };
 }
 
@@ -67,6 +69,8 @@ export function score(item: EvalItem, answer: Answer): EvalResult {
     const options = Array.isArray(fact) ? fact : [fact];
     if (!options.some((o) => text.includes(fold(o)))) failures.push(`missing fact "${options.join('" | "')}"`);
   }
+  if (expect.outcome && answer.outcome !== expect.outcome)
+    failures.push(`outcome ${answer.outcome} ≠ ${expect.outcome}`);
   const kinds = new Set(answer.actions.map((a) => a.kind));
   for (const action of expect.actions ?? []) if (!kinds.has(action as never)) failures.push(`missing action ${action}`);
   if (expect.asksService && !(answer.notice === null && answer.suggestions.filter((s) => s.notice).length >= 2)) {
@@ -96,7 +100,29 @@ export function passRate(results: EvalResult[]): number {
   return results.length ? results.filter((r) => r.pass).length / results.length : 0;
 }
 
-export const HOLDOUT_QUESTIONS = new URL('./holdout/questions.jsonl', import.meta.url);
-export const HOLDOUT_NOTICES = new URL('./holdout/notices/', import.meta.url);
-export const DEV_QUESTIONS = new URL('./dev/questions.jsonl', import.meta.url);
-export const DEV_NOTICES = new URL('./dev/notices/', import.meta.url);
+/**
+ * An evaluation set beyond the seeds: folders of notices (for councils the seeds do not cover) and their
+ * questions, each folder holding `notices/` and `questions.jsonl`.
+ */
+export interface EvalSet {
+  name: string;
+  folders: URL[];
+}
+
+/** Notices and questions the matcher may be tuned on: read its failures freely. */
+export const DEV_SET: EvalSet = {
+  name: 'dev',
+  folders: [new URL('./dev/', import.meta.url), new URL('./blind-dev/', import.meta.url)],
+};
+
+/**
+ * Never read case by case by whoever changes matching (see locked/README.md); only its aggregate pass rates
+ * are printed. Written blind from the matching code.
+ */
+export const LOCKED_SET: EvalSet = {
+  name: 'locked',
+  folders: [new URL('./holdout/', import.meta.url), new URL('./blind-locked/', import.meta.url)],
+};
+
+export const noticesOf = (set: EvalSet) => set.folders.map((f) => new URL('./notices/', f));
+export const questionsOf = (set: EvalSet) => set.folders.flatMap((f) => loadEvalSet(new URL('./questions.jsonl', f)));

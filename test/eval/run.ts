@@ -1,35 +1,39 @@
 /**
- * `npm run eval`: the pass rate of the answering core, per topic, notice and style, with a calibration table
- * (is a confident answer more often right?). Exits 1 when the main set is below 95%.
+ * `npm run eval`: the pass rate of the answering core on three sets, per topic (and for main, per notice,
+ * style and confidence), and exits 1 when any is below its bar.
  *
- * Three sets, kept apart on purpose:
- * - main (test/eval/questions.jsonl): the five notices; matching is tuned against it.
- * - dev (test/eval/dev): notices of councils the seeds do not cover, for tuning on unseen layouts.
- * - held-out (test/eval/holdout): never used for tuning; only its pass rates are printed, since reading its
- *   failures to adjust matching would spend it.
- * `--failures` lists the failed questions of the main and dev sets.
+ * - main (test/eval/questions.jsonl): the five seed notices; matching is tuned against it. Bar 95%.
+ * - dev (test/eval/dev, test/eval/blind-dev): notices of councils the seeds do not cover, in the layouts
+ *   councils publish, with residents' questions written blind from the matching code; tune on it. Bar 90%.
+ * - locked (test/eval/holdout, test/eval/blind-locked): the same kind of material, never read case by case
+ *   by whoever changes matching; only its pass rates are printed here. Bar 85%.
+ * `--failures` lists the failed questions of the main and dev sets (never of the locked set).
  */
 import { answerQuestion } from '#core/answer.ts';
+import { isEnglish } from '../helpers.ts';
 import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import { loadKnowledgeIndex } from '../../functions/adapters/knowledge-file.ts';
 import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
 import { loadNoticeFiles, loadSources } from '../../knowledge/sources.ts';
 import {
-  DEV_NOTICES,
-  DEV_QUESTIONS,
-  HOLDOUT_NOTICES,
-  HOLDOUT_QUESTIONS,
+  DEV_SET,
+  LOCKED_SET,
   QUESTIONS_FILE,
   loadEvalSet,
+  noticesOf,
   passRate,
+  questionsOf,
   score,
   tallyBy,
   toQuestion,
+  type EvalItem,
   type EvalResult,
+  type EvalSet,
   type Tally,
 } from './evaluate.ts';
 
-export const PASS_THRESHOLD = 0.95;
+/** The product's bars: `npm run eval` fails below any of them. */
+export const BARS = { main: 0.95, dev: 0.9, locked: 0.85 } as const;
 const showFailures = process.argv.includes('--failures');
 
 const pct = (t: Tally) => `${((100 * t.pass) / t.total).toFixed(1).padStart(5)}%  (${t.pass}/${t.total})`;
@@ -41,15 +45,22 @@ function table(title: string, tallies: Map<string, Tally>): void {
   for (const [key, t] of tallies) console.log(`  ${key.padEnd(32)} ${pct(t)}`);
 }
 
-function run(index: KnowledgeIndex, questions: URL): EvalResult[] {
-  return loadEvalSet(questions).map((item) => score(item, answerQuestion(index, toQuestion(item))));
+function run(index: KnowledgeIndex, items: EvalItem[]): EvalResult[] {
+  return items.map((item) => score(item, answerQuestion(index, toQuestion(item))));
 }
 
 /** The seed notices plus the notices of an extra set, as one knowledge base. */
-function indexWith(extra: URL): KnowledgeIndex {
-  const { files, registry } = loadSources();
-  return buildIndex(buildKnowledgeBase([...files, ...loadNoticeFiles(extra)], registry));
+export function indexWith(set: EvalSet): KnowledgeIndex {
+  const { files, registry, thesaurus } = loadSources();
+  const kb = buildKnowledgeBase(
+    [...files, ...noticesOf(set).flatMap((dir) => loadNoticeFiles(dir))],
+    registry,
+    thesaurus,
+  );
+  return buildIndex(kb, { isEnglish });
 }
+
+const expectedTopic = (r: EvalResult) => r.item.expect.topic;
 
 function listFailures(set: string, results: EvalResult[]): void {
   for (const r of results.filter((x) => !x.pass)) {
@@ -68,21 +79,18 @@ function listFailures(set: string, results: EvalResult[]): void {
   }
 }
 
-const main = run(loadKnowledgeIndex(), QUESTIONS_FILE);
+const main = run(loadKnowledgeIndex(), loadEvalSet(QUESTIONS_FILE));
+table('Main set by topic', tallyBy(main, expectedTopic));
 table(
-  'By topic',
-  tallyBy(main, (r) => r.item.expect.topic),
-);
-table(
-  'By notice',
+  'Main set by notice',
   tallyBy(main, (r) => r.item.expect.notice ?? '(none)'),
 );
 table(
-  'By style',
+  'Main set by style',
   tallyBy(main, (r) => r.item.style),
 );
 table(
-  'Calibration (answers given with a notice, by confidence)',
+  'Main set calibration (answers given with a notice, by confidence)',
   tallyBy(
     main.filter((r) => r.answer.notice),
     (r) =>
@@ -93,20 +101,31 @@ table(
           : 'low    (< 0.60)',
   ),
 );
-console.log(`\nMain set: ${rateOf(main)}; threshold ${PASS_THRESHOLD * 100}%`);
 
-const dev = run(indexWith(DEV_NOTICES), DEV_QUESTIONS);
-console.log(`Dev set (unseen councils, tuned on): ${rateOf(dev)}`);
-
-const holdout = run(indexWith(HOLDOUT_NOTICES), HOLDOUT_QUESTIONS);
-const onNewNotices = (r: EvalResult) =>
-  (r.item.expect.notice ?? r.item.notice ?? r.item.council ?? '').startsWith('northmere');
-console.log(
-  `Held-out set (never used for tuning): ${rateOf(holdout)}; on its two unseen notices ${rateOf(holdout.filter(onNewNotices))}, on the seeds in unseen phrasings ${rateOf(holdout.filter((r) => !onNewNotices(r)))}`,
+const dev = run(indexWith(DEV_SET), questionsOf(DEV_SET));
+table('Dev set by topic', tallyBy(dev, expectedTopic));
+table(
+  'Dev set by style',
+  tallyBy(dev, (r) => r.item.style),
 );
+// The locked set: aggregates only, by topic and style (never the questions themselves).
+const locked = run(indexWith(LOCKED_SET), questionsOf(LOCKED_SET));
+table('Locked set by topic', tallyBy(locked, expectedTopic));
+table(
+  'Locked set by style',
+  tallyBy(locked, (r) => r.item.style),
+);
+
+console.log('');
+const sets = { main, dev, locked };
+for (const [name, results] of Object.entries(sets) as [keyof typeof BARS, EvalResult[]][]) {
+  const bar = BARS[name];
+  const ok = passRate(results) >= bar;
+  console.log(`${name.padEnd(6)} set: ${rateOf(results)}; bar ${bar * 100}%${ok ? '' : '  ← below the bar'}`);
+  if (!ok) process.exitCode = 1;
+}
 
 if (showFailures) {
   listFailures('main', main);
   listFailures('dev', dev);
 }
-if (passRate(main) < PASS_THRESHOLD) process.exitCode = 1;

@@ -135,7 +135,7 @@ describe('infra: function bundles', () => {
     expect(assets.length).toBeGreaterThanOrEqual(5); // the three escalation functions share one bundle
     for (const asset of assets) {
       const dir = join(app.outdir, asset);
-      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map', 'kb.json']);
+      expect(readdirSync(dir).sort()).toEqual(['english-words.txt', 'index.mjs', 'index.mjs.map', 'kb.json']);
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
       expect(code).not.toMatch(/from"@aws-sdk\/client-dynamodb\/dist-es/); // the SDK comes from the runtime

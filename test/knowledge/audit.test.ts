@@ -16,8 +16,8 @@ import {
   type NoticeAudit,
 } from '../../knowledge/pipeline/audit-rules.ts';
 
-const { files, registry } = loadSources();
-const kb = buildKnowledgeBase(files, registry);
+const { files, registry, thesaurus } = loadSources();
+const kb = buildKnowledgeBase(files, registry, thesaurus);
 const report = auditKnowledgeBase(kb);
 
 function audit(id: string): NoticeAudit {
@@ -142,6 +142,7 @@ describe('kb:audit on a minimal notice', () => {
       },
     ],
     [],
+    thesaurus,
   );
   const result = auditNotice(minimal.notices[0]!, minimal);
 

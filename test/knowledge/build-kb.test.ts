@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
 import { NoticeFileError, parseNoticeFile } from '../../knowledge/pipeline/notice-file.ts';
-import { loadSources } from '../../knowledge/sources.ts';
+import { loadSources, loadThesaurus } from '../../knowledge/sources.ts';
 import { realKnowledgeBase } from '../helpers.ts';
 
 const notice = (id: string) => realKnowledgeBase().notices.find((n) => n.id === id)!;
 
 describe('knowledge base build', () => {
   it('is deterministic: the same notices give byte-identical output', () => {
-    const { files, registry } = loadSources();
-    expect(JSON.stringify(buildKnowledgeBase(files, registry))).toBe(
-      JSON.stringify(buildKnowledgeBase([...files].reverse(), registry)),
+    const { files, registry, thesaurus } = loadSources();
+    expect(JSON.stringify(buildKnowledgeBase(files, registry, thesaurus))).toBe(
+      JSON.stringify(buildKnowledgeBase([...files].reverse(), registry, thesaurus)),
     );
   });
 
@@ -74,7 +74,7 @@ describe('knowledge base build', () => {
       '4. CONTACT',
       'Contact our Data Protection Officer at dpo@leeds.example.',
     ].join('\n');
-    const kb = buildKnowledgeBase([parseNoticeFile(text, 'leeds-libraries.txt')], []);
+    const kb = buildKnowledgeBase([parseNoticeFile(text, 'leeds-libraries.txt')], [], loadThesaurus());
     const facts = kb.notices[0]!.facts;
     expect(kb.notices[0]!.sections.map((s) => s.heading)).toEqual([
       '1. WHO WE ARE',
