@@ -6,12 +6,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { loadSources, ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from './sources.ts';
-import { buildKnowledgeBase } from './pipeline/build-kb.ts';
+import { buildWithReport } from './pipeline/build-kb.ts';
 
 const started = performance.now();
 try {
   const { files, registry, thesaurus } = loadSources();
-  const kb = buildKnowledgeBase(files, registry, thesaurus);
+  const { kb, report } = buildWithReport(files, registry, thesaurus);
   mkdirSync(new URL('.', KB_OUTPUT), { recursive: true });
   writeFileSync(KB_OUTPUT, `${JSON.stringify(kb, null, 1)}\n`);
   // The spelling corrector's English dictionary: SCOWL's common English words (sizes up to 60) and the British
@@ -22,6 +22,19 @@ try {
   const facts = kb.notices.reduce((n, notice) => n + notice.facts.length, 0);
   const ms = (performance.now() - started).toFixed(0);
   console.log(`kb:build: ${kb.notices.length} notices, ${facts} facts → knowledge/build/kb.json in ${ms} ms`);
+  for (const { notice, dropped, hiddenEmails, uncertain } of report) {
+    const notes = [
+      dropped.length &&
+        `dropped ${dropped.length} line(s) of website clutter (${dropped
+          .slice(0, 3)
+          .map((d) => JSON.stringify(d.slice(0, 40)))
+          .join(', ')}${dropped.length > 3 ? ', …' : ''})`,
+      hiddenEmails && `${hiddenEmails} hidden e-mail address(es) treated as stripped`,
+      uncertain.length && `${uncertain.length} sentence(s) filed on weak evidence (kb:build --verbose lists them)`,
+    ].filter(Boolean);
+    if (notes.length) console.log(`  ${notice}: ${notes.join('; ')}`);
+    if (process.argv.includes('--verbose')) for (const sentence of uncertain) console.log(`    ? ${sentence}`);
+  }
 } catch (error) {
   console.error(`kb:build failed: ${(error as Error).message}`);
   process.exitCode = 1;

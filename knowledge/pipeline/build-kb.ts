@@ -23,12 +23,13 @@ import {
   extractRights,
   isSpecialCategory,
 } from './extract.ts';
+import { removeClutter } from './clutter.ts';
 import type { NoticeFile } from './notice-file.ts';
 import { repairFacts, type ContactSource } from './repair.ts';
 import { segment, type Section } from './segment.ts';
 import { splitSentences } from './sentences.ts';
 import { hasContactDetail } from './text.ts';
-import { bestTopic, scoreTopics } from './topic-rules.ts';
+import { bestTopic, listItemTopics, scoreTopics } from './topic-rules.ts';
 
 /** Short service name for answers and choices: the title without "Privacy Notice" and its asides. */
 export function serviceName(title: string): string {
@@ -99,19 +100,32 @@ interface Candidate {
 }
 
 /** Topics a sentence is about: the best, plus a second when the sentence clearly states both. */
-function topicsOf(candidate: Candidate): NoticeTopic[] {
-  const scores = scoreTopics(candidate.sentence);
-  if (candidate.leadIn)
-    for (const [topic, score] of scoreTopics(candidate.leadIn))
-      scores.set(topic, (scores.get(topic) ?? 0) + score * 0.8);
-  if (candidate.prior) scores.set(candidate.prior, (scores.get(candidate.prior) ?? 0) + (candidate.inList ? 3 : 2));
+/** Below this a fact's topic rests on too little evidence: `kb:build` lists it for a person to check. */
+const CONFIDENT_TOPIC_SCORE = 2.5;
+
+interface Classified {
+  topics: NoticeTopic[];
+  /** False when the evidence for the first topic is weak. */
+  confident: boolean;
+}
+
+/**
+ * Topics a sentence is about: the best, plus a second when the sentence clearly states both. Evidence: the
+ * sentence's own cues, its list's lead-in, the section heading's prior, and for a list item its own shape.
+ */
+function topicsOf(candidate: Candidate): Classified {
+  const own = scoreTopics(candidate.sentence);
+  const scores = new Map(own);
+  const add = (topic: NoticeTopic, score: number) => scores.set(topic, (scores.get(topic) ?? 0) + score);
+  if (candidate.leadIn) for (const [topic, score] of scoreTopics(candidate.leadIn)) add(topic, score * 0.8);
+  if (candidate.inList) for (const [topic, score] of listItemTopics(candidate.sentence)) add(topic, score);
+  if (candidate.prior) add(candidate.prior, candidate.inList ? 3 : 2);
   const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [first, second] = ranked;
-  if (!first) return ['about'];
+  if (!first) return { topics: ['about'], confident: false };
   const topics: NoticeTopic[] = [first[0]];
-  const own = scoreTopics(candidate.sentence);
   if (second && (own.get(second[0]) ?? 0) >= 3 && second[1] >= first[1] * 0.5) topics.push(second[0]);
-  return topics;
+  return { topics, confident: first[1] >= CONFIDENT_TOPIC_SCORE };
 }
 
 function candidatesOf(section: Section, prior: NoticeTopic | null): Candidate[] {
@@ -132,14 +146,21 @@ function candidatesOf(section: Section, prior: NoticeTopic | null): Candidate[] 
   return out;
 }
 
-function factsOf(noticeId: string, sections: Section[], topics: (NoticeTopic | null)[]): Fact[] {
+function factsOf(
+  noticeId: string,
+  sections: Section[],
+  topics: (NoticeTopic | null)[],
+  uncertain: string[] = [],
+): Fact[] {
   const facts: Fact[] = [];
   let order = 0;
   sections.forEach((section, index) => {
     for (const candidate of candidatesOf(section, topics[index] ?? null)) {
       order++;
       const context = `${candidate.leadIn ?? ''} ${section.heading}`;
-      topicsOf(candidate).forEach((topic, n) => {
+      const classified = topicsOf(candidate);
+      if (!classified.confident) uncertain.push(candidate.sentence);
+      classified.topics.forEach((topic, n) => {
         const text = candidate.sentence;
         const fact: Fact = {
           id: `${noticeId}#${order}${n ? String.fromCharCode(96 + n) : ''}`,
@@ -179,15 +200,39 @@ export interface RegistryEntry extends Omit<Council, 'teams'> {
   teams?: Council['teams'];
 }
 
+/** What `kb:build` tells the person adding a notice, per notice. */
+export interface NoticeBuildReport {
+  notice: string;
+  /** Lines dropped as website clutter (cookie banners, breadcrumbs, "Print this page"…). */
+  dropped: string[];
+  /** Addresses the site hid ("[email protected]"), now filled from the council's contacts or cut. */
+  hiddenEmails: number;
+  /** Sentences whose topic rests on weak evidence: worth a look, and a heading the pipeline may not know. */
+  uncertain: string[];
+}
+
 /** Builds the knowledge base. Pure: the same files and registry always give the same result. */
 export function buildKnowledgeBase(
   files: NoticeFile[],
   registry: RegistryEntry[],
   thesaurus: ThesaurusEntry[],
 ): KnowledgeBase {
+  return buildWithReport(files, registry, thesaurus).kb;
+}
+
+/** The knowledge base and, per notice, what the build dropped and what it was unsure of. */
+export function buildWithReport(
+  files: NoticeFile[],
+  registry: RegistryEntry[],
+  thesaurus: ThesaurusEntry[],
+): { kb: KnowledgeBase; report: NoticeBuildReport[] } {
   const sorted = [...files].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  const report: NoticeBuildReport[] = [];
   const notices: Notice[] = sorted.map((file) => {
-    const sections = segment(file.body, file.meta.title);
+    const { text, dropped, hiddenEmails } = removeClutter(file.body);
+    const uncertain: string[] = [];
+    report.push({ notice: file.meta.id, dropped, hiddenEmails, uncertain });
+    const sections = segment(text, file.meta.title);
     const topics: (NoticeTopic | null)[] = [];
     sections.forEach((section, i) => {
       const own = sectionTopic(section);
@@ -203,7 +248,7 @@ export function buildKnowledgeBase(
       service: file.meta.service ?? serviceName(file.meta.title),
       sourceHash: file.sourceHash,
       sections: sections.map((s, i) => ({ heading: s.heading, topic: topics[i] ?? 'about', order: i })),
-      facts: factsOf(file.meta.id, sections, topics),
+      facts: factsOf(file.meta.id, sections, topics, uncertain),
     };
     if (file.meta.url) notice.url = file.meta.url;
     if (file.meta.reviewed) notice.reviewed = file.meta.reviewed;
@@ -232,5 +277,5 @@ export function buildKnowledgeBase(
   }
   for (const notice of notices) notice.facts = repairFacts(notice, known);
 
-  return parseKnowledgeBase({ schemaVersion: KB_SCHEMA_VERSION, councils, notices, thesaurus });
+  return { kb: parseKnowledgeBase({ schemaVersion: KB_SCHEMA_VERSION, councils, notices, thesaurus }), report };
 }

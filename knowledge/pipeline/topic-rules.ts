@@ -47,6 +47,11 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       2,
     ],
     [/\bdetails (?:of|about|such as)\b/, 1],
+    // Documents and evidence a person brings or the service records: what is collected, whatever the heading.
+    [
+      /\b(?:passports?|driving licen[cs]es?|birth certificates?|payslips?|pay slips?|bank statements?|utility bills?|tenancy agreements?|proof of (?:identity|id|income|address|residence|earnings)|medical (?:evidence|reports?|records?)|criminal (?:records?|convictions?|offences?)|unspent convictions|immigration status|national insurance numbers?|nhs numbers?|vehicle registration|photographs?|signatures?|household (?:members|composition)|income and savings|benefits? (?:you|they) receive)\b/,
+      2.5,
+    ],
   ],
   sources: [
     [/\b(?:comes?|came) from\b|\bwhere (?:your|the|this) information\b/, 3],
@@ -178,4 +183,28 @@ export function bestTopic(scores: Map<NoticeTopic, number>): [NoticeTopic, numbe
   let best: [NoticeTopic, number] | undefined;
   for (const entry of scores) if (!best || entry[1] > best[1]) best = entry;
   return best;
+}
+
+/** A list item that is the name of an organisation or a kind of one ("HM Revenue and Customs", "Credit reference agencies"). */
+const ORGANISATION =
+  /\b(?:agenc(?:y|ies)|services?|department|ministry|council|police|constabulary|nhs|trusts?|board|commission(?:er)?|office|ltd|limited|plc|providers?|partners?|organisations?|authorit(?:y|ies)|courts?|tribunals?|centre|hmrc|dwp|dvla|ofsted|schools?|colleges?|universit(?:y|ies)|charit(?:y|ies)|compan(?:y|ies)|suppliers?|contractors?|auditors?|ombudsman|landlords?|housing associations?|enforcement agents?|bailiffs?|solicitors?|insurers?|banks?|employers?|gps?|hospitals?|registrars?|probation)\b/i;
+/** A name in capitals ("HM Revenue and Customs", "Seawall Parking Services Ltd"): two or more capitalised words. */
+const PROPER_NAME = /^(?:the )?[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|and|of|for|the|in|on|&))*\s+[A-Z][\w&'-]*\.?$/;
+/** A list item that is a kind of personal detail ("Date of birth", "Your income and savings"). */
+const PERSONAL_DETAIL =
+  /\b(?:names?|address(?:es)?|date of birth|age|email|e-mail|(?:tele)?phone|contact details|gender|sex|ethnicity|ethnic origin|religion|nationality|income|savings|earnings|benefits|bank details|account (?:number|details)|health|disabilit(?:y|ies)|medical|criminal|convictions?|photographs?|signatures?|vehicle|registration|national insurance|nhs number|household|family|relationships?|employment|occupation|qualifications?|language|sexual orientation|marital status|tenancy|rent)\b/i;
+
+/**
+ * What a list item's own shape says, whatever its heading: a name of an organisation is a recipient, a kind
+ * of personal detail is data collected. For lists whose heading was lost or says nothing ("We may also:").
+ */
+export function listItemTopics(item: string): Map<NoticeTopic, number> {
+  const scores = new Map<NoticeTopic, number>();
+  const words = item.trim().split(/\s+/).length;
+  // A purpose or a statement ("to assess your application", "we will check…") is not a name.
+  if (words > 14 || /^(?:to|we|you|if|when|where|for|in order|so that|our|this)\b/i.test(item.trim())) return scores;
+  const organisation = ORGANISATION.test(item) || PROPER_NAME.test(item.trim());
+  if (PERSONAL_DETAIL.test(item) && !ORGANISATION.test(item)) scores.set('data-collected', 2.5);
+  else if (organisation) scores.set('sharing', 2.5);
+  return scores;
 }

@@ -1,0 +1,81 @@
+/**
+ * Website clutter pasted with a notice: cookie banners, "Skip to main content", breadcrumbs, "Print this page",
+ * feedback prompts, footers, PDF page furniture. Dropped line by line before segmentation, so it never becomes a
+ * fact or an answer; what was dropped is reported by `kb:build`. E-mail addresses a site hid behind
+ * "[email protected]" become holes, which the repair step fills from the council's known contacts or cuts.
+ *
+ * Each rule is a whole-line pattern (after trimming): a line is clutter only when all of it is furniture, so a
+ * sentence that mentions cookies or printing is kept.
+ */
+
+const CLUTTER_LINES: RegExp[] = [
+  // Cookie banners and consent buttons.
+  /^(?=.*\bcookies\b)(?=.*\b(?:(?:this|our) (?:site|website)|website|browser|browsing|accept|settings|preferences|analytics|experience)\b).{0,500}$/i,
+  /^(?:accept|reject|allow|decline|manage|set|change|save) (?:all |additional |optional |analytics )?(?:cookies?|cookie (?:settings|preferences))(?: and close)?\.?$/i,
+  /^(?:cookie (?:settings|preferences|policy|notice)|hide (?:this )?message|i(?:'m| am) ok with (?:analytics )?cookies)\.?$/i,
+  // Skip links, JavaScript notices, site navigation.
+  /^skip to (?:main )?(?:content|navigation|search)\.?$/i,
+  /^(?:.{0,60}\bjavascript (?:is|has been) (?:disabled|turned off|not enabled)\b.{0,200}|(?:please )?enable javascript.{0,120})$/i,
+  /^(?:menu|search(?: this site)?|sign in|log in|my account|close|open|back|back to top|top of page|go to top|home|show all sections|hide all sections|show|hide)\.?$/i,
+  /^you are here:?.*$/i,
+  // Breadcrumbs: "Home > Council and democracy > Privacy" (two or more separators between short items).
+  /^(?![-*•·]\s)(?:[^>›»|\n]{1,60}\s(?:>|›|»)\s){2,}[^>›»|\n]{1,80}$/,
+  // Page tools and feedback.
+  /^(?:print|share|download|email|bookmark) (?:this )?(?:page|article|notice)(?: as (?:a )?pdf)?\.?$/i,
+  /^(?:was this (?:page|information) (?:useful|helpful)\??|is this page useful\??|did you find what you were looking for\??)(?:\s*(?:yes|no)){0,2}\.?$/i,
+  /^(?:yes|no|yes no|maybe)$/i,
+  /^(?:report a problem with this page|is there anything wrong with this page\??|give (?:us )?feedback(?: (?:on|about) this page)?|tell us what you think(?: of this page)?|thank you for your feedback)\.?$/i,
+  /^(?:this page was (?:last )?(?:updated|reviewed)|page last updated|last modified):? .{0,40}$/i,
+  /^(?:opens in (?:a )?new (?:window|tab))\.?$/i,
+  /^\(?opens in (?:a )?new (?:window|tab)\)?$/i,
+  // Footers.
+  /^(?:©|\(c\)|copyright)\s.{0,80}$/i,
+  /^(?:accessibility(?: statement)?|cookies|privacy|terms(?: and conditions| of use)?|sitemap|site map|contact us|jobs|news|a to z|a-z of services|follow us|connect with us|social media)(?:\s*(?:\||·|•)\s*\w[\w ]{0,30}){0,8}$/i,
+  /^(?:follow|find|like) us on (?:facebook|twitter|x|instagram|linkedin|youtube).{0,60}$/i,
+  // PDF page furniture.
+  /^page \d+ (?:of \d+)?$/i,
+  /^-?\s*\d{1,3}\s*-?$/,
+];
+
+/** "[email protected]" (Cloudflare's e-mail obfuscation) and other placeholders where an address was hidden. */
+const HIDDEN_EMAIL = /\[\s*email(?:&#160;|\s)*protected\s*\]|\(?\s*email address hidden\s*\)?|\[at\]\s*\[dot\]/gi;
+
+export interface Decluttered {
+  text: string;
+  /** The lines dropped as website furniture, as they were. */
+  dropped: string[];
+  /** How many hidden e-mail addresses became holes. */
+  hiddenEmails: number;
+}
+
+/**
+ * Drops clutter lines and turns hidden addresses into holes. Headings like "Contact us" survive when they
+ * introduce something: a footer-like line is only dropped when it is not followed by text under it.
+ */
+export function removeClutter(noticeText: string): Decluttered {
+  const dropped: string[] = [];
+  let hiddenEmails = 0;
+  const lines = noticeText.split('\n');
+  const kept: string[] = [];
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed && CLUTTER_LINES.some((rule) => rule.test(trimmed)) && !introducesContent(trimmed, lines, i)) {
+      dropped.push(trimmed);
+      return;
+    }
+    kept.push(
+      line.replace(HIDDEN_EMAIL, () => {
+        hiddenEmails++;
+        return '';
+      }),
+    );
+  });
+  return { text: kept.join('\n'), dropped, hiddenEmails };
+}
+
+/** "Contact us" followed by an address is a heading, not a footer link. */
+function introducesContent(line: string, lines: string[], at: number): boolean {
+  if (!/^contact us$/i.test(line)) return false;
+  const next = lines.slice(at + 1).find((l) => l.trim());
+  return next !== undefined && next.trim().split(/\s+/).length >= 4;
+}

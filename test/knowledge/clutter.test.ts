@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { buildWithReport } from '../../knowledge/pipeline/build-kb.ts';
+import { removeClutter } from '../../knowledge/pipeline/clutter.ts';
+import { parseNoticeFile } from '../../knowledge/pipeline/notice-file.ts';
+import { loadThesaurus } from '../../knowledge/sources.ts';
+
+const PASTED_PAGE = `---
+id: testvale-homelessness
+council: testvale
+title: Housing Options and Homelessness Privacy Notice
+---
+Skip to main content
+We use some essential cookies to make this website work. We'd like to set additional cookies to understand how you use the site.
+Accept additional cookies
+Reject additional cookies
+JavaScript is disabled in your browser. Some parts of this page may not work.
+Home > Housing > Homelessness > Privacy notice
+Print this page
+
+Information we ask you for
+- your name, date of birth and National Insurance number
+- proof of income, such as payslips or bank statements
+- details of any unspent convictions
+
+Organisations we may pass it to
+- HM Revenue and Customs
+- Registered housing associations
+- The Probation Service
+
+Questions about this notice
+Contact our Data Protection Officer at [email protected] or write to the Town Hall.
+
+Was this page useful? Yes No
+Report a problem with this page
+© 2026 Testvale Borough Council
+`;
+
+describe('website clutter in a pasted notice', () => {
+  const { kb, report } = buildWithReport(
+    [parseNoticeFile(PASTED_PAGE, 'testvale-homelessness.txt')],
+    [],
+    loadThesaurus(),
+  );
+  const facts = kb.notices[0]!.facts;
+
+  it('never becomes a fact, and each dropped line is reported', () => {
+    const text = facts.map((f) => f.text).join('\n');
+    for (const furniture of [
+      'Skip to',
+      'cookies',
+      'JavaScript',
+      'Home >',
+      'Print this page',
+      'Was this page',
+      'Report a problem',
+      '©',
+    ])
+      expect(text).not.toContain(furniture);
+    expect(report[0]!.dropped).toHaveLength(10);
+  });
+
+  it('treats an address the site hid as stripped: no "[email protected]" in an answer', () => {
+    expect(facts.some((f) => f.text.includes('protected]'))).toBe(false);
+    expect(report[0]!.hiddenEmails).toBe(1);
+  });
+
+  it('files list items by their own content when the heading is unfamiliar', () => {
+    const topicOf = (start: string) => facts.find((f) => f.text.startsWith(start))?.topic;
+    expect(topicOf('proof of income')).toBe('data-collected');
+    expect(topicOf('details of any unspent convictions')).toBe('data-collected');
+    expect(topicOf('HM Revenue and Customs')).toBe('sharing');
+    expect(topicOf('The Probation Service')).toBe('sharing');
+  });
+
+  it('keeps sentences that only mention cookies or printing', () => {
+    const kept = removeClutter(
+      'We use cookies on the library computers only to remember your session.\nWe print your letter.',
+    );
+    expect(kept.dropped).toEqual([]);
+  });
+});
