@@ -15,13 +15,22 @@ import {
   type Suggestion,
   type Topic,
 } from './answer-contract.ts';
-import { composeFacts, notStated } from './compose.ts';
+import { composeFacts, leadWithFacts, notStated } from './compose.ts';
 import { FUNCTION_TERMS, OFF_TOPIC, PRIVACY_ANCHOR, PROMPT_INJECTION, detectIntent, type Intent } from './intent.ts';
 import { correctSpelling, type IndexedNotice, type KnowledgeIndex } from './knowledge-index.ts';
 import type { Fact } from './knowledge-schema.ts';
 import { GENERIC_TERMS, STOPWORDS, expandSlang, normalise, stem, wordsOf } from './language.ts';
 import { resolveNotice, type NoticeSource } from './resolve-notice.ts';
-import { askedDetail, rankFacts, selectFacts, type Question as Analysed, type Selection } from './select-facts.ts';
+import {
+  RELATED,
+  askedDetail,
+  rankFacts,
+  selectFacts,
+  type Question as Analysed,
+  type Ranked,
+  type Selection,
+} from './select-facts.ts';
+import { TUNING } from './tuning.ts';
 
 export class AnswerInputError extends Error {
   constructor(message: string) {
@@ -81,7 +90,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
 
   const corrected = correctSpelling(index, normalised);
   const text = index.thesaurus.expand(corrected);
-  const intent = detectIntent(text);
+  const intent = detectIntent(index.thesaurus.expand(corrected, { names: false }));
   const words = wordsOf(text).filter((w) => !STOPWORDS.has(w));
   const terms = [...new Set(words.map(stem))];
   const typedTerms = new Set(wordsOf(corrected).map(stem));
@@ -95,6 +104,12 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   };
   if (offTopic(index, text) && !(anchored && strongest >= 4))
     return declineAfterIntent(resolution.notice ?? contextNotice);
+
+  // "How long do you keep children's services records?" on the page of a council with no such notice here: say
+  // what is covered rather than answer from whichever of its notices shares a word.
+  const guessed = !resolution.notice || resolution.source === 'clue' || resolution.source === 'council';
+  const missing = council && guessed ? serviceNotCovered(index, council, corrected) : undefined;
+  if (missing) return notCovered(index, council!, missing, intent);
 
   if (!resolution.notice) {
     // With no service to answer from, only a clear privacy question is worth asking "which service?" for.
@@ -119,8 +134,8 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const ranked = rankFacts(notice, analysed);
   const best = ranked[0];
 
-  const lexical = best !== undefined && best.content >= 2.5;
-  let topic: NoticeTopic | undefined = intent.ranked[0]?.[0];
+  const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
+  let topic: NoticeTopic | undefined = weighTopics(intent, ranked);
   // "what is Connexions?", "what does connect to work do": the question names the service and asks nothing else.
   // At least half the service's name, as typed ("sefton@work", "connect to work"; not just "work").
   const typed = new Set(
@@ -129,13 +144,36 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
       .map(stem),
   );
   const namesService = [...notice.nameTerms].filter((t) => typed.has(t)).length * 2 >= notice.nameTerms.size;
-  if (strongest < 2 && namesService && analysed.content.length <= 2 && !lexical) topic = 'about';
-  if ((!topic || strongest < 2) && lexical) topic = best.item.fact.topic;
+  const typedContent = analysed.content.filter((t) => !analysed.implied.has(t));
+  if (strongest < 2 && namesService && typedContent.length <= 2 && (!lexical || !typedContent.length)) topic = 'about';
   if (!topic && input.session?.topic && analysed.content.length > 0) topic = input.session.topic;
+  // A privacy-shaped question ("is anything on file about me?") with no clearer topic is asking what is held:
+  // a low-confidence answer with the SAR and DPO hand-offs, never a decline.
+  if (!topic && anchored) topic = 'data-collected';
+  // Words that only faintly match a fact: the closest passage, at low confidence and with the DPO offered.
+  if (!topic && best && typedContent.length > 0) topic = best.item.fact.topic;
   if (!topic || (strongest < 2 && !anchored && topic !== 'about' && !lexical)) return declineAfterIntent(notice);
 
   const selection = selectFacts(notice, topic, analysed, ranked);
   return answerFromSelection(index, notice, resolution.source!, topic, intent, selection, strongest);
+}
+
+/**
+ * The topic a question is about, weighed from two kinds of evidence: its cue words (intent.ts) and how well the
+ * notice's facts match its content words. The cue decides unless the content words match a fact on another
+ * topic far better than anything on the cue's topic or its neighbours ("will you pass my details to bailiffs if
+ * I miss a payment" is answered from the enforcement agents, whatever "miss a payment" suggests), or the cue is
+ * too weak to decide at all. One rare shared word is not enough to overrule a cue: two must match.
+ */
+function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined {
+  const [cue, cueScore = 0] = intent.ranked[0] ?? [];
+  const best = ranked.reduce<Ranked | undefined>((top, r) => (!top || r.content > top.content ? r : top), undefined);
+  const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
+  if (!cue || cueScore < TUNING.weakCue) return lexical ? best.item.fact.topic : cue;
+  if (!lexical || best.item.fact.topic === cue || cueScore >= TUNING.decisiveCue || best.matched < 2) return cue;
+  const near = new Set<NoticeTopic>([cue, ...RELATED[cue]]);
+  const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.content) : m), 0);
+  return best.content >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
 }
 
 /**
@@ -178,7 +216,8 @@ function answerFromSelection(
   const notice = indexed.notice;
   const council = index.councils.get(notice.council);
   let { preface } = selection;
-  const { facts, stated } = selection;
+  const { stated } = selection;
+  const facts = leadWithFacts(selection.facts);
   if (topic === 'controller' && council && !facts.some((f) => f.text.includes(council.name))) {
     preface = `This is ${council.name}'s notice. It says:`;
   }
@@ -186,7 +225,7 @@ function answerFromSelection(
   if (topic === 'about' && notice.url && READ_NOTICE.test(intent.text)) {
     preface = `You can read the full ${notice.service} privacy notice at ${notice.url}.${facts.length ? ' In short:' : ''}`;
   }
-  const lines = [stated || facts.length ? composeFacts(facts, preface) : ''];
+  const lines = [stated || facts.length ? composeFacts(facts, preface, selection.match === 1) : ''];
   const fallback = councilContactFallback(index, indexed, topic, intent, facts);
   if (fallback) lines.push(fallback.line);
   const composed = lines.filter(Boolean).join('\n');
@@ -261,6 +300,44 @@ function citationsOf(facts: Fact[]): Citation[] {
     if (fact.repair?.from) citations.set(`${fact.repair.from.notice}|${fact.repair.from.sentence}`, fact.repair.from);
   }
   return [...citations.values()];
+}
+
+/** A service the question names that none of the council's notices covers ("children's services"), if any. */
+function serviceNotCovered(index: KnowledgeIndex, council: string, text: string): string | undefined {
+  const named = index.thesaurus.servicesIn(text);
+  if (!named.size) return undefined;
+  const covered = new Set(
+    [...index.notices.values()].filter((n) => n.notice.council === council).flatMap((n) => [...n.services]),
+  );
+  if ([...named].some((s) => covered.has(s))) return undefined;
+  return [...named][0];
+}
+
+/** The council has no notice here for the service asked about: say which it has, and offer the DPO. */
+function notCovered(index: KnowledgeIndex, councilId: string, service: string, intent: Intent): Answer {
+  const council = index.councils.get(councilId);
+  const name = council?.name ?? 'The council';
+  const notices = [...index.notices.values()].filter((n) => n.notice.council === councilId);
+  const services = notices.map((n) => n.notice.service);
+  const list = services.length > 1 ? `${services.slice(0, -1).join(', ')} and ${services.at(-1)}` : services[0];
+  const dpo = [council?.dpo?.email, council?.dpo?.phone].filter(Boolean).join(', ');
+  const topic: Topic = intent.ranked[0]?.[0] ?? 'about';
+  return {
+    topic,
+    notice: null,
+    outcome: 'which-service',
+    text:
+      `I do not have ${name}'s privacy notice for ${service}. I can answer questions about ${list ? `its ${list} privacy notice${services.length > 1 ? 's' : ''}` : 'its other services'}.` +
+      ` For ${service}, ${name}'s Data Protection Officer can tell you how your information is used${dpo ? `: ${dpo}` : ''}.`,
+    citations: [],
+    confidence: 0,
+    suggestions: notices.slice(0, 6).map((n) => ({
+      label: n.notice.service,
+      question: `What information does ${n.notice.service} hold about me?`,
+      notice: n.notice.id,
+    })),
+    actions: [escalate(undefined)],
+  };
 }
 
 function askWhichService(

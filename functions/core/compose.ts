@@ -26,8 +26,28 @@ function sentence(text: string): string {
   return /[.!?:]$/.test(capital) ? capital : `${capital}.`;
 }
 
-/** One line per fact; list items under their lead-in, the lead-in said once. */
-export function composeFacts(facts: Fact[], preface?: string): string {
+/** A sentence about the notice itself ("This notice explains what personal data we hold about you…"). */
+const ABOUT_THE_NOTICE = /^(?:this|the|our) (?:privacy )?(?:notice|policy|statement)\b/i;
+/** A lead-in that only points at its list ("…for the relevant period listed below:", "as follows:"). */
+const POINTER_LEAD_IN = /\b(?:(?:listed|set out|shown|given) below|as follows|the following|this means)\b/i;
+
+/**
+ * The most specific fact first: a sentence about the notice itself never leads an answer that has other facts,
+ * and goes when there are two or more of them.
+ */
+export function leadWithFacts(facts: Fact[]): Fact[] {
+  const meta = facts.filter((f) => ABOUT_THE_NOTICE.test(f.text));
+  if (!meta.length || meta.length === facts.length) return facts;
+  const rest = facts.filter((f) => !meta.includes(f));
+  return rest.length >= 2 ? rest : [...rest, ...meta];
+}
+
+/**
+ * One line per fact; list items under their lead-in, the lead-in said once. With `specific` (the facts answer
+ * exactly what was asked), a lead-in that only points at its list is left out, so the answer opens with the
+ * fact ("100 years for adoption records"); the citation still quotes it.
+ */
+export function composeFacts(facts: Fact[], preface?: string, specific = false): string {
   const lines: string[] = preface ? [preface] : [];
   let currentLeadIn: string | undefined;
   const said = new Set<string>();
@@ -35,7 +55,10 @@ export function composeFacts(facts: Fact[], preface?: string): string {
     // One sentence can be filed under two topics; say it once.
     if (said.has(fact.text)) continue;
     said.add(fact.text);
-    if (fact.leadIn) {
+    if (fact.leadIn && specific && POINTER_LEAD_IN.test(fact.leadIn)) {
+      currentLeadIn = undefined;
+      lines.push(sentence(fact.text.replace(/[;,]$/, '')));
+    } else if (fact.leadIn) {
       if (fact.leadIn !== currentLeadIn) {
         lines.push(fact.leadIn);
         currentLeadIn = fact.leadIn;

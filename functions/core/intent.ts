@@ -39,6 +39,11 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       3,
     ],
     [/\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b/, 2],
+    // "who gets to look at my stuff", "who sees my file": who else sees it, asked indirectly.
+    [
+      /\bwho (?:else )?(?:gets|is allowed|are allowed|can get|has the right) to (?:see|look at|read|access|know)\b|\bwho (?:else )?(?:looks at|sees|reads) (?:my|our|her|his|their)\b/,
+      3,
+    ],
   ],
   'data-collected': [
     [
@@ -73,6 +78,11 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     [
       /\bethnicity\b|\breligion\b|\bnational insurance\b|\bdate of birth\b|\bhealth\b|\bsexual\b|\bnationality\b|\bdisabilit/,
       1,
+    ],
+    // "is anything on file about me?", "what have you got on me": what is held, asked indirectly.
+    [
+      /\b(?:anything|something|stuff|much|what) (?:\w+ ){0,2}(?:on file|on record|on your (?:system|files|records|computer))\b|\b(?:have|got|hold|keep) (?:\w+ )?(?:on|about) (?:me|us|my (?:son|daughter|child|mum|dad))\b|\bwhat(?: is| s)? on (?:my )?(?:file|record)\b/,
+      3,
     ],
   ],
   sources: [
@@ -143,6 +153,11 @@ const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       5,
     ],
     [/\b(?:a|full) copy\b|\bmy (?:file|records|social care records)\b/, 2],
+    // "give me everything you've got on me", "can I ask for my info?": a request for their data, asked plainly.
+    [
+      /\b(?:give|send|show|email|post) (?:me|us|him|her) (?:everything|all|what)\b|\b(?:ask|apply|request|get hold of) (?:for )?(?:all )?(?:of )?(?:my|her|his|their|our) (?:own )?(?:info|information|data|details|file|files|records?|notes|stuff)\b|\beverything (?:you|they) (?:have|hold|got|know|keep)\b/,
+      5,
+    ],
   ],
   consent: [
     [/\b(?:do not|no longer) want (?:that|this|it|them)\b|\bno longer want\b|\btake back\b/, 4],
@@ -266,7 +281,7 @@ const TOPIC_PRIORITY: NoticeTopic[] = [
 
 /** Words that mark a question as one about personal data at all. */
 export const PRIVACY_ANCHOR =
-  /\b(?:data|information|details|personal|privacy|gdpr|records?|file|files|notes|dpo|data protection|consent|about me|on me|my (?:name|address|phone|email|number|info)|ico|subject access|sar)\b/;
+  /\b(?:data|information|details|personal|privacy|gdpr|records?|file|files|notes|dpo|data protection|consent|about (?:me|us|my)|on me|on file|on record|everything (?:you|they)|my (?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details)|ico|subject access|sar)\b/;
 
 /** Council business that is not about these notices. */
 export const OFF_TOPIC =

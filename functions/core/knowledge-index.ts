@@ -9,6 +9,7 @@ import { cueVocabulary } from './intent.ts';
 import type { WordTest } from './word-list.ts';
 import { GENERIC_TERMS, SLANG_WORDS, STOPWORDS, normalise, stem, wordsOf } from './language.ts';
 import { compileThesaurus, type Thesaurus } from './thesaurus.ts';
+import { TUNING } from './tuning.ts';
 
 export interface IndexedFact {
   fact: Fact;
@@ -27,6 +28,8 @@ export interface IndexedNotice {
   nameTerms: Set<string>;
   /** Term frequencies over the whole notice, for resolving the service from clues in a question. */
   termCounts: Map<string, number>;
+  /** The council services (thesaurus `service` entries) this notice covers: its title names them, or many facts do. */
+  services: Set<string>;
 }
 
 export interface KnowledgeIndex {
@@ -200,7 +203,15 @@ export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): Know
       list.push(notice.id);
       postings.set(term, list);
     }
-    notices.set(notice.id, { notice, facts, idf, nameTerms, termCounts });
+    const mentions = new Map<string, number>();
+    for (const { fact } of facts)
+      for (const service of thesaurus.servicesIn(normalise(fact.text)))
+        mentions.set(service, (mentions.get(service) ?? 0) + 1);
+    const services = new Set([
+      ...thesaurus.servicesIn(normalise(`${notice.title} ${notice.service}`)),
+      ...[...mentions].filter(([, n]) => n >= TUNING.serviceMentions).map(([service]) => service),
+    ]);
+    notices.set(notice.id, { notice, facts, idf, nameTerms, termCounts, services });
   }
   return {
     kb,

@@ -147,10 +147,16 @@ export type Council = z.infer<typeof CouncilSchema>;
  * `same`: phrases that mean the same thing; text with any of them is read as saying all of them.
  * `when` + `add`: one way: text with any `when` phrase is also read as saying the `add` words.
  * A phrase is words (compared by stem, so plurals match); `*` stands for up to three words ("pass * on").
+ * `service`: the phrases name a council service ("children's services"), so a question naming it on a
+ * council's page can be told when that council has no notice for it here.
  */
 export const ThesaurusEntrySchema = z.union([
-  z.object({ same: z.array(z.string()).check(z.minLength(2)) }),
-  z.object({ when: z.array(z.string()).check(z.minLength(1)), add: z.array(z.string()).check(z.minLength(1)) }),
+  z.object({ same: z.array(z.string()).check(z.minLength(2)), service: z.optional(z.string()) }),
+  z.object({
+    when: z.array(z.string()).check(z.minLength(1)),
+    add: z.array(z.string()).check(z.minLength(1)),
+    service: z.optional(z.string()),
+  }),
 ]);
 export type ThesaurusEntry = z.infer<typeof ThesaurusEntrySchema>;
 

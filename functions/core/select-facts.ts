@@ -6,6 +6,7 @@ import type { NoticeTopic } from './answer-contract.ts';
 import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
+import { TUNING } from './tuning.ts';
 
 export interface Ranked {
   item: IndexedFact;
@@ -106,9 +107,6 @@ const RIGHT_NAMES: Record<RightKind, string> = {
   complain: 'the right to complain',
 };
 
-/** A word the thesaurus implied counts this much of a typed one (several implied words stand for one typed). */
-const IMPLIED_WEIGHT = 0.6;
-
 export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
   const topicWeight = new Map<NoticeTopic, number>();
   question.intent.ranked
@@ -120,7 +118,7 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
     let content = 0;
     let matched = 0;
     for (const term of question.content) {
-      const weight = (notice.idf.get(term) ?? 0) * (question.implied.has(term) ? IMPLIED_WEIGHT : 1);
+      const weight = (notice.idf.get(term) ?? 0) * (question.implied.has(term) ? TUNING.impliedWeight : 1);
       if (item.terms.has(term)) {
         content += weight;
         matched++;

@@ -14,11 +14,21 @@ interface Phrase {
   stems: string[];
   /** What the phrase adds: the words of the entry's other phrases (or its `add` list). */
   adds: string;
+  /** The council service the phrase names, if it names one. */
+  service?: string;
+  /** From a `same` entry: names of things (bodies, records, services), not words about what is asked. */
+  same: boolean;
 }
 
 export interface Thesaurus {
-  /** The text followed by every word its phrases imply (nothing appended when none match). */
-  expand(normalisedText: string): string;
+  /**
+   * The text followed by every word its phrases imply (nothing appended when none match). With `names: false`
+   * only the one-way entries apply ("tell" → share): what the question asks, not what it names, so a
+   * synonym of a name ("safeguarding children" for children's services) never changes the question's topic.
+   */
+  expand(normalisedText: string, options?: { names?: boolean }): string;
+  /** The council services a (normalised) text names ("adoption records" → adoption). */
+  servicesIn(normalisedText: string): Set<string>;
   /** Every word the thesaurus knows, for the spelling vocabulary. */
   words: string[];
 }
@@ -38,7 +48,7 @@ export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
       const stems = tokens.map((t) => (t === GAP ? GAP : stem(t)));
       if (!stems.length || stems[0] === GAP) continue;
       const list = byFirstStem.get(stems[0]!) ?? [];
-      list.push({ stems, adds });
+      list.push({ stems, adds, same: 'same' in entry, ...(entry.service ? { service: entry.service } : {}) });
       byFirstStem.set(stems[0]!, list);
       for (const t of tokens) if (t !== GAP) words.add(t);
     }
@@ -55,17 +65,27 @@ export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
     return at < stems.length && stems[at] === phrase[p] && matchesAt(stems, at + 1, phrase, p + 1);
   };
 
+  const matching = (text: string): Phrase[] => {
+    const stems = wordsOf(text).map(stem);
+    const found: Phrase[] = [];
+    stems.forEach((first, at) => {
+      for (const phrase of byFirstStem.get(first) ?? []) if (matchesAt(stems, at, phrase.stems)) found.push(phrase);
+    });
+    return found;
+  };
+
   return {
     words: [...words],
-    expand(text: string): string {
-      const stems = wordsOf(text).map(stem);
-      const added = new Set<string>();
-      stems.forEach((first, at) => {
-        for (const phrase of byFirstStem.get(first) ?? []) {
-          if (!added.has(phrase.adds) && matchesAt(stems, at, phrase.stems)) added.add(phrase.adds);
-        }
-      });
+    expand(text: string, { names = true } = {}): string {
+      const added = new Set(
+        matching(text)
+          .filter((p) => names || !p.same)
+          .map((p) => p.adds),
+      );
       return added.size ? `${text} ${[...added].join(' ')}` : text;
+    },
+    servicesIn(text: string): Set<string> {
+      return new Set(matching(text).flatMap((p) => (p.service ? [p.service] : [])));
     },
   };
 }

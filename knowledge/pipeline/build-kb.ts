@@ -118,8 +118,10 @@ function topicsOf(candidate: Candidate): Classified {
   const scores = new Map(own);
   const add = (topic: NoticeTopic, score: number) => scores.set(topic, (scores.get(topic) ?? 0) + score);
   if (candidate.leadIn) for (const [topic, score] of scoreTopics(candidate.leadIn)) add(topic, score * 0.8);
-  if (candidate.inList) for (const [topic, score] of listItemTopics(candidate.sentence)) add(topic, score);
   if (candidate.prior) add(candidate.prior, candidate.inList ? 3 : 2);
+  // A list whose heading and lead-in say little ("We may also:"): its items' own shape decides.
+  if (candidate.inList && Math.max(0, ...scores.values()) < CONFIDENT_TOPIC_SCORE)
+    for (const [topic, score] of listItemTopics(candidate.sentence)) add(topic, score);
   const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const [first, second] = ranked;
   if (!first) return { topics: ['about'], confident: false };

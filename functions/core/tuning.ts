@@ -1,0 +1,25 @@
+/**
+ * Every tunable of the answering path, named and documented in one place (as MiniSearch documents
+ * `defaultBM25params`). Values were set against the main and dev evaluation sets (`npm run eval`); change one
+ * only with those figures before and after.
+ */
+export const TUNING = {
+  /**
+   * IDF weight of a question's content words a fact must contain to count as a lexical match: below it a
+   * fact shares a word with the question, above it the fact is about what was asked.
+   */
+  lexicalMatch: 2.5,
+  /** Below this cue score the cue words do not decide the topic: the best-matching fact does. */
+  weakCue: 2,
+  /** From this cue score on the cue decides ("how long do you keep…" is retention whatever else matches). */
+  decisiveCue: 5,
+  /**
+   * Between the two, a fact on another topic wins when its match is this many times the best match on the
+   * cue's topic and its neighbours, plus `lexicalMatch`.
+   */
+  lexicalDominance: 2,
+  /** A word only the thesaurus implied counts this much of a typed one (several implied words stand for one). */
+  impliedWeight: 0.6,
+  /** How many facts must name a service ("adoption") for a notice to cover it without its title saying so. */
+  serviceMentions: 3,
+} as const;
