@@ -18,7 +18,7 @@ import {
 import { composeFacts, leadWithFacts, notStated } from './compose.ts';
 import { FUNCTION_TERMS, OFF_TOPIC, PRIVACY_ANCHOR, PROMPT_INJECTION, detectIntent, type Intent } from './intent.ts';
 import { correctSpelling, type IndexedNotice, type KnowledgeIndex } from './knowledge-index.ts';
-import type { Fact } from './knowledge-schema.ts';
+import type { Contact, Fact } from './knowledge-schema.ts';
 import { GENERIC_TERMS, STOPWORDS, expandSlang, normalise, stem, wordsOf } from './language.ts';
 import { resolveNotice, type NoticeSource } from './resolve-notice.ts';
 import {
@@ -163,14 +163,14 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
  * notice's facts match its content words. The cue decides unless the content words match a fact on another
  * topic far better than anything on the cue's topic or its neighbours ("will you pass my details to bailiffs if
  * I miss a payment" is answered from the enforcement agents, whatever "miss a payment" suggests), or the cue is
- * too weak to decide at all. One rare shared word is not enough to overrule a cue: two must match.
+ * too weak to decide at all. One rare shared word is not enough to overrule a cue: two the person typed must match.
  */
 function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined {
   const [cue, cueScore = 0] = intent.ranked[0] ?? [];
   const best = ranked.reduce<Ranked | undefined>((top, r) => (!top || r.content > top.content ? r : top), undefined);
   const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
   if (!cue || cueScore < TUNING.weakCue) return lexical ? best.item.fact.topic : cue;
-  if (!lexical || best.item.fact.topic === cue || cueScore >= TUNING.decisiveCue || best.matched < 2) return cue;
+  if (!lexical || best.item.fact.topic === cue || cueScore >= TUNING.decisiveCue || best.typedMatched < 2) return cue;
   const near = new Set<NoticeTopic>([cue, ...RELATED[cue]]);
   const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.content) : m), 0);
   return best.content >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
@@ -217,7 +217,8 @@ function answerFromSelection(
   const council = index.councils.get(notice.council);
   let { preface } = selection;
   const { stated } = selection;
-  const facts = leadWithFacts(selection.facts);
+  // What the notice says about itself is the answer to "what does this notice cover?", and a preamble elsewhere.
+  const facts = topic === 'about' ? selection.facts : leadWithFacts(selection.facts);
   if (topic === 'controller' && council && !facts.some((f) => f.text.includes(council.name))) {
     preface = `This is ${council.name}'s notice. It says:`;
   }
@@ -229,7 +230,11 @@ function answerFromSelection(
   const fallback = councilContactFallback(index, indexed, topic, intent, facts);
   if (fallback) lines.push(fallback.line);
   const composed = lines.filter(Boolean).join('\n');
-  const text = stated ? composed : notStated(notice, topic, facts.length ? composed : undefined, council);
+  // The council's contact from another of its notices answers "how do I contact the DPO?" when this one is silent.
+  const answered = stated || fallback !== undefined;
+  const text = answered
+    ? composed
+    : notStated(notice, topic, facts.length ? composed : undefined, dpoOf(index, indexed));
 
   const sourceFactor = { context: 1, session: 0.95, named: 0.95, council: 0.9, clue: 0.85 }[source];
   const intentFactor = strongest >= 4 ? 1 : strongest >= 3 ? 0.9 : strongest >= 2 ? 0.75 : 0.55;
@@ -242,7 +247,7 @@ function answerFromSelection(
   }
   const citations = citationsOf(facts);
   if (fallback?.citation) citations.push(fallback.citation);
-  const outcome = stated && !selection.unstated ? 'answered' : 'not-stated';
+  const outcome = answered && !selection.unstated ? 'answered' : 'not-stated';
   return {
     topic,
     notice: notice.id,
@@ -252,6 +257,31 @@ function answerFromSelection(
     confidence,
     suggestions: followUps(indexed, topic),
     actions,
+  };
+}
+
+/**
+ * Whom to ask when a notice is silent: the DPO contact this notice gives, else one another notice of the same
+ * council gives (a council outside the registry still has one), else the registry's.
+ */
+function dpoOf(
+  index: KnowledgeIndex,
+  indexed: IndexedNotice,
+): { who: string; contact?: Pick<Contact, 'email' | 'phone'> } {
+  const dpoIn = (n: IndexedNotice) =>
+    n.facts.flatMap((f) => f.fact.contacts ?? []).find((c) => c.role === 'dpo' && (c.email || c.phone));
+  const own = dpoIn(indexed);
+  if (own) return { who: 'The Data Protection Officer', contact: own };
+  const council = index.councils.get(indexed.notice.council);
+  const name = council?.name ?? 'The council';
+  const sibling = [...index.notices.values()]
+    .filter((n) => n !== indexed && n.notice.council === indexed.notice.council)
+    .map(dpoIn)
+    .find(Boolean);
+  const contact = sibling ?? council?.dpo;
+  return {
+    who: name === 'The council' ? "The council's Data Protection Officer" : `${name}'s Data Protection Officer`,
+    ...(contact ? { contact } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Answer text from facts: the notice's own words, lists kept as lists, nothing added that the notice does not say. */
 import type { NoticeTopic } from './answer-contract.ts';
-import type { Council, Fact, Notice } from './knowledge-schema.ts';
+import type { Contact, Fact, Notice } from './knowledge-schema.ts';
 
 export const TOPIC_PHRASE: Record<NoticeTopic, string> = {
   about: 'what the service does',
@@ -77,16 +77,12 @@ export function notStated(
   notice: Notice,
   topic: NoticeTopic,
   whatItSays: string | undefined,
-  council?: Council,
+  dpo: { who: string; contact?: Pick<Contact, 'email' | 'phone'> },
 ): string {
   const lines = [whatItSays ?? `The ${notice.service} privacy notice does not say ${TOPIC_PHRASE[topic]}.`];
-  // Whom to ask: the DPO contact this notice gives, else the one the council registry holds.
-  const own = notice.facts.flatMap((f) => f.contacts ?? []).find((c) => c.role === 'dpo' && (c.email || c.phone));
-  const dpo = own ?? council?.dpo;
-  const route = [dpo?.email, dpo?.phone].filter(Boolean).join(', ');
-  const who = own || !council ? 'The Data Protection Officer' : `${council.name}'s Data Protection Officer`;
+  const route = [dpo.contact?.email, dpo.contact?.phone].filter(Boolean).join(', ');
   lines.push(
-    route ? `${who} can tell you more: ${route}.` : "The council's Data Protection Officer can tell you more.",
+    route ? `${dpo.who} can tell you more: ${route}.` : "The council's Data Protection Officer can tell you more.",
   );
   return lines.join('\n');
 }

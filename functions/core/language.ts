@@ -106,6 +106,8 @@ export function normalise(text: string): string {
     .replace(/'(?:re|ve|ll|d|m)\b/g, '')
     .replace(/\bout side\b/g, 'outside')
     .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
+    // Real words typed for others, which the dictionary cannot catch: "dose my gp get told".
+    .replace(/\bdose (?=my|the|you|it|he|she|they|this|that|your|a|an|anyone|someone)\b/g, 'does ')
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
     .replace(/(?<![\w@])[.-]+|[.-]+(?![\w])/g, ' ')

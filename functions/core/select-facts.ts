@@ -14,6 +14,8 @@ export interface Ranked {
   content: number;
   /** How many distinct content words it contains. */
   matched: number;
+  /** How many of those the person typed (not implied by the thesaurus). */
+  typedMatched: number;
   score: number;
 }
 
@@ -117,15 +119,17 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
   for (const item of notice.facts) {
     let content = 0;
     let matched = 0;
+    let typedMatched = 0;
     for (const term of question.content) {
       const weight = (notice.idf.get(term) ?? 0) * (question.implied.has(term) ? TUNING.impliedWeight : 1);
       if (item.terms.has(term)) {
         content += weight;
         matched++;
+        if (!question.implied.has(term)) typedMatched++;
       } else if (item.sectionTerms.has(term)) content += weight * 0.3;
     }
     const score = content + (topicWeight.get(item.fact.topic) ?? 0);
-    if (score > 0) ranked.push({ item, content, matched, score });
+    if (score > 0) ranked.push({ item, content, matched, typedMatched, score });
   }
   return ranked.sort((a, b) => b.score - a.score || a.item.fact.order - b.item.fact.order);
 }

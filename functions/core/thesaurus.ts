@@ -33,16 +33,26 @@ export interface Thesaurus {
   words: string[];
 }
 
+/** Words a phrase may have or lack ("Department of Work and Pensions" is "department for work and pensions"). */
+const IGNORED = new Set(['of', 'for', 'and', 'the', 'a', 'an']);
+
 const phraseWords = (phrase: string) =>
-  wordsOf(normalise(phrase.replace(/\*/g, ' GAPMARK '))).map((w) => (w === 'gapmark' ? GAP : w));
+  wordsOf(normalise(phrase.replace(/\*/g, ' GAPMARK ')))
+    .filter((w) => !IGNORED.has(w))
+    .map((w) => (w === 'gapmark' ? GAP : w));
+
+/**
+ * The token a `same` entry's phrases all stand for: one term, so a synonym ring weighs as one concept (with
+ * the IDF of the concept across the notice) however many words its phrases have. Digits keep it unstemmed.
+ */
+const conceptToken = (n: number) => `syn${n}`;
 
 export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
   const byFirstStem = new Map<string, Phrase[]>();
   const words = new Set<string>();
-  for (const entry of entries) {
+  for (const [n, entry] of entries.entries()) {
     const phrases = 'same' in entry ? entry.same : entry.when;
-    const implied = 'same' in entry ? entry.same : entry.add;
-    const adds = implied.flatMap(phraseWords).join(' ');
+    const adds = 'same' in entry ? conceptToken(n) : entry.add.flatMap(phraseWords).join(' ');
     for (const phrase of phrases) {
       const tokens = phraseWords(phrase);
       const stems = tokens.map((t) => (t === GAP ? GAP : stem(t)));
@@ -52,7 +62,7 @@ export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
       byFirstStem.set(stems[0]!, list);
       for (const t of tokens) if (t !== GAP) words.add(t);
     }
-    for (const w of adds.split(' ')) words.add(w);
+    if (!('same' in entry)) for (const w of adds.split(' ')) words.add(w);
   }
 
   const matchesAt = (stems: string[], at: number, phrase: string[], p = 0): boolean => {
@@ -66,7 +76,9 @@ export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
   };
 
   const matching = (text: string): Phrase[] => {
-    const stems = wordsOf(text).map(stem);
+    const stems = wordsOf(text)
+      .filter((w) => !IGNORED.has(w))
+      .map(stem);
     const found: Phrase[] = [];
     stems.forEach((first, at) => {
       for (const phrase of byFirstStem.get(first) ?? []) if (matchesAt(stems, at, phrase.stems)) found.push(phrase);

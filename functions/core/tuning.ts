@@ -12,14 +12,14 @@ export const TUNING = {
   /** Below this cue score the cue words do not decide the topic: the best-matching fact does. */
   weakCue: 2,
   /** From this cue score on the cue decides ("how long do you keep…" is retention whatever else matches). */
-  decisiveCue: 5,
+  decisiveCue: 4,
   /**
    * Between the two, a fact on another topic wins when its match is this many times the best match on the
    * cue's topic and its neighbours, plus `lexicalMatch`.
    */
   lexicalDominance: 2,
   /** A word only the thesaurus implied counts this much of a typed one (several implied words stand for one). */
-  impliedWeight: 0.6,
+  impliedWeight: 1,
   /** How many facts must name a service ("adoption") for a notice to cover it without its title saying so. */
   serviceMentions: 3,
 } as const;
