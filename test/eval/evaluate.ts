@@ -5,6 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Answer, Question } from '#core/answer-contract.ts';
+import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
+import type { KnowledgeBase } from '#core/knowledge-schema.ts';
+import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
+import { loadNoticeFiles, loadSources } from '../../knowledge/sources.ts';
+import { isEnglish } from '../helpers.ts';
 
 export interface EvalItem {
   id: string;
@@ -126,3 +131,11 @@ export const LOCKED_SET: EvalSet = {
 
 export const noticesOf = (set: EvalSet) => set.folders.map((f) => new URL('./notices/', f));
 export const questionsOf = (set: EvalSet) => set.folders.flatMap((f) => loadEvalSet(new URL('./questions.jsonl', f)));
+
+/** The seed notices plus the notices of an extra set, as one knowledge base. */
+export function knowledgeBaseWith(set: EvalSet): KnowledgeBase {
+  const { files, registry, thesaurus } = loadSources();
+  return buildKnowledgeBase([...files, ...noticesOf(set).flatMap((dir) => loadNoticeFiles(dir))], registry, thesaurus);
+}
+
+export const indexWith = (set: EvalSet): KnowledgeIndex => buildIndex(knowledgeBaseWith(set), { isEnglish });

@@ -10,7 +10,6 @@
  * `--failures` lists the failed questions of the main and dev sets (never of the locked set).
  */
 import { answerQuestion } from '#core/answer.ts';
-import { isEnglish } from '../helpers.ts';
 import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import { loadKnowledgeIndex } from '../../functions/adapters/knowledge-file.ts';
 import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
@@ -19,8 +18,8 @@ import {
   DEV_SET,
   LOCKED_SET,
   QUESTIONS_FILE,
+  indexWith,
   loadEvalSet,
-  noticesOf,
   passRate,
   questionsOf,
   score,
@@ -28,7 +27,6 @@ import {
   toQuestion,
   type EvalItem,
   type EvalResult,
-  type EvalSet,
   type Tally,
 } from './evaluate.ts';
 
@@ -47,17 +45,6 @@ function table(title: string, tallies: Map<string, Tally>): void {
 
 function run(index: KnowledgeIndex, items: EvalItem[]): EvalResult[] {
   return items.map((item) => score(item, answerQuestion(index, toQuestion(item))));
-}
-
-/** The seed notices plus the notices of an extra set, as one knowledge base. */
-export function indexWith(set: EvalSet): KnowledgeIndex {
-  const { files, registry, thesaurus } = loadSources();
-  const kb = buildKnowledgeBase(
-    [...files, ...noticesOf(set).flatMap((dir) => loadNoticeFiles(dir))],
-    registry,
-    thesaurus,
-  );
-  return buildIndex(kb, { isEnglish });
 }
 
 const expectedTopic = (r: EvalResult) => r.item.expect.topic;

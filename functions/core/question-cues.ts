@@ -1,0 +1,575 @@
+/**
+ * The answering path's word lists, as data: what a question's words say about what it asks (one list of
+ * weighted cues per topic), what marks it as a privacy question at all, council business the notices do not
+ * cover, and prompt-injection attempts. Each phrase is a regular-expression fragment matched against the
+ * normalised question (lower case, slang expanded, spelling repaired); any phrase of a cue fires it once.
+ * intent.ts compiles them once at load. Change a list only with `npm run eval` before and after.
+ */
+import type { NoticeTopic } from './answer-contract.ts';
+
+const r = String.raw;
+
+export interface Cue {
+  /** What the cue adds to its topic's score when any of its phrases is in the question. */
+  weight: number;
+  phrases: string[];
+}
+
+/** Per topic, the cues that a question asks about it ("how long" → retention). */
+export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
+  retention: [
+    {
+      weight: 4,
+      phrases: [
+        r`\bhow long\b`,
+        r`\bretain`,
+        r`\bretention\b`,
+        r`\bretension\b`,
+        r`\bfor how many years\b`,
+        r`\bhow many years\b`,
+        r`\buntil when\b`,
+      ],
+    },
+    {
+      weight: 4,
+      phrases: [
+        r`\bwhen (?:do|will|does|would) (?:you|they|it|the council|my \w+)\b.*\b(?:delete|destroy|remove|get rid|bin|wipe)`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\b(?:delete|destroy|remove)d? (?:it |my \w+ )?after\b`,
+        r`\bforever\b`,
+        r`\bfor ever\b`,
+        r`\bpermanently\b`,
+        r`\bafter i (?:leave|stop|finish)\b`,
+        r`\bonce i (?:leave|stop|finish)\b`,
+        r`\bif i stop\b`,
+        r`\bstop (?:coming|attending)\b`,
+        r`\bdon'?t come back\b`,
+        r`\bnot come back\b`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\bstill (?:have|hold|keep|got)\b`,
+        r`\bcase (?:is |gets |was )?closed\b`,
+        r`\bafter (?:that|my case|i leave|the programme)\b`,
+        r`\bso long\b`,
+      ],
+    },
+    { weight: 1.5, phrases: [r`\bdelete\b`, r`\bdestroyed\b`] },
+    { weight: 1.5, phrases: [r`\bkeep\b`, r`\bkept\b`, r`\bhang on\b`] },
+    { weight: 1, phrases: [r`\byears?\b`, r`\bmonths?\b`] },
+  ],
+  sharing: [
+    { weight: 4, phrases: [r`\bshar(?:e|ed|es|ing)\b`, r`\bshair\b`, r`\bsahre\b`] },
+    {
+      weight: 3,
+      phrases: [
+        r`\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b`,
+        r`\bthird part(?:y|ies)\b`,
+        r`\bwho (?:do|will) you (?:give|send)\b`,
+      ],
+    },
+    { weight: 3, phrases: [r`\bsell`, r`\bsold\b`] },
+    { weight: 3, phrases: [r`\bcontractors?\b`, r`\bpartner organisations?\b`] },
+    {
+      weight: 3,
+      phrases: [
+        r`\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+){0,3} (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|find out)`,
+      ],
+    },
+    { weight: 2, phrases: [r`\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b`] },
+    {
+      weight: 3,
+      phrases: [
+        r`\bwho (?:else )?(?:gets|is allowed|are allowed|can get|has the right) to (?:see|look at|read|access|know)\b`,
+        r`\bwho (?:else )?(?:looks at|sees|reads) (?:my|our|her|his|their)\b`,
+      ],
+    },
+  ],
+  'data-collected': [
+    {
+      weight: 4,
+      phrases: [
+        r`(?<!why )\b(?:do|does) (?:you|they|the council|we) need (?:my|your|her|his|their)\b(?! (?:consent|permission))`,
+        r`\b(?:calls?|conversations?) (?:are |being |get )?recorded\b`,
+        r`\brecord (?:my|the) calls?\b`,
+      ],
+    },
+    {
+      weight: 2.5,
+      phrases: [
+        r`\bwhat (?:kind of |sort of |type of |types of |personal )?(?:information|data|details)\b(?! do i\b)(?! can i\b)`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b`,
+        r`\b(?:hold|have|keep|know|got|store) (?:on|about) me\b`,
+        r`\babout me\b`,
+      ],
+    },
+    { weight: 2, phrases: [r`\bcollect`, r`\brecord (?:about|on)\b`, r`\bspecial categor`, r`\bsensitive\b`] },
+    {
+      weight: 3,
+      phrases: [
+        r`\bhold (?:any )?(?:information|data|details|anything|stuff)? ?(?:about|on)\b`,
+        r`\bwrite down\b`,
+        r`\bnotes? (?:of|about|on)\b`,
+      ],
+    },
+    {
+      weight: 5,
+      phrases: [
+        r`\bdo i have to (?:give|provide|tell|fill)\b`,
+        r`\bmandatory\b`,
+        r`\bcompulsory\b`,
+        r`\boptional\b`,
+        r`\bvoluntary\b`,
+        r`(?<!why )\bdo (?:you|they) need my\b(?! (?:consent|permission))`,
+      ],
+    },
+    {
+      weight: 2.5,
+      phrases: [
+        r`\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b`,
+        r`\bkeep track of\b`,
+        r`\bdo (?:you|they) (?:check|ask|need to know|find out)\b`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\b(?:you|they|council) (?:hold|holds|have|has|keep|keeps|store|stores|process|processes) (?:my|her|his|their) (?:data|information|details)\b(?! (?:safe|secure))`,
+      ],
+    },
+    {
+      weight: 1,
+      phrases: [
+        r`\bethnicity\b`,
+        r`\breligion\b`,
+        r`\bnational insurance\b`,
+        r`\bdate of birth\b`,
+        r`\bhealth\b`,
+        r`\bsexual\b`,
+        r`\bnationality\b`,
+        r`\bdisabilit`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\b(?:anything|something|stuff|much|what) (?:\w+ ){0,2}(?:on file|on record|on your (?:system|files|records|computer))\b`,
+        r`\b(?:have|got|hold|keep) (?:\w+ )?(?:on|about) (?:me|us|my (?:son|daughter|child|mum|dad))\b`,
+        r`\bwhat(?: is| s)? on (?:my )?(?:file|record)\b`,
+      ],
+    },
+  ],
+  sources: [
+    {
+      weight: 5,
+      phrases: [
+        r`\bwhere (?:do|did|does) (?:you|they|the council) (?:get|find|obtain|receive)\b`,
+        r`\bwho (?:gave|gives|told|tells|sent|passed) (?:you|the council)\b`,
+        r`\bhow did (?:you|they) get\b`,
+        r`\bsources?\b`,
+        r`\bfrom whom\b`,
+        r`\bwhere .* come from\b`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [r`\breferr(?:ed|al)\b`, r`\bget (?:my|the) (?:information|data|details) from\b`, r`\bfrom my school\b`],
+    },
+    {
+      weight: 5,
+      phrases: [
+        r`\bdid (?:my|the|a) [\w ]{1,30}?(?:give|send|sent|tell|told|pass|share)\b`,
+        r`\b(?:give|send|tell|pass)\w* (?:\w+ ){0,3}(?:to|on to) (?:you|the council|social services)\b`,
+        r`\bwhat did (?:they|he|she) (?:give|send|tell)\b`,
+      ],
+    },
+  ],
+  purposes: [
+    {
+      weight: 4,
+      phrases: [
+        r`\bwhy (?:do|does|are|is|would|did|should|have|has) (?:you|they|the council|it)\b`,
+        r`\bwhat (?:are|is) (?:you|they) using\b`,
+        r`\busing (?:my|it|this) [\w ]{0,20}for\b`,
+        r`\buse (?:my|your|this|the|her|his) (?:\w+ )?for\b`,
+        r`\bwhat (?:do|will|does) (?:you|they|it) (?:do|use)\b.*\b(?:with|for)\b`,
+        r`\bwhat (?:is|are) (?:it|they|my \w+) (?:used )?for\b`,
+        r`\bwhat for\b`,
+        r`\bwhy do i\b`,
+        r`\bis it (?:just )?so (?:that )?you can\b`,
+        r`\bpurpose`,
+        r`\bused for\b`,
+        r`\buse (?:my|it) for\b`,
+        r`\bwhy.*need\b`,
+      ],
+    },
+  ],
+  'lawful-basis': [
+    { weight: 6, phrases: [r`\b(?:have|need) to (?:give|get) (?:my |your |her |his )?(?:consent|permission)\b`] },
+    {
+      weight: 5,
+      phrases: [
+        r`\blegal basis\b`,
+        r`\blawful basis\b`,
+        r`\blawful\b`,
+        r`\blegal grounds?\b`,
+        r`\bon what (?:basis|grounds)\b`,
+        r`\bwhat (?:law|legislation|act)\b`,
+        r`\bwhich (?:law|legislation|act)\b`,
+        r`\blegally\b`,
+      ],
+    },
+    {
+      weight: 4,
+      phrases: [
+        r`\b(?:allowed|entitled|permitted|right) to (?:collect|hold|have|use|keep|process|ask|take)\b`,
+        r`\bwho said (?:you|they) can\b`,
+        r`\blegal right\b`,
+        r`\bis it legal\b`,
+        r`\bbasis\b`,
+        r`\barticle \d\b`,
+        r`\bpublic task\b`,
+        r`\blegal obligation\b`,
+      ],
+    },
+    { weight: 1.5, phrases: [r`\blaw\b`, r`\blegislation\b`, r`\bact\b`] },
+    { weight: 4, phrases: [r`\bact (?:of )?\d{4}\b`, r`\b\d{4} act\b`, r`\bsection \d+`] },
+    {
+      weight: 6,
+      phrases: [r`\bneed (?:my |your |her |his |their )?(?:consent|permission)\b`, r`\brel(?:y|ying|ies) on\b`],
+    },
+    { weight: 3, phrases: [r`\bwithout (?:my )?(?:consent|permission|asking)\b`] },
+  ],
+  security: [
+    { weight: 3, phrases: [r`\bkeep (?:it|them|my \w+) (?:safe|secure)\b`] },
+    { weight: 5, phrases: [r`\b(?:keep a )?record (?:of )?(?:who|when)\b`] },
+    {
+      weight: 4,
+      phrases: [
+        r`\bsecur(?:e|ity)\b`,
+        r`(?<!data )\bprotect(?:ed|ion|ing)?\b`,
+        r`\bbreach\b`,
+        r`\bencrypt`,
+        r`\bconfidential\b`,
+        r`\b(?:you|they|council) (?:lose|lost)\b`,
+        r`\bstolen\b`,
+        r`\bhack\w*`,
+        r`\bleak\w*`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b`,
+        r`\bstored\b`,
+        r`\bstore\b`,
+        r`\bsystem\b`,
+        r`\bdatabase\b`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\bcan (?!i\b|you\b|we\b)(?:the |a |an )?[\w ]{1,30} (?:read|see|access|look at|view) (?:my|our|the|her|his)\b`,
+        r`\bwho (?:[\w ]{0,30} )?can (?:access|see|look at|read)\b`,
+        r`\bwho (?:has|have) access\b`,
+        r`\bby (?:normal |secure |plain )?(?:email|e-mail)\b`,
+        r`\bpassword\b`,
+      ],
+    },
+  ],
+  international: [
+    {
+      weight: 5,
+      phrases: [
+        r`\boutside (?:the )?(?:uk|united kingdom|country)\b`,
+        r`\babroad\b`,
+        r`\boverseas\b`,
+        r`\binternational\b`,
+        r`\bforeign\b`,
+        r`\beurope\b`,
+        r`\beu\b`,
+        r`\beea\b`,
+        r`\bamerica\b`,
+        r`\busa\b`,
+        r`\bus servers?\b`,
+        r`\bother countr`,
+        r`\bindia\b`,
+        r`\bchina\b`,
+      ],
+    },
+  ],
+  rights: [
+    { weight: 3, phrases: [r`\bmy rights\b`, r`\bwhat rights\b`, r`\bright to\b`, r`\brights\b`] },
+    {
+      weight: 4,
+      phrases: [
+        r`\b(?:can|could|will) (?:you|i|they)\b.*\b(?:delete|erase|remove|correct|change|fix|update|amend)\b`,
+        r`\bforgotten\b`,
+        r`\brectif`,
+        r`\bcorrect(?:ion)?\b`,
+        r`\bwrong\b`,
+        r`\bmistake`,
+        r`\binaccurate\b`,
+        r`\bportab`,
+        r`\bobject\b`,
+        r`\brestrict`,
+        r`\bstop (?:you |them )?using\b`,
+        r`\bautomated\b`,
+        r`\bautomatically\b`,
+        r`\bprofiling\b`,
+        r`\bcomputer (?:make|makes|decide)`,
+        r`\bby (?:a )?computer\b`,
+        r`\breal person (?:looked|look|decided)`,
+      ],
+    },
+  ],
+  'access-request': [
+    { weight: 6, phrases: [r`\bsubject access\b`, r`\bsar\b`, r`\bdata subject access\b`, r`\baccess request\b`] },
+    {
+      weight: 5,
+      phrases: [
+        r`\b(?:get|want|request|need|have|see|give me|send me|obtain|ask for|asking for) (?:a )?(?:full )?copy of\b`,
+        r`\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b`,
+        r`\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b`,
+        r`\bwants everything\b`,
+        r`\bask(?:ing|s|ed)? for (?:all )?(?:of )?(?:the |my |her |his |their |a copy of )?(?:records?|file|data|notes|information)\b`,
+        r`\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b`,
+        r`\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b`,
+        r`\b(?:get|want|request|need|have|ask for|see) (?:a )?copy of (?:it|them|that)\b`,
+        r`\b(?:get|want|request|need|have|ask for) a copy\b`,
+      ],
+    },
+    { weight: 2, phrases: [r`\b(?:a|full) copy\b`, r`\bmy (?:file|records|social care records)\b`] },
+    {
+      weight: 5,
+      phrases: [
+        r`\b(?:give|send|show|email|post) (?:me|us|him|her) (?:everything|all|what)\b`,
+        r`\b(?:ask|apply|request|get hold of) (?:for )?(?:all )?(?:of )?(?:my|her|his|their|our) (?:own )?(?:info|information|data|details|file|files|records?|notes|stuff)\b`,
+        r`\beverything (?:you|they) (?:have|hold|got|know|keep)\b`,
+      ],
+    },
+  ],
+  consent: [
+    {
+      weight: 4,
+      phrases: [r`\b(?:do not|no longer) want (?:that|this|it|them)\b`, r`\bno longer want\b`, r`\btake back\b`],
+    },
+    {
+      weight: 5,
+      phrases: [
+        r`\bconsent\b`,
+        r`\bpermission\b`,
+        r`\bopt out\b`,
+        r`\bopt-out\b`,
+        r`\bchanged? my mind\b`,
+        r`\bunsubscribe\b`,
+        r`\bsay no\b`,
+        r`\bsaid yes\b`,
+        r`\bmarketing\b`,
+        r`\bpromotions?\b`,
+        r`\bspecial offers\b`,
+      ],
+    },
+    { weight: 2, phrases: [r`\bwithdr[ae]w\b`, r`\brefuse\b`, r`\bagree(?:d)?\b`] },
+  ],
+  complaints: [
+    {
+      weight: 5,
+      phrases: [
+        r`\bcomplain`,
+        r`\bcomplaint\b`,
+        r`\bunhappy\b`,
+        r`\bnot happy\b`,
+        r`\bico\b`,
+        r`\binformation commissioner\b`,
+        r`\bombudsman\b`,
+        r`\bregulator\b`,
+        r`\breport (?:you|the council|a problem|it)\b`,
+        r`\bmisus`,
+        r`\bconcern(?:ed|s)?\b`,
+        r`\bupset\b`,
+        r`\bangry\b`,
+        r`\bfurious\b`,
+        r`\bfumin\w*\b`,
+        r`\bmoan\b`,
+        r`\bsue\b`,
+      ],
+    },
+  ],
+  contact: [
+    {
+      weight: 4,
+      phrases: [
+        r`\bdpo\b`,
+        r`\bdata protection officer\b`,
+        r`\bdata protection (?:team|email|contact|people|questions?|quer(?:y|ies)|enquir(?:y|ies)|issues?)\b`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\bcontact\b`,
+        r`\bget in touch\b`,
+        r`(?<!my )\bemail\b`,
+        r`\b(?:the|by|on the|a) phone\b`,
+        r`\btelephone\b`,
+        r`\b(?:phone|telephone|contact|tel|mobile) number\b`,
+        r`\bnumber (?:for|to call)\b`,
+        r`(?<!my |email )\baddress\b`,
+        r`\bwrite to\b`,
+        r`\bspeak to\b`,
+        r`\btalk to\b`,
+        r`\bring\b`,
+        r`\bcall\b`,
+        r`\breach\b`,
+        r`\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b`,
+      ],
+    },
+  ],
+  controller: [
+    {
+      weight: 5,
+      phrases: [
+        r`\bcontroller\b`,
+        r`\bresponsible for\b`,
+        r`\bin charge of\b`,
+        r`\bwho (?:owns|controls|runs|is responsible|looks after|manages)\b`,
+        r`\baccountable\b`,
+        r`\bwho is (?:holding|processing)\b`,
+        r`\bwhich (?:organisation|council|body)\b`,
+        r`\bowns? (?:my|the|your|her|his) (?:data|info|information|details|records?)\b`,
+        r`\bowner\b`,
+      ],
+    },
+  ],
+  about: [
+    {
+      weight: 6,
+      phrases: [
+        r`\b(?:this|the) (?:privacy )?(?:notice|policy|page) (?:cover|covers|even about|about|for)\b`,
+        r`\bwho is (?:it|this) for\b`,
+      ],
+    },
+    {
+      weight: 7,
+      phrases: [r`\b(?:read|see|find|view) (?:the |this |your )?(?:full )?(?:privacy )?(?:notice|policy)\b`],
+    },
+    {
+      weight: 5,
+      phrases: [
+        r`\bwhat is (?:this|the) (?:service|programme|notice)\b`,
+        r`\bwhat (?:does|is) (?:this|the) (?:service|programme)\b`,
+        r`\btell me about (?:the|this) (?:service|programme)\b`,
+        r`\bwho are you\b`,
+      ],
+    },
+  ],
+};
+
+/** Words that mark a question as one about personal data at all (whole words). */
+export const PRIVACY_WORDS: string[] = [
+  r`data`,
+  r`information`,
+  r`details`,
+  r`personal`,
+  r`privacy`,
+  r`gdpr`,
+  r`records?`,
+  r`file`,
+  r`files`,
+  r`notes`,
+  r`dpo`,
+  r`data protection`,
+  r`consent`,
+  r`about (?:me|us|my)`,
+  r`on me`,
+  r`on file`,
+  r`on record`,
+  r`everything (?:you|they)`,
+  r`my (?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details)`,
+  r`ico`,
+  r`subject access`,
+  r`sar`,
+];
+
+/** Council business that is not about these notices, unless a notice covers it (answer.ts `offTopic`). */
+export const OFF_TOPIC_PHRASES: string[] = [
+  r`\bhow (?:do|can) i (?:apply|appeal|pay|renew|book|report|top up)\b`,
+  r`\bappeal\b`,
+  r`\bfines?\b`,
+  r`\bpenalty charge\b`,
+  r`\bbins?\b(?! my)`,
+  r`\brubbish\b`,
+  r`\brecycling\b`,
+  r`\bcouncil tax\b`,
+  r`\bparking\b`,
+  r`\bpotholes?\b`,
+  r`\bplanning (?:permission|application)\b`,
+  r`\blibrar(?:y|ies)\b`,
+  r`\bweather\b`,
+  r`\bjoke\b`,
+  r`\bfootball\b`,
+  r`\bpizza\b`,
+  r`\brecipe\b`,
+  r`\bsing\b`,
+  r`\bpoem\b`,
+  r`\bopening (?:hours|times)\b`,
+  r`\bbus(?:es)?\b`,
+  r`\bstreet ?lights?\b`,
+  r`\bfly.?tipping\b`,
+  r`\bnoise\b`,
+  r`\bleisure centre\b`,
+  r`\bswimming\b`,
+  r`\bcapital of\b`,
+  r`\bwho won\b`,
+  r`\bbitcoin\b`,
+  r`\bhoroscope\b`,
+  r`\bbook (?:me|my|a|an)\b`,
+  r`\bbooking\b`,
+  r`\bappointments?\b`,
+  r`\bnext visit\w*`,
+  r`\bvisiting\b`,
+  r`\bjobs? (?:going|available|vacanc\w*)`,
+  r`\bvacanc(?:y|ies)\b`,
+  r`\bhow much (?:is|does|are|do)\b`,
+  r`\bprices?\b`,
+  r`\btrees?\b`,
+  r`\bneighbours?\b`,
+  r`\bschool places?\b`,
+];
+
+/** Attempts to instruct the assistant rather than ask it something. */
+export const PROMPT_INJECTION_PHRASES: string[] = [
+  r`\bignore (?:all |any |your |the )?(?:previous |prior |above |earlier )?(?:instructions|rules|prompts?)\b`,
+  r`\bsystem prompt\b`,
+  r`\byou are now\b`,
+  r`\bact as\b`,
+  r`\bjailbreak\b`,
+  r`\bdeveloper mode\b`,
+  r`\bpretend (?:to be|you are)\b`,
+  r`\bdisregard\b.*\binstructions\b`,
+  r`\breveal (?:your|the) (?:prompt|instructions|password|secrets?)\b`,
+];
+
+/** The person wants a human: offer the escalation to the DPO whatever else the answer says. */
+export const WANTS_PERSON_PHRASES: string[] = [
+  r`\b(?:speak|talk|chat) (?:to|with) (?:a |an |someone|somebody|a real|the dpo|a human|a person|an actual)`,
+  r`\b(?:real|actual) (?:person|human)\b`,
+  r`\bhuman\b`,
+  r`\bcall me back\b`,
+  r`\bcan (?:a|someone|somebody) (?:person )?help\b`,
+  r`\bcontact the dpo\b`,
+  r`\bescalate\b`,
+];
