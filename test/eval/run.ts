@@ -10,10 +10,8 @@
  * `--failures` lists the failed questions of the main and dev sets (never of the locked set).
  */
 import { answerQuestion } from '#core/answer.ts';
-import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
+import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { loadKnowledgeIndex } from '../../functions/adapters/knowledge-file.ts';
-import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
-import { loadNoticeFiles, loadSources } from '../../knowledge/sources.ts';
 import {
   DEV_SET,
   LOCKED_SET,
