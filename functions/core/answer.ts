@@ -120,7 +120,9 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   }
 
   const notice = resolution.notice;
-  const isContent = (t: string) => !FUNCTION_TERMS.has(t) && !GENERIC_TERMS.has(t) && !notice.nameTerms.has(t);
+  // The service's own name says which notice, not what is asked of it.
+  const isContent = (t: string) =>
+    !FUNCTION_TERMS.has(t) && !GENERIC_TERMS.has(t) && !notice.nameTerms.has(t) && !notice.nameConcepts.has(t);
   const analysed: Analysed = {
     text,
     intent,

@@ -26,6 +26,8 @@ export interface IndexedNotice {
   idf: Map<string, number>;
   /** Terms of the title and service name: naming them names the notice. */
   nameTerms: Set<string>;
+  /** Thesaurus concepts the title names ("Council Tax Reduction" is also "council tax support"). */
+  nameConcepts: Set<string>;
   /** Term frequencies over the whole notice, for resolving the service from clues in a question. */
   termCounts: Map<string, number>;
   /** The council services (thesaurus `service` entries) this notice covers: its title names them, or many facts do. */
@@ -211,7 +213,8 @@ export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): Know
       ...thesaurus.servicesIn(normalise(`${notice.title} ${notice.service}`)),
       ...[...mentions].filter(([, n]) => n >= TUNING.serviceMentions).map(([service]) => service),
     ]);
-    notices.set(notice.id, { notice, facts, idf, nameTerms, termCounts, services });
+    const nameConcepts = new Set(thesaurus.conceptsIn(normalise(`${notice.title} ${notice.service}`)));
+    notices.set(notice.id, { notice, facts, idf, nameTerms, nameConcepts, termCounts, services });
   }
   return {
     kb,

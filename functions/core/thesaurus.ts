@@ -27,6 +27,8 @@ export interface Thesaurus {
    * synonym of a name ("safeguarding children" for children's services) never changes the question's topic.
    */
   expand(normalisedText: string, options?: { names?: boolean }): string;
+  /** The concept terms of the `same` entries a (normalised) text names: what a service's own name stands for. */
+  conceptsIn(normalisedText: string): string[];
   /** The council services a (normalised) text names ("adoption records" → adoption). */
   servicesIn(normalisedText: string): Set<string>;
   /** Every word the thesaurus knows, for the spelling vocabulary. */
@@ -95,6 +97,9 @@ export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
           .map((p) => p.adds),
       );
       return added.size ? `${text} ${[...added].join(' ')}` : text;
+    },
+    conceptsIn(text: string): string[] {
+      return [...new Set(matching(text).flatMap((p) => (p.same ? [p.adds] : [])))];
     },
     servicesIn(text: string): Set<string> {
       return new Set(matching(text).flatMap((p) => (p.service ? [p.service] : [])));
