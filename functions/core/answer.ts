@@ -120,9 +120,15 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   }
 
   const notice = resolution.notice;
-  // The service's own name says which notice, not what is asked of it.
+  // The service's own name, in the notice's words or the resident's ("council tax support" for Council Tax
+  // Reduction), says which notice, not what is asked of it.
+  const naming = index.thesaurus.wordsNaming(corrected, notice.nameConcepts);
   const isContent = (t: string) =>
-    !FUNCTION_TERMS.has(t) && !GENERIC_TERMS.has(t) && !notice.nameTerms.has(t) && !notice.nameConcepts.has(t);
+    !FUNCTION_TERMS.has(t) &&
+    !GENERIC_TERMS.has(t) &&
+    !notice.nameTerms.has(t) &&
+    !notice.nameConcepts.has(t) &&
+    !naming.has(t);
   const analysed: Analysed = {
     text,
     intent,

@@ -146,7 +146,7 @@ export type Council = z.infer<typeof CouncilSchema>;
  * One entry of the thesaurus (knowledge/thesaurus.yaml): residents' words ↔ the notices' words.
  * `same`: phrases that mean the same thing; text with any of them is read as saying all of them.
  * `when` + `add`: one way: text with any `when` phrase is also read as saying the `add` words.
- * A phrase is words (compared by stem, so plurals match); `*` stands for up to three words ("pass * on").
+ * A phrase is words (compared by stem, so plurals match); `*` stands for up to four words ("pass * on").
  * `service`: the phrases name a council service ("children's services"), so a question naming it on a
  * council's page can be told when that council has no notice for it here.
  */

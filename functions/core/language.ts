@@ -97,22 +97,24 @@ const SLANG: Record<string, string> = {
 };
 
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019`]/g, "'")
-    .replace(/\b(\w+)'(?:s)\b/g, '$1') // "council's" → "council"
-    .replace(/n't\b/g, ' not')
-    .replace(/'(?:re|ve|ll|d|m)\b/g, '')
-    .replace(/\bout side\b/g, 'outside')
-    .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
-    // Real words typed for others, which the dictionary cannot catch: "dose my gp get told".
-    .replace(/\bdose (?=my|the|you|it|he|she|they|this|that|your|a|an|anyone|someone)\b/g, 'does ')
-    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
-    .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
-    .replace(/(?<![\w@])[.-]+|[.-]+(?![\w])/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\u2018\u2019`]/g, "'")
+      .replace(/\b(\w+)'(?:s)\b/g, '$1') // "council's" → "council"
+      .replace(/n't\b/g, ' not')
+      .replace(/'(?:re|ve|ll|d|m)\b/g, '')
+      .replace(/\bout side\b/g, 'outside')
+      .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
+      // Real words typed for others, which the dictionary cannot catch: "dose my gp get told".
+      .replace(/\bdose (?=my|the|you|it|he|she|they|this|that|your|a|an|anyone|someone)\b/g, 'does ')
+      .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
+      .replace(/[^\p{L}\p{N}@.\s-]/gu, ' ')
+      .replace(/(?<![\w@])[.-]+|[.-]+(?![\w])/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Slang and text-speak → plain words, token by token. */

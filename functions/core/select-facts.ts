@@ -150,8 +150,13 @@ const STORAGE_PLACE =
 /** A metadata line ("Version: 2", "Author: Data Protection") says nothing to a resident. */
 const METADATA = /^[A-Z][\w /]{1,30}:\s*\S[^.]{0,30}$/;
 
+/** A yes/no question, wherever its clause starts ("caller asking - does our notice say we share it with…"). */
 function closedQuestion(text: string): boolean {
-  return /^(?:do|does|did|will|would|can|could|is|are|have|has|should)\b/.test(text) || /\bever\b/.test(text);
+  return (
+    /(?:^|[-–,;:] ?|\b(?:asking|asks|asked|wants to know|wondering) )(?:do|does|did|will|would|can|could|is|are|have|has|should)\b/.test(
+      text,
+    ) || /\bever\b|\bwhether\b/.test(text)
+  );
 }
 
 export function selectFacts(
@@ -192,7 +197,10 @@ export function selectFacts(
     (r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)),
   );
   // Only when nothing on this topic or its neighbours names it, a fact filed elsewhere may ("do you sell my data").
-  const elsewhere = near.length ? [] : ranked.filter((r) => r.matched >= 2 && r.content >= 2.5);
+  // Only a yes/no question: "who do you share my reg number with?" is answered by the recipients, not by the
+  // sentence that says the number is collected.
+  const elsewhere =
+    near.length || !closedQuestion(question.text) ? [] : ranked.filter((r) => r.matched >= 2 && r.content >= 2.5);
   const candidates = near.length ? near : elsewhere;
   const specific = candidates
     .map((r) => ({

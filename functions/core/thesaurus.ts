@@ -1,13 +1,13 @@
 /**
  * The thesaurus, compiled once per index: phrases residents use ↔ phrases notices use (knowledge/thesaurus.yaml,
  * carried in the knowledge base). `expand` appends to a text the words its phrases imply, so a question and a
- * fact are compared in the same words. Phrases match word by word on stems; `*` is a gap of up to three words.
+ * fact are compared in the same words. Phrases match word by word on stems; `*` is a gap of up to four words.
  */
 import type { ThesaurusEntry } from './knowledge-schema.ts';
 import { normalise, stem, wordsOf } from './language.ts';
 
 const GAP = '*';
-const MAX_GAP = 3;
+const MAX_GAP = 4;
 
 interface Phrase {
   /** Stems, with GAP for a gap. */
@@ -29,6 +29,8 @@ export interface Thesaurus {
   expand(normalisedText: string, options?: { names?: boolean }): string;
   /** The concept terms of the `same` entries a (normalised) text names: what a service's own name stands for. */
   conceptsIn(normalisedText: string): string[];
+  /** Stems of the words with which a text names any of `concepts` ("council tax support" → council, tax, support). */
+  wordsNaming(normalisedText: string, concepts: Set<string>): Set<string>;
   /** The council services a (normalised) text names ("adoption records" → adoption). */
   servicesIn(normalisedText: string): Set<string>;
   /** Every word the thesaurus knows, for the spelling vocabulary. */
@@ -100,6 +102,13 @@ export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
     },
     conceptsIn(text: string): string[] {
       return [...new Set(matching(text).flatMap((p) => (p.same ? [p.adds] : [])))];
+    },
+    wordsNaming(text: string, concepts: Set<string>): Set<string> {
+      return new Set(
+        matching(text)
+          .filter((p) => concepts.has(p.adds))
+          .flatMap((p) => p.stems.filter((s) => s !== GAP)),
+      );
     },
     servicesIn(text: string): Set<string> {
       return new Set(matching(text).flatMap((p) => (p.service ? [p.service] : [])));

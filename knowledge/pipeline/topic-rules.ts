@@ -11,7 +11,10 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\b(?:this|the) (?:privacy )?notice (?:explains|tells|advises|sets out|describes|will tell)\b/, 2],
     // A sentence that lists what the notice covers ("This notice explains what we collect, … how long we keep
     // it") is about the notice, whatever topics it names.
-    [/^(?:this|our|the) (?:privacy )?(?:notice|policy|statement) (?:explains|tells you|sets out|describes|covers|will tell you)\b/, 8],
+    [
+      /^(?:this|our|the) (?:privacy )?(?:notice|policy|statement) (?:explains|tells you|sets out|describes|covers|will tell you)\b/,
+      8,
+    ],
     [/\babout (?:us|the service|this service|connexions)\b|^about\b/, 2],
     [
       /\b(?:provides|offers|offering|delivers?|work in partnership|support(?:s|ed)? (?:young people|individuals|adults|clients))\b/,
@@ -138,7 +141,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   rights: [
     [/\bright to\b|\byour rights\b|\brights\b|\bentitled to\b/, 2],
     [
-      /\brectif|\berase|\berasure\b|\bforgotten\b|\brestrict|\bportability\b|\bobject to\b|\bautomated decision|\bautomated means\b|\bdecisions? (?:made )?automatically\b|\bprofiling\b|\bcorrect any mistakes\b|\bdelete information\b/,
+      /\brectif|\berase|\berasure\b|\bforgotten\b|\brestrict(?:ion)? (?:of )?(?:processing|how|the use|its use|our use)\b|\bright to restrict|\bportability\b|\bobject to\b|\bautomated decision|\bautomated means\b|\bdecisions? (?:made )?automatically\b|\bprofiling\b|\bcorrect any mistakes\b|\bdelete information\b/,
       3,
     ],
   ],
