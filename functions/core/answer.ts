@@ -155,12 +155,12 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const typedContent = analysed.content.filter((t) => !analysed.implied.has(t));
   if (strongest < 2 && namesService && typedContent.length <= 2 && (!lexical || !typedContent.length)) topic = 'about';
   if (!topic && input.session?.topic && analysed.content.length > 0) topic = input.session.topic;
-  // A privacy-shaped question ("is anything on file about me?") with no clearer topic is asking what is held:
-  // a low-confidence answer with the SAR and DPO hand-offs, never a decline.
+  // A privacy-shaped question ("is anything about me kept?") with no clearer topic is asking what is held: a
+  // low-confidence answer with the DPO offered, never a decline.
   if (!topic && anchored) topic = 'data-collected';
-  // Words that only faintly match a fact: the closest passage, at low confidence and with the DPO offered.
-  if (!topic && best && typedContent.length > 0) topic = best.item.fact.topic;
-  if (!topic || (strongest < 2 && !anchored && topic !== 'about' && !lexical)) return declineAfterIntent(notice);
+  // Out of scope needs evidence either way: no privacy word, no cue of weight and no fact that matches.
+  const privacyShaped = anchored || strongest >= 2 || lexical;
+  if (!topic || (!privacyShaped && topic !== 'about')) return declineAfterIntent(notice);
 
   const selection = selectFacts(notice, topic, analysed, ranked);
   return answerFromSelection(index, notice, resolution.source!, topic, intent, selection, strongest);
