@@ -36,29 +36,82 @@ export interface AskValue {
   notice?: string;
 }
 
-/** The answer, its citation in the notice's own words, a button to the notice, follow-ups as buttons. */
+/** What the "Log a SAR for this person" button sends: open the SAR form with the service chosen. */
+export interface OpenSarFormValue {
+  command: 'open-log-sar';
+  notice?: string;
+}
+
+const fold = (s: string) =>
+  s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** "May 2025" from a notice's `reviewed: 2025-05`. */
+function monthYear(reviewed: string): string {
+  const [year, month] = reviewed.split('-').map(Number);
+  if (!year || !month || month > 12) return reviewed;
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-GB', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/**
+ * The answer as staff read it in Teams, at the narrowest card width (mobile) as at desktop width:
+ * - the answer text first, which opens with the leading fact (the core puts the most specific fact first);
+ * - the citation once: service, section and when the notice was updated, with the link to the notice beside it;
+ *   the quoted sentence only when the answer is not already that sentence;
+ * - follow-ups as a vertical list (one tappable row each, titles wrap, never cut off);
+ * - for "how does someone get a copy of their data", "Log a SAR for this person" with the service chosen.
+ */
 export function answerCard(index: KnowledgeIndex, answer: Answer): AdaptiveCard {
   const body: unknown[] = [text(answer.text)];
   const cited = answer.citations[0];
   if (cited) {
     const notice = index.notices.get(cited.notice)?.notice;
+    const updated = notice?.reviewed ? ` (updated ${monthYear(notice.reviewed)})` : '';
     body.push(
-      text(`From the ${notice?.service ?? cited.notice} privacy notice, "${cited.section}"`, {
+      text(`From the ${notice?.service ?? cited.notice} privacy notice, “${cited.section}”${updated}`, {
         size: 'Small',
         isSubtle: true,
         spacing: 'Medium',
       }),
-      text(`“${cited.sentence}”`, { size: 'Small', isSubtle: true, spacing: 'None' }),
     );
+    // A list item is cited with its lead-in ("…listed below: 100 years for adoption records"): compare the item.
+    const own = cited.sentence.split(/:\s+/).at(-1)!;
+    if (!fold(answer.text).includes(fold(own)))
+      body.push(text(`“${cited.sentence}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
+    const open = answer.actions.find((a) => a.kind === 'open-notice' && a.url);
+    if (open?.url)
+      body.push({
+        type: 'ActionSet',
+        spacing: 'Small',
+        actions: [{ type: 'Action.OpenUrl', title: 'Read the full notice', url: open.url }],
+      });
+  }
+  const suggestions = answer.suggestions.slice(0, 5);
+  if (suggestions.length) {
+    body.push(
+      text(answer.notice ? 'Ask next' : 'Choose the service', { weight: 'Bolder', size: 'Small', spacing: 'Large' }),
+    );
+    for (const suggestion of suggestions) {
+      const value: AskValue = { ask: suggestion.question, ...(suggestion.notice ? { notice: suggestion.notice } : {}) };
+      body.push({
+        type: 'Container',
+        spacing: 'Small',
+        selectAction: { type: 'Action.Submit', title: suggestion.label, data: value },
+        items: [text(`› ${suggestion.label}`, { color: 'Accent' })],
+      });
+    }
   }
   const actions: unknown[] = [];
-  for (const action of answer.actions) {
-    if (action.kind === 'open-notice' && action.url)
-      actions.push({ type: 'Action.OpenUrl', title: action.label, url: action.url });
-  }
-  for (const suggestion of answer.suggestions.slice(0, 5)) {
-    const value: AskValue = { ask: suggestion.question, ...(suggestion.notice ? { notice: suggestion.notice } : {}) };
-    actions.push({ type: 'Action.Submit', title: suggestion.label, data: value });
+  if (answer.actions.some((a) => a.kind === 'start-sar')) {
+    const value: OpenSarFormValue = { command: 'open-log-sar', ...(answer.notice ? { notice: answer.notice } : {}) };
+    actions.push({ type: 'Action.Submit', title: 'Log a SAR for this person', data: value });
   }
   return card(body, actions);
 }

@@ -188,6 +188,12 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
       }
       return logSar(values, turn);
     }
+    // "Log a SAR for this person" under an answer: the form, with the service of that answer chosen.
+    if (submitted?.command === 'open-log-sar') {
+      const notice = (turn.value as { notice?: unknown }).notice;
+      const chosen = typeof notice === 'string' && deps.index.notices.has(notice) ? { notice } : {};
+      return [{ card: logSarCard({ idempotencyKey: newKey(), ...chosen }, { today: today(), services }) }];
+    }
     if (submitted?.command === 'escalate') {
       const values: Record<string, string> = {};
       for (const [key] of ESCALATE_FIELDS) {
