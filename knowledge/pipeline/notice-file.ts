@@ -10,6 +10,8 @@ const FrontMatterSchema = z.object({
   url: z.string().optional(),
   reviewed: z.union([z.string(), z.number()]).transform(String).optional(),
   service: z.string().optional(),
+  /** sha256 of the published document's text as kb:import read it: kb:check compares the live page with it. */
+  contentHash: z.string().optional(),
 });
 export type FrontMatter = z.infer<typeof FrontMatterSchema>;
 
