@@ -4,6 +4,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '#core/answer.ts';
+import { checkNotices, formatCheck } from '../../knowledge/import/check.ts';
 import { fetchDocument } from '../../knowledge/import/fetch.ts';
 import { decodeCloudflareEmail, htmlToNotice, reviewedDate } from '../../knowledge/import/html.ts';
 import { ImportError, importNotice } from '../../knowledge/import/import-notice.ts';
@@ -190,7 +191,12 @@ describe('kb:import from a URL (loopback server)', () => {
   let base: string;
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.url === '/notice') res.writeHead(200, { 'content-type': 'text/html' }).end(PAGES['GOV.UK style']);
+      if (req.url === '/notice' || req.url === '/unchanged')
+        res.writeHead(200, { 'content-type': 'text/html' }).end(PAGES['GOV.UK style']);
+      else if (req.url === '/changed')
+        res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end(PAGES['GOV.UK style']!.replace('six years', 'two years'));
       else if (req.url === '/slow') setTimeout(() => res.end('late'), 2_000);
       else res.writeHead(404).end('not found');
     });
@@ -205,5 +211,57 @@ describe('kb:import from a URL (loopback server)', () => {
     await expect(fetchDocument(`${base}/gone`)).rejects.toThrow(ImportError);
     await expect(fetchDocument(`${base}/gone`)).rejects.toThrow(/HTTP 404/);
     await expect(fetchDocument(`${base}/slow`, 300)).rejects.toThrow(/no answer within 0.3 s/);
+  });
+});
+
+describe('kb:check against the published pages (loopback server)', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const page = PAGES['GOV.UK style']!;
+      if (req.url === '/unchanged') res.end(page);
+      else if (req.url === '/changed') res.end(page.replace('six years', 'two years'));
+      else if (req.url === '/slow') setTimeout(() => res.end(page), 2_000);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('says which notices changed and what would be answered differently; unreachable pages are reported, not fatal', async () => {
+    const imported = await importNotice(new TextEncoder().encode(PAGES['GOV.UK style']!), 'page.html', {
+      council: 'testvale',
+      id: 'testvale-council-tax',
+    });
+    const at = (path: string, id: string) =>
+      parseNoticeFile(
+        imported.file.replace(/^id: .*$/m, `id: ${id}`).replace(/^contentHash:/m, `url: ${base}${path}\ncontentHash:`),
+        `${id}.txt`,
+      );
+    const checked = [
+      at('/unchanged', 'tv-same'),
+      at('/changed', 'tv-changed'),
+      at('/gone', 'tv-gone'),
+      at('/slow', 'tv-slow'),
+    ];
+    const outcomes = await checkNotices(
+      [...files.filter((f) => !f.meta.url), ...checked],
+      registry,
+      thesaurus,
+      async (url) => (await fetchDocument(url, 300)).bytes,
+    );
+    const byId = new Map(outcomes.map((o) => [o.notice, o]));
+    expect(byId.get('tv-same')?.status).toBe('unchanged');
+    expect(byId.get('tv-gone')).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/HTTP 404/) });
+    expect(byId.get('tv-slow')).toMatchObject({
+      status: 'unreachable',
+      error: expect.stringMatching(/no answer within/),
+    });
+    const report = formatCheck(outcomes);
+    expect(report).toMatch(/tv-changed: CHANGED since import/);
+    expect(report).toMatch(/retention of .*: six years .*→ two years|six years.*→.*two years/i);
+    expect(report).toMatch(/sefton-at-work: no url/);
   });
 });
