@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkNotices, formatCheck, type Fetcher } from './import/check.ts';
 import { fetchDocument } from './import/fetch.ts';
+import { buildKnowledgeBase } from './pipeline/build-kb.ts';
 import { loadSources } from './sources.ts';
 
 const { values } = parseArgs({ options: { local: { type: 'string' } } });
@@ -22,7 +23,7 @@ const fetcher: Fetcher = values.local
     }
   : async (url) => (await fetchDocument(url)).bytes;
 
-checkNotices(files, registry, thesaurus, fetcher)
+checkNotices(buildKnowledgeBase(files, registry, thesaurus), fetcher)
   .then((outcomes) => console.log(formatCheck(outcomes)))
   .catch((error: unknown) => {
     console.error(`kb:check: ${(error as Error).message}`);

@@ -125,6 +125,8 @@ export const NoticeSchema = z.object({
   reviewed: z.optional(z.string()),
   /** sha256 of the notice file, so a reader can tell which text a build came from. */
   sourceHash: z.string(),
+  /** The published document's content hash at import (front-matter `contentHash`), for kb:check. */
+  contentHash: z.optional(z.string()),
   sections: z.array(SectionSchema),
   facts: z.array(FactSchema),
 });

@@ -1,71 +1,59 @@
 /**
  * Keeping answers in step with published notices: for each notice with a `url`, fetch what is published now
  * and compare it with what was imported — the content hash first, then a fact-level diff of what the assistant
- * would answer differently. Read-only: it never changes the knowledge base (re-import is a deliberate step),
- * and a network failure is a line in the report, never a failure of the check.
+ * would answer differently. Works from a built knowledge base, so `kb:check` and the weekly digest in AWS run the
+ * same check. Read-only: it never changes the knowledge base (re-import is a deliberate step), and a network
+ * failure is a line in the report, never a failure of the check.
  */
-import type { ThesaurusEntry } from '#core/knowledge-schema.ts';
-import type { RegistryEntry } from '../pipeline/build-kb.ts';
+import type { KnowledgeBase } from '#core/knowledge-schema.ts';
 import { buildKnowledgeBase } from '../pipeline/build-kb.ts';
 import { diffKnowledgeBases, type NoticeDiff } from '../pipeline/diff.ts';
-import { parseNoticeFile, type NoticeFile } from '../pipeline/notice-file.ts';
+import { parseNoticeFile } from '../pipeline/notice-file.ts';
 import { contentHash, importNotice, publishedText } from './import-notice.ts';
 
-export type CheckOutcome =
-  | { notice: string; status: 'unchanged' }
-  | { notice: string; status: 'changed'; diff: NoticeDiff | undefined }
-  | { notice: string; status: 'unreachable'; error: string }
-  | { notice: string; status: 'no-url' };
+export type CheckOutcome = { notice: string; council: string } & (
+  | { status: 'unchanged' }
+  | { status: 'changed'; diff: NoticeDiff | undefined }
+  | { status: 'unreachable'; error: string }
+  | { status: 'no-url' }
+);
 
 /** Fetches a published document: the real `fetchDocument`, or a reader of local copies in tests and `--local`. */
 export type Fetcher = (url: string) => Promise<Uint8Array>;
 
-export async function checkNotices(
-  files: NoticeFile[],
-  registry: RegistryEntry[],
-  thesaurus: ThesaurusEntry[],
-  fetcher: Fetcher,
-): Promise<CheckOutcome[]> {
+export async function checkNotices(kb: KnowledgeBase, fetcher: Fetcher): Promise<CheckOutcome[]> {
   const outcomes: CheckOutcome[] = [];
-  let before: ReturnType<typeof buildKnowledgeBase> | undefined;
-  for (const file of files) {
-    const { id, url, council, title } = file.meta;
+  for (const notice of kb.notices) {
+    const { id, url, council, title } = notice;
+    const base = { notice: id, council };
     if (!url) {
-      outcomes.push({ notice: id, status: 'no-url' });
+      outcomes.push({ ...base, status: 'no-url' });
       continue;
     }
     let bytes: Uint8Array;
     try {
       bytes = await fetcher(url);
     } catch (error) {
-      outcomes.push({ notice: id, status: 'unreachable', error: (error as Error).message });
+      outcomes.push({ ...base, status: 'unreachable', error: (error as Error).message });
       continue;
     }
     try {
       const text = await publishedText(bytes, url);
-      if (file.meta.contentHash && file.meta.contentHash === contentHash(text)) {
-        outcomes.push({ notice: id, status: 'unchanged' });
+      if (notice.contentHash && notice.contentHash === contentHash(text)) {
+        outcomes.push({ ...base, status: 'unchanged' });
         continue;
       }
       // What the assistant would answer from the page as published now, beside what it answers today.
       const fresh = await importNotice(bytes, url, { council, id, url });
-      const republished = parseNoticeFile(
-        fresh.file.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`),
-        `${id}.txt`,
-      );
-      before ??= buildKnowledgeBase(files, registry, thesaurus);
-      const after = buildKnowledgeBase(
-        files.map((f) => (f.meta.id === id ? republished : f)),
-        registry,
-        thesaurus,
-      );
-      const diff = diffKnowledgeBases(before, after).find((d) => d.notice === id);
+      const file = parseNoticeFile(fresh.file.replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`), `${id}.txt`);
+      const now = buildKnowledgeBase([file], kb.councils, kb.thesaurus).notices;
+      const diff = diffKnowledgeBases({ notices: [notice] }, { notices: now })[0];
       outcomes.push(
-        diff || !file.meta.contentHash ? { notice: id, status: 'changed', diff } : { notice: id, status: 'unchanged' },
+        diff || !notice.contentHash ? { ...base, status: 'changed', diff } : { ...base, status: 'unchanged' },
       );
     } catch (error) {
       outcomes.push({
-        notice: id,
+        ...base,
         status: 'unreachable',
         error: `the published document could not be read: ${(error as Error).message}`,
       });
@@ -84,7 +72,7 @@ export function formatCheck(outcomes: CheckOutcome[]): string {
     else {
       const { changed, added, removed } = o.diff;
       lines.push(
-        `${o.notice}: CHANGED since import — ${changed.length} fact(s) changed, ${added.length} added, ${removed.length} removed; re-import with npm run kb:import -- <url> --council … --replace`,
+        `${o.notice}: CHANGED since import — ${changed.length} fact(s) changed, ${added.length} added, ${removed.length} removed; the assistant answers from the imported text until it is re-imported (npm run kb:import -- <url> --council ${o.council} --replace)`,
       );
       for (const c of changed) lines.push(`  ~ ${c.summary}`);
       for (const c of added) lines.push(`  + ${c.summary}`);

@@ -254,6 +254,7 @@ export function buildWithReport(
     };
     if (file.meta.url) notice.url = file.meta.url;
     if (file.meta.reviewed) notice.reviewed = file.meta.reviewed;
+    if (file.meta.contentHash) notice.contentHash = file.meta.contentHash;
     return notice;
   });
 

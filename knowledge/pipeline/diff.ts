@@ -22,6 +22,8 @@ export interface NoticeDiff {
 }
 
 const key = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Facts are compared by their sentence as published: a contact filled in from another notice is no change. */
+const factKey = (f: Fact) => key(f.sentence);
 const words = (text: string) =>
   new Set(
     key(text)
@@ -56,10 +58,10 @@ function describe(before: Fact | undefined, after: Fact | undefined): string {
 }
 
 function diffNotice(before: Notice, after: Notice): Omit<NoticeDiff, 'notice' | 'status'> {
-  const afterKeys = new Set(after.facts.map((f) => key(f.text)));
-  const beforeKeys = new Set(before.facts.map((f) => key(f.text)));
-  const gone = dedupe(before.facts.filter((f) => !afterKeys.has(key(f.text))));
-  const come = dedupe(after.facts.filter((f) => !beforeKeys.has(key(f.text))));
+  const afterKeys = new Set(after.facts.map(factKey));
+  const beforeKeys = new Set(before.facts.map(factKey));
+  const gone = dedupe(before.facts.filter((f) => !afterKeys.has(factKey(f))));
+  const come = dedupe(after.facts.filter((f) => !beforeKeys.has(factKey(f))));
   const changed: FactChange[] = [];
   const matched = new Set<Fact>();
   for (const old of gone) {
@@ -80,10 +82,13 @@ function diffNotice(before: Notice, after: Notice): Omit<NoticeDiff, 'notice' | 
 
 /** A sentence filed under two topics is one fact for a person reading the diff. */
 function dedupe(facts: Fact[]): Fact[] {
-  return [...new Map(facts.map((f) => [key(f.text), f])).values()];
+  return [...new Map(facts.map((f) => [factKey(f), f])).values()];
 }
 
-export function diffKnowledgeBases(before: KnowledgeBase, after: KnowledgeBase): NoticeDiff[] {
+export function diffKnowledgeBases(
+  before: Pick<KnowledgeBase, 'notices'>,
+  after: Pick<KnowledgeBase, 'notices'>,
+): NoticeDiff[] {
   const was = new Map(before.notices.map((n) => [n.id, n]));
   const now = new Map(after.notices.map((n) => [n.id, n]));
   const out: NoticeDiff[] = [];

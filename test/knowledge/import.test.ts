@@ -246,12 +246,8 @@ describe('kb:check against the published pages (loopback server)', () => {
       at('/gone', 'tv-gone'),
       at('/slow', 'tv-slow'),
     ];
-    const outcomes = await checkNotices(
-      [...files.filter((f) => !f.meta.url), ...checked],
-      registry,
-      thesaurus,
-      async (url) => (await fetchDocument(url, 300)).bytes,
-    );
+    const kb = buildKnowledgeBase([...files.filter((f) => !f.meta.url), ...checked], registry, thesaurus);
+    const outcomes = await checkNotices(kb, async (url) => (await fetchDocument(url, 300)).bytes);
     const byId = new Map(outcomes.map((o) => [o.notice, o]));
     expect(byId.get('tv-same')?.status).toBe('unchanged');
     expect(byId.get('tv-gone')).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/HTTP 404/) });
