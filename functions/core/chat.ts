@@ -1,60 +1,60 @@
 /**
- * One turn of a web chat: the session's context in, the answer out, the context kept for the next turn.
- * Plain TypeScript over ports: the Lambda handler and the local server are adapters around it.
+ * One turn of a web chat, with no server state: the conversation's context (the service talked about, the
+ * council, the last topic) comes in with the question and goes back with the answer, so "and who do you share
+ * it with?" stays on the same notice across Lambda instances without a database read or write. A forged
+ * context can only choose which published notice answers: the core validates it against the knowledge base.
  */
 import type { Answer, SessionContext } from './answer-contract.ts';
 import { answerQuestion } from './answer.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
-import type { SessionStore } from './ports.ts';
 import { shouldRecord, unansweredRecord, type UnansweredStore } from './unanswered.ts';
 
 export interface ChatRequest {
   message: string;
+  /** An opaque id for the conversation (the escalation form sends it along); nothing is stored under it. */
   sessionId?: string;
   notice?: string;
   council?: string;
+  /** The context the previous answer returned. */
+  context?: SessionContext;
 }
 
 export interface ChatResponse extends Answer {
   sessionId: string;
+  /** What the next turn should send back as `context`. */
+  context: SessionContext;
 }
 
 export interface ChatDependencies {
   index: KnowledgeIndex;
-  sessions: SessionStore;
   newSessionId: () => string;
   /** Questions the notices fail to answer, redacted, for the DPO's weekly digest. */
   unanswered?: UnansweredStore;
   now?: () => Date;
 }
 
-export async function chatTurn(deps: ChatDependencies, request: ChatRequest): Promise<ChatResponse> {
-  const sessionId = request.sessionId ?? deps.newSessionId();
-  const session = request.sessionId ? await deps.sessions.load(request.sessionId) : undefined;
+export function chatTurn(deps: ChatDependencies, request: ChatRequest): ChatResponse {
+  const session = request.context;
   const answer = answerQuestion(deps.index, {
     question: request.message,
     ...(request.notice ? { notice: request.notice } : {}),
     ...(request.council ? { council: request.council } : {}),
     ...(session ? { session } : {}),
   });
-  // Keep what a follow-up needs: the service talked about and the topic, so "and who do you share it with?"
-  // stays on the same notice across Lambda instances.
-  const next: SessionContext = { ...session };
+  const context: SessionContext = {};
   const notice = answer.notice ?? request.notice ?? session?.notice;
-  if (notice) next.notice = notice;
+  if (notice) context.notice = notice;
   const council = request.council ?? session?.council;
-  if (council) next.council = council;
-  if (answer.topic !== 'out-of-scope') next.topic = answer.topic;
-  await deps.sessions.save(sessionId, next);
+  if (council) context.council = council;
+  const topic = answer.topic === 'out-of-scope' ? session?.topic : answer.topic;
+  if (topic) context.topic = topic;
   if (deps.unanswered && shouldRecord(answer)) {
-    const council =
-      request.council ??
-      (answer.notice ? deps.index.notices.get(answer.notice)?.notice.council : undefined) ??
-      session?.council;
-    // Best effort: the person's answer never waits on, or fails because of, this record.
-    await deps.unanswered
-      .record(unansweredRecord(request.message, answer, deps.now?.() ?? new Date(), council))
+    const recordCouncil =
+      request.council ?? (answer.notice ? deps.index.notices.get(answer.notice)?.notice.council : undefined) ?? council;
+    // Best effort, and off the answer's path: the person never waits on, or fails because of, this record.
+    void deps.unanswered
+      .record(unansweredRecord(request.message, answer, deps.now?.() ?? new Date(), recordCouncil))
       .catch(() => undefined);
   }
-  return { sessionId, ...answer };
+  return { sessionId: request.sessionId ?? deps.newSessionId(), context, ...answer };
 }

@@ -1,13 +1,6 @@
 /** The ports the core needs from the outside world; adapters implement them (DynamoDB, files, clocks). */
-import type { SessionContext } from './answer-contract.ts';
 import type { QueuedMail } from './mail-queue.ts';
 import type { SarCase } from './sar/case.ts';
-
-/** Where a conversation's context lives between turns: only what answering needs, never the transcript. */
-export interface SessionStore {
-  load(sessionId: string): Promise<SessionContext | undefined>;
-  save(sessionId: string, context: SessionContext): Promise<void>;
-}
 
 /** Where SAR cases live. Only the SAR intake function writes it. */
 export interface SarCaseStore {

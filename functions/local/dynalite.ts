@@ -7,7 +7,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import { MAIL_QUEUE_TABLE } from '../adapters/dynamodb-mail-queue.ts';
 import { SAR_TABLE } from '../adapters/dynamodb-sar-store.ts';
-import { SESSIONS_TABLE_KEY } from '../adapters/dynamodb-session-store.ts';
 import { UNANSWERED_TABLE_KEY } from '../adapters/dynamodb-unanswered-store.ts';
 import { ensureTable } from './tables.ts';
 
@@ -43,10 +42,6 @@ export async function startLocalDynamo(options: { path?: string; port?: number }
         server.close(() => resolve());
       }),
   };
-}
-
-export function ensureSessionsTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  return ensureTable(client, tableName, SESSIONS_TABLE_KEY);
 }
 
 export function ensureSarTable(client: DynamoDBClient, tableName: string): Promise<void> {

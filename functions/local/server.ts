@@ -18,7 +18,6 @@ import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
 import { DynamoEscalationStore, ESCALATION_TABLE } from '../adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '../adapters/dynamodb-mail-queue.ts';
 import { DynamoSarCaseStore } from '../adapters/dynamodb-sar-store.ts';
-import { DynamoSessionStore } from '../adapters/dynamodb-session-store.ts';
 import { DynamoTeamsChannelStore } from '../adapters/dynamodb-teams-channel-store.ts';
 import { DynamoUnansweredStore } from '../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
@@ -40,13 +39,7 @@ import { byPath, type HttpHandler } from '../shared/http.ts';
 import { loggedMetrics } from '../shared/metrics.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
 import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
-import {
-  ensureMailQueueTable,
-  ensureSarTable,
-  ensureSessionsTable,
-  ensureUnansweredTable,
-  startLocalDynamo,
-} from './dynalite.ts';
+import { ensureMailQueueTable, ensureSarTable, ensureUnansweredTable, startLocalDynamo } from './dynalite.ts';
 import { ensureTable } from './tables.ts';
 
 export interface LocalServerOptions {
@@ -72,7 +65,6 @@ export interface LocalServer {
 export const DEMO_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-const SESSIONS_TABLE = 'privacy-assistant-sessions';
 const SAR_TABLE = 'privacy-assistant-sar-cases';
 const MAIL_TABLE = 'privacy-assistant-mail';
 const ESCALATION_TABLE_NAME = 'privacy-assistant-escalations';
@@ -97,7 +89,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     buildWidget(),
   ]);
   await Promise.all([
-    ensureSessionsTable(dynamo.client, SESSIONS_TABLE),
     ensureSarTable(dynamo.client, SAR_TABLE),
     ensureMailQueueTable(dynamo.client, MAIL_TABLE),
     ensureUnansweredTable(dynamo.client, UNANSWERED_TABLE),
@@ -289,7 +280,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   handlers.api = byPath({
     '/api/chat': createChatHandler({
       index,
-      sessions: new DynamoSessionStore({ client: dynamo.client, tableName: SESSIONS_TABLE, ttlSeconds: 30 * 60 }),
       unanswered,
       logger,
       allowedOrigins,

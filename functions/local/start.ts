@@ -12,7 +12,9 @@ try {
   const server = await startLocalServer({ port, dataDir, allowedOrigins, logLevel: 'INFO' });
   console.log(`Privacy Notice Assistant running at ${server.url}`);
   console.log(`  demo service page: ${server.url}/            council-wide page: ${server.url}/council`);
-  console.log(`  chat API:          POST ${server.url}/api/chat   sessions in dynalite under ${dataDir}/dynamodb`);
+  console.log(
+    `  chat API:          POST ${server.url}/api/chat   stateless: the widget carries the conversation's context`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -12,7 +12,6 @@ export const OriginVerifyVariable = z.optional(
 );
 
 const ChatConfigSchema = z.object({
-  SESSIONS_TABLE: z.string().check(z.minLength(1)),
   /** Where questions the assistant could not answer are counted (redacted) for the DPO's weekly digest. */
   UNANSWERED_TABLE: z.string().check(z.minLength(1)),
   /** Comma-separated origins allowed to call the API (the councils' sites). */
@@ -25,7 +24,6 @@ const ChatConfigSchema = z.object({
         .filter(Boolean),
     ),
   ),
-  SESSION_TTL_MINUTES: z._default(z.coerce.number().check(z.int(), z.positive(), z.maximum(24 * 60)), 30),
   KB_PATH: z.optional(z.string()),
   /** The SAR intake function the chat hands requests to (Lambda Invoke). */
   SAR_INTAKE_FUNCTION: z._default(z.string().check(z.minLength(1)), 'sar-intake'),

@@ -17,7 +17,6 @@ import { Construct } from 'constructs';
 import { ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
 import { MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
 import { SAR_TABLE } from '../../functions/adapters/dynamodb-sar-store.ts';
-import { SESSIONS_TABLE_KEY } from '../../functions/adapters/dynamodb-session-store.ts';
 import { UNANSWERED_TABLE_KEY } from '../../functions/adapters/dynamodb-unanswered-store.ts';
 
 const index = (i: { name: string; partitionKey: string; sortKey: string }): GlobalSecondaryIndexPropsV2 => ({
@@ -28,7 +27,6 @@ const index = (i: { name: string; partitionKey: string; sortKey: string }): Glob
 
 export class Data extends Construct {
   readonly key: Key;
-  readonly sessions: TableV2;
   readonly sarCases: TableV2;
   readonly mail: TableV2;
   readonly escalations: TableV2;
@@ -38,7 +36,7 @@ export class Data extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.key = new Key(this, 'TablesKey', {
-      description: 'Privacy assistant tables: SAR cases, escalations, sessions, mail (personal data)',
+      description: 'Privacy assistant tables: SAR cases, escalations, mail (personal data)',
       enableKeyRotation: true,
       rotationPeriod: Duration.days(365),
       removalPolicy: RemovalPolicy.RETAIN,
@@ -65,10 +63,6 @@ export class Data extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
       });
 
-    this.sessions = table('Sessions', {
-      partitionKey: SESSIONS_TABLE_KEY.partitionKey,
-      timeToLiveAttribute: SESSIONS_TABLE_KEY.ttlAttribute,
-    });
     this.sarCases = table('SarCases', {
       partitionKey: SAR_TABLE.partitionKey,
       globalSecondaryIndexes: [index(SAR_TABLE.byCouncilDue), index(SAR_TABLE.byStatus)],

@@ -175,14 +175,12 @@ export class Functions extends Construct {
     this.chat = make('Chat', 'web-chat/index.ts', {
       description: 'Web chat: POST /api/chat and the SAR hand-off',
       environment: {
-        SESSIONS_TABLE: data.sessions.tableName,
         UNANSWERED_TABLE: data.unanswered.tableName,
         SAR_INTAKE_FUNCTION: this.sarIntake.functionName,
         ALLOWED_ORIGINS: origins,
       },
       ...(config.limits.chatConcurrency ? { reservedConcurrentExecutions: config.limits.chatConcurrency } : {}),
     });
-    data.sessions.grantReadWriteData(this.chat);
     data.unanswered.grantReadWriteData(this.chat);
     invokes(this.chat, this.sarIntake);
     reads(this.chat, { ORIGIN_VERIFY: secrets.originVerify });

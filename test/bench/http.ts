@@ -1,6 +1,6 @@
 /**
  * The HTTP path and the chat Lambda's cold start, for `npm run bench`.
- * - `POST /api/chat` on the local server (the real handler, dynalite sessions) under autocannon, beside a bare
+ * - `POST /api/chat` on the local server (the real handler, stateless) under autocannon, beside a bare
  *   Node HTTP server answering a fixed JSON body on the same machine in the same run.
  * - The chat Lambda bundled as it deploys (esbuild, minified, AWS SDK left to the runtime): its size, and the
  *   time for a fresh Node process to import it and answer one question.
@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { startLocalServer } from '../../functions/local/server.ts';
-import { ensureSessionsTable, ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
+import { ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
 
 const root = new URL('../../', import.meta.url);
 const QUESTION = JSON.stringify({ message: 'how long do you keep adoption records' });
@@ -95,7 +95,6 @@ export async function benchColdStart(runs = 5): Promise<ColdStart> {
   });
   const kb = new URL('knowledge/build/kb.json', root);
   const dynamo = await startLocalDynamo();
-  await ensureSessionsTable(dynamo.client, 'sessions');
   await ensureUnansweredTable(dynamo.client, 'unanswered');
   const probe = `
     const t0 = performance.now();
@@ -110,7 +109,6 @@ export async function benchColdStart(runs = 5): Promise<ColdStart> {
     process.exit(0);`;
   const env = {
     ...process.env,
-    SESSIONS_TABLE: 'sessions',
     UNANSWERED_TABLE: 'unanswered',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     KB_PATH: kb.pathname,

@@ -1,25 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoSessionStore } from '../../functions/adapters/dynamodb-session-store.ts';
 import { createChatHandler } from '../../functions/channels/web-chat/handler.ts';
-import { ensureSessionsTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
+import { startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { realIndex } from '../helpers.ts';
 
 const ORIGIN = 'https://www.council.example';
 let dynamo: LocalDynamo;
-let now = Date.now();
 
-/** A handler as one Lambda instance would build it; two instances share nothing but the table. */
+/** A handler as one Lambda instance would build it; two instances share nothing at all. */
 function instance() {
   return createChatHandler({
     index: realIndex(),
-    sessions: new DynamoSessionStore({
-      client: dynamo.client,
-      tableName: 'sessions',
-      ttlSeconds: 1800,
-      now: () => now,
-    }),
     logger: new Logger({ serviceName: 'web-chat-test', logLevel: 'SILENT' }),
     allowedOrigins: [ORIGIN],
   });
@@ -57,7 +49,6 @@ const call = async (e: APIGatewayProxyEventV2, handler = instance()) => {
 
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
-  await ensureSessionsTable(dynamo.client, 'sessions');
 });
 afterAll(() => dynamo.close());
 
@@ -74,27 +65,37 @@ describe('POST /api/chat', () => {
     );
   });
 
-  it('keeps the notice for a follow-up answered by another Lambda instance', async () => {
+  it('keeps the notice for a follow-up answered by another Lambda instance, from the context the client sends back', async () => {
     const first = await call(
       event({ message: 'who do you share my information with', notice: 'kent-connect-to-work' }),
     );
+    expect(first.json.context).toEqual({ notice: 'kent-connect-to-work', topic: 'sharing' });
     const followUp = await call(
-      event({ message: 'and how long do you keep it?', sessionId: first.json.sessionId }),
+      event({ message: 'and how long do you keep it?', sessionId: first.json.sessionId, context: first.json.context }),
       instance(),
     );
     expect(followUp.json).toMatchObject({
       notice: 'kent-connect-to-work',
       topic: 'retention',
       sessionId: first.json.sessionId,
+      context: { notice: 'kent-connect-to-work', topic: 'retention' },
     });
     expect(followUp.json.text).toContain('6 years');
   });
 
-  it('forgets a session after its idle time', async () => {
+  it('keeps nothing itself: without the context a follow-up has no service, and asks which one', async () => {
     const first = await call(event({ message: 'who do you share my information with', notice: 'sefton-at-work' }));
-    now += 31 * 60 * 1000;
     const later = await call(event({ message: 'and how long do you keep it?', sessionId: first.json.sessionId }));
-    expect(later.json.notice).toBeNull(); // no service any more: it asks which one
+    expect(later.json.notice).toBeNull();
+    expect(later.json.outcome).toBe('which-service');
+  });
+
+  it('refuses a forged context naming a notice or topic that does not exist', async () => {
+    const notice = await call(event({ message: 'how long', context: { notice: 'made-up' } }));
+    expect(notice.statusCode).toBe(400);
+    expect(notice.json.error.message).toMatch(/Unknown notice "made-up"/);
+    const topic = await call(event({ message: 'how long', context: { topic: 'everything' } }));
+    expect(topic.statusCode).toBe(400);
   });
 
   it.each([
@@ -132,7 +133,6 @@ describe('POST /api/chat', () => {
     try {
       const logged = createChatHandler({
         index: realIndex(),
-        sessions: new DynamoSessionStore({ client: dynamo.client, tableName: 'sessions', ttlSeconds: 1800 }),
         logger: new Logger({ serviceName: 'web-chat-test', logLevel: 'INFO' }),
         allowedOrigins: [ORIGIN],
       });
@@ -166,7 +166,6 @@ describe('POST /api/chat', () => {
     const unanswered = new DynamoUnansweredStore(dynamo.client, 'unanswered');
     const recording = createChatHandler({
       index: realIndex(),
-      sessions: new DynamoSessionStore({ client: dynamo.client, tableName: 'sessions', ttlSeconds: 1800 }),
       logger: new Logger({ serviceName: 'web-chat-test', logLevel: 'SILENT' }),
       allowedOrigins: [ORIGIN],
       unanswered,
@@ -179,6 +178,7 @@ describe('POST /api/chat', () => {
       event({ message: 'how long do you keep adoption records', notice: 'southend-childrens-services' }),
       recording,
     );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the record is written off the answer's path
     const week = await unanswered.listWeek('southend', isoWeek(new Date()));
     expect(week).toHaveLength(1);
     expect(week[0]).toMatchObject({ notice: 'southend-connexions', topicGuess: 'international', count: 1 });

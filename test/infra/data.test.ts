@@ -11,7 +11,7 @@ const { template } = synthStage();
 describe('infra: data', () => {
   it('every table is on demand, encrypted with the customer-managed key, with PITR and deletion protection', () => {
     const tables = template.findResources('AWS::DynamoDB::GlobalTable');
-    expect(Object.keys(tables)).toHaveLength(6);
+    expect(Object.keys(tables)).toHaveLength(5);
     for (const { Properties } of Object.values(tables) as { Properties: Record<string, never> }[]) {
       expect(Properties).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',

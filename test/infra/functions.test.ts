@@ -60,7 +60,6 @@ describe('infra: functions', () => {
     const WRITE = 'dynamodb:PutItem';
     const READ = 'dynamodb:Query';
     const tables = {
-      sessions: data.sessions,
       sarCases: data.sarCases,
       mail: data.mail,
       escalations: data.escalations,
@@ -68,7 +67,7 @@ describe('infra: functions', () => {
       teamsChannels: data.teamsChannels,
     };
     const expected: Record<string, { writes: string[]; reads?: string[]; secrets: Construct[]; invokes?: boolean }> = {
-      chat: { writes: ['sessions', 'unanswered'], secrets: [secrets.originVerify], invokes: true },
+      chat: { writes: ['unanswered'], secrets: [secrets.originVerify], invokes: true },
       sarIntake: { writes: ['sarCases', 'mail'], secrets: [] },
       escalation: { writes: ['escalations', 'mail'], secrets: [secrets.ackLink, secrets.originVerify] },
       mailRetry: { writes: ['mail'], secrets: [secrets.ackLink] },

@@ -112,7 +112,7 @@ describe('the routes on the HTTP stack pass ORIGIN_VERIFY to it', () => {
   const common = { logger: logger(), allowedOrigins: [ORIGIN], originVerify: SECRET };
 
   it.each([
-    ['/api/chat', () => createChatHandler({ ...common, index: unused, sessions: unused })],
+    ['/api/chat', () => createChatHandler({ ...common, index: unused })],
     [
       '/api/escalate',
       () =>

@@ -1,15 +1,15 @@
 /**
- * `POST /api/chat`: { message, sessionId?, notice?, council? } → the answering contract plus the sessionId.
+ * `POST /api/chat`: { message, sessionId?, notice?, council?, context? } → the answering contract plus the
+ * sessionId and the context for the next turn. Stateless: no session is read or written.
  * A factory over its dependencies, so the Lambda (index.ts), the local server and the tests share it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { MAX_QUESTION_LENGTH } from '#core/answer-contract.ts';
+import { MAX_QUESTION_LENGTH, TOPICS } from '#core/answer-contract.ts';
 import { AnswerInputError } from '#core/answer.ts';
 import { chatTurn } from '#core/chat.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
-import type { SessionStore } from '#core/ports.ts';
 import type { UnansweredStore } from '#core/unanswered.ts';
 import { redactPersonalData } from '#core/redact.ts';
 import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
@@ -28,11 +28,20 @@ const ChatBody = z.object({
   sessionId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, 'The session id is not valid.'))),
   notice: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   council: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  /** What the previous answer returned as `context`; checked against the knowledge base by the core. */
+  context: z.optional(
+    z.object({
+      notice: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+      council: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+      topic: z.optional(
+        z.enum(TOPICS.filter((t) => t !== 'out-of-scope') as [Exclude<(typeof TOPICS)[number], 'out-of-scope'>]),
+      ),
+    }),
+  ),
 });
 
 export interface ChatHandlerDependencies {
   index: KnowledgeIndex;
-  sessions: SessionStore;
   logger: Logger;
   allowedOrigins: string[];
   /** CloudFront's `x-origin-verify` secret (env ORIGIN_VERIFY); see HttpStackOptions. */
@@ -50,10 +59,9 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
       const body = z.parse(ChatBody, event.body);
       const started = performance.now();
       try {
-        const response = await chatTurn(
+        const response = chatTurn(
           {
             index: deps.index,
-            sessions: deps.sessions,
             newSessionId: deps.newSessionId ?? randomUUID,
             ...(deps.unanswered ? { unanswered: deps.unanswered } : {}),
           },

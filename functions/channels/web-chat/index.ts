@@ -2,7 +2,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoSessionStore } from '../../adapters/dynamodb-session-store.ts';
 import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
@@ -23,11 +22,6 @@ const dynamo = new DynamoDBClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.
 export const handler = byPath({
   '/api/chat': createChatHandler({
     index: loadKnowledgeIndex(config.KB_PATH),
-    sessions: new DynamoSessionStore({
-      client: dynamo,
-      tableName: config.SESSIONS_TABLE,
-      ttlSeconds: config.SESSION_TTL_MINUTES * 60,
-    }),
     unanswered: new DynamoUnansweredStore(dynamo, config.UNANSWERED_TABLE),
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,

@@ -37,8 +37,15 @@ interface NoticeInfo {
   url?: string;
   reviewed?: string;
 }
+/** The conversation's context the server returns with each answer and gets back with the next question. */
+interface ChatContext {
+  notice?: string;
+  council?: string;
+  topic?: string;
+}
 interface ChatReply {
   sessionId: string;
+  context?: ChatContext;
   topic: string;
   notice: string | null;
   text: string;
@@ -64,6 +71,8 @@ interface Message {
 interface Saved {
   sessionId?: string;
   notice?: string;
+  /** The server keeps no conversation: this is what follow-ups are answered in. */
+  context?: ChatContext;
   /** Service names of the notices the conversation has met, by notice id. */
   services?: Record<string, string>;
   messages: Message[];
@@ -974,6 +983,7 @@ class PrivacyAssistant {
         body: JSON.stringify({
           message: question,
           ...(this.state.sessionId ? { sessionId: this.state.sessionId } : {}),
+          ...(this.state.context ? { context: this.state.context } : {}),
           ...((this.state.notice ?? this.notice) ? { notice: this.state.notice ?? this.notice } : {}),
           ...(this.council ? { council: this.council } : {}),
         }),
@@ -1011,6 +1021,7 @@ class PrivacyAssistant {
           : {}),
       });
       this.state.sessionId = body.sessionId;
+      if (body.context) this.state.context = body.context;
       if (body.notice) this.state.notice = body.notice;
       this.state.suggestions = body.suggestions;
       this.renderSuggestions(body.suggestions);
