@@ -27,13 +27,13 @@ export interface HttpFigures {
   errors: number;
 }
 
-async function load(url: string, name: string, seconds: number): Promise<HttpFigures> {
+async function load(url: string, name: string, seconds: number, connections = 10): Promise<HttpFigures> {
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: QUESTION,
-    connections: 10,
+    connections,
     duration: seconds,
   });
   return {
@@ -57,13 +57,14 @@ export async function benchHttpPath(seconds = 5): Promise<HttpFigures[]> {
   });
   await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
   try {
-    const chat = await load(`${local.url}/api/chat`, 'POST /api/chat (local server, dynalite)', seconds);
+    const chat = await load(`${local.url}/api/chat`, 'POST /api/chat (local server), 10 clients', seconds);
     const baseline = await load(
       `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`,
-      'bare Node HTTP server',
+      'bare Node HTTP server, 10 clients',
       seconds,
     );
-    return [chat, baseline];
+    const crowd = await load(`${local.url}/api/chat`, 'POST /api/chat (local server), 50 clients', seconds, 50);
+    return [chat, baseline, crowd];
   } finally {
     await new Promise<void>((resolve) => bare.close(() => resolve()));
     await local.close();
