@@ -8,8 +8,8 @@
  * digests to compare), and hold nothing but redacted text and counts.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from './dynamodb-documents.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { lazily, type Lazy } from './lazy.ts';
 import {
   isIsoWeek,
   isoWeekMonday,
@@ -36,21 +36,30 @@ export function unansweredExpiry(week: string): number {
 }
 
 export class DynamoUnansweredStore implements UnansweredStore {
-  private readonly documents: DynamoDBDocumentClient;
+  private readonly documents: Lazy<{ client: DynamoDBDocumentClient; sdk: typeof import('@aws-sdk/lib-dynamodb') }>;
 
+  /** `client` may be lazy: the SDK is then loaded on the first record (the chat Lambda's cold start skips it). */
   constructor(
-    client: DynamoDBClient,
+    client: DynamoDBClient | Lazy<DynamoDBClient>,
     private readonly tableName: string,
   ) {
-    this.documents = documentClient(client);
+    const dynamo = lazily(client);
+    this.documents = lazily(async () => {
+      const sdk = await import('@aws-sdk/lib-dynamodb');
+      const documents = sdk.DynamoDBDocumentClient.from(await dynamo(), {
+        marshallOptions: { removeUndefinedValues: true },
+      });
+      return { client: documents, sdk };
+    });
   }
 
   async record(r: UnansweredRecord): Promise<void> {
     if (!isIsoWeek(r.week)) throw new RangeError(`Not an ISO week: ${JSON.stringify(r.week)}`);
     if (!r.council || !r.notice || !r.fingerprint)
       throw new RangeError('An unanswered record needs a council, notice and fingerprint');
-    await this.documents.send(
-      new UpdateCommand({
+    const { client, sdk } = await this.documents();
+    await client.send(
+      new sdk.UpdateCommand({
         TableName: this.tableName,
         Key: {
           [UNANSWERED_TABLE_KEY.partitionKey]: unansweredPartitionKey(r.council, r.week),
@@ -89,9 +98,10 @@ export class DynamoUnansweredStore implements UnansweredStore {
   async listWeek(council: string, week: string): Promise<UnansweredTally[]> {
     const tallies: UnansweredTally[] = [];
     let start: Record<string, unknown> | undefined;
+    const { client, sdk } = await this.documents();
     do {
-      const page = await this.documents.send(
-        new QueryCommand({
+      const page = await client.send(
+        new sdk.QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk',
           ExpressionAttributeNames: { '#pk': UNANSWERED_TABLE_KEY.partitionKey },

@@ -1,5 +1,6 @@
 /** The SAR intake, reached the way every caller reaches it: AWS Lambda Invoke with the shared contract. */
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { lazily, type Lazy } from './lazy.ts';
 import type { SarIntakeRequest, SarIntakeResponse } from '#core/sar/intake-contract.ts';
 
 export interface SarIntakePort {
@@ -17,10 +18,15 @@ const UNAVAILABLE = {
 } as const;
 
 export class LambdaSarIntake implements SarIntakePort {
+  private readonly client: Lazy<LambdaClient>;
+
+  /** `client` may be lazy: the SDK is then loaded on the first hand-off, not at cold start. */
   constructor(
-    private readonly client: LambdaClient,
+    client: LambdaClient | Lazy<LambdaClient>,
     private readonly functionName: string,
-  ) {}
+  ) {
+    this.client = lazily(client);
+  }
 
   async submit(request: SarIntakeRequest | Record<string, unknown>): Promise<SarIntakeResponse> {
     return (await this.invoke({ action: 'submit', request })) as SarIntakeResponse;
@@ -28,7 +34,10 @@ export class LambdaSarIntake implements SarIntakePort {
 
   async invoke(event: { action: string } & Record<string, unknown>): Promise<unknown> {
     try {
-      const result = await this.client.send(
+      const { InvokeCommand } = await import('@aws-sdk/client-lambda');
+      const result = await (
+        await this.client()
+      ).send(
         new InvokeCommand({
           FunctionName: this.functionName,
           InvocationType: 'RequestResponse',

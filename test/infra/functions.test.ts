@@ -174,6 +174,9 @@ describe('infra: function bundles', () => {
         { env, encoding: 'utf8', timeout: 30_000 },
       );
       expect(started.status, `${fn.node.id}: ${started.stderr}`).toBe(0);
+      // A plain question loads no AWS SDK client: the chat imports them on first use only (cold start).
+      if (fn.node.id === 'Chat')
+        expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).not.toMatch(/(?:^|[;}\s])import[^()]*?from\s*"@aws-sdk\//);
     }
   }, 180_000);
 });

@@ -1,6 +1,4 @@
 /** The chat Lambda: POST /api/chat and POST /api/sar, built from real parts once per cold start. */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
@@ -17,7 +15,15 @@ await loadSecretsIntoEnv();
 
 const config = readChatConfig();
 const logger = new Logger({ serviceName: 'web-chat' });
-const dynamo = new DynamoDBClient(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {});
+// AWS SDK clients on first use: a plain question loads neither (see adapters/lazy.ts).
+const dynamo = async () =>
+  new (await import('@aws-sdk/client-dynamodb')).DynamoDBClient(
+    config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {},
+  );
+const lambda = async () =>
+  new (await import('@aws-sdk/client-lambda')).LambdaClient(
+    config.LAMBDA_ENDPOINT ? { endpoint: config.LAMBDA_ENDPOINT } : {},
+  );
 
 export const handler = byPath({
   '/api/chat': createChatHandler({
@@ -28,10 +34,7 @@ export const handler = byPath({
     originVerify: config.ORIGIN_VERIFY,
   }),
   '/api/sar': createSarHandoffHandler({
-    sarIntake: new LambdaSarIntake(
-      new LambdaClient(config.LAMBDA_ENDPOINT ? { endpoint: config.LAMBDA_ENDPOINT } : {}),
-      config.SAR_INTAKE_FUNCTION,
-    ),
+    sarIntake: new LambdaSarIntake(lambda, config.SAR_INTAKE_FUNCTION),
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
     originVerify: config.ORIGIN_VERIFY,
