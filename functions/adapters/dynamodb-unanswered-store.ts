@@ -8,6 +8,7 @@
  * digests to compare), and hold nothing but redacted text and counts.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type * as LibDynamodb from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { lazily, type Lazy } from './lazy.ts';
 import {
@@ -36,7 +37,7 @@ export function unansweredExpiry(week: string): number {
 }
 
 export class DynamoUnansweredStore implements UnansweredStore {
-  private readonly documents: Lazy<{ client: DynamoDBDocumentClient; sdk: typeof import('@aws-sdk/lib-dynamodb') }>;
+  private readonly documents: Lazy<{ client: DynamoDBDocumentClient; sdk: typeof LibDynamodb }>;
 
   /** `client` may be lazy: the SDK is then loaded on the first record (the chat Lambda's cold start skips it). */
   constructor(
