@@ -178,10 +178,23 @@ export function segment(noticeText: string, title: string): Section[] {
     if (unit.kind === 'bullet') {
       // "3. WHAT WE COLLECT" is a numbered heading when what follows is not the next item of a numbered list,
       // and it is not itself the last item of one; a heading in capitals is one wherever it stands.
+      // "3. Where the information comes from" followed by "3.1 …" heads its own numbered subsections.
+      const section = /^(\d{1,2})[.)]?\s/.exec(unit.raw)?.[1];
+      const opensSubsections =
+        section !== undefined &&
+        next !== undefined &&
+        next.raw.startsWith(`${section}.`) &&
+        /^\d{1,2}\.\d/.test(next.raw);
+      // "4.1 Purposes": a numbered subsection's short title.
+      const subsectionTitle =
+        /^\d{1,2}\.\d{1,2}\.?\s/.test(unit.raw) && words(text).length <= 6 && !/[.;,:]$/.test(text);
       const numberedHeading =
         unit.numbered &&
         next !== undefined &&
-        (shouting || (!next.numbered && !(prev?.kind === 'bullet' && prev.numbered && !unit.blankBefore)));
+        (shouting ||
+          opensSubsections ||
+          subsectionTitle ||
+          (!next.numbered && !(prev?.kind === 'bullet' && prev.numbered && !unit.blankBefore)));
       if (!numberedHeading || /[.;,]$/.test(text)) return false;
     }
     if (tocHeadings.has(headingKey(text))) return true;

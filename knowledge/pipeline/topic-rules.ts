@@ -166,7 +166,12 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   complaints: [
     [/\bnot happy\b|\bdissatisfied\b/, 3],
-    [/\bcomplain(?:t|ts|ing)?\b/, 4],
+    // A complaint about how personal data was handled; "noise complaints" or "food complaints" are a service.
+    [
+      /\bcomplain(?:t|ts|ing)?\b(?=[^.]*\b(?:ico|information commissioner|how we (?:have )?(?:handled|used|process)|(?:your|personal) (?:data|information)|data protection|privacy)\b)|\b(?:make|raise|have) a complaint\b(?! about (?:noise|food|a business))|^complaints?$/,
+      4,
+    ],
+    [/\bcomplain(?:t|ts|ing)?\b/, 1],
     [/\binformation commissioner|\bico\b|\bsupervisory authority\b/, 3],
     [/\bconcern\b|\bunhappy\b|\bnot satisfied\b|\bthings go wrong\b/, 2],
     [/\bif you have a concern\b|\braise (?:your|this|a) concern\b/, 3],
