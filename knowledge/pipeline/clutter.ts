@@ -10,18 +10,20 @@
 
 const CLUTTER_LINES: RegExp[] = [
   // Cookie banners and consent buttons.
-  /^(?=.*\bcookies\b)(?=.*\b(?:(?:this|our) (?:site|website)|website|browser|browsing|accept|settings|preferences|analytics|experience)\b).{0,500}$/i,
+  /^(?=.*\bcookies\b)(?=.*\b(?:site|website|browser|browsing|accept|settings|preferences|analytics|experience)\b).{0,500}$/i,
   /^(?:accept|reject|allow|decline|manage|set|change|save) (?:all |additional |optional |analytics )?(?:cookies?|cookie (?:settings|preferences))(?: and close)?\.?$/i,
   /^(?:cookie (?:settings|preferences|policy|notice)|hide (?:this )?message|i(?:'m| am) ok with (?:analytics )?cookies)\.?$/i,
   // Skip links, JavaScript notices, site navigation.
   /^skip to (?:main )?(?:content|navigation|search)\.?$/i,
   /^(?:.{0,60}\bjavascript (?:is|has been) (?:disabled|turned off|not enabled)\b.{0,200}|(?:please )?enable javascript.{0,120})$/i,
   /^(?:menu|search(?: this site)?|sign in|log in|my account|close|open|back|back to top|top of page|go to top|home|show all sections|hide all sections|show|hide)\.?$/i,
-  /^you are here:?.*$/i,
+  /^(?:you are here|breadcrumbs?)\s*:.*$/i,
+  /^you are here$/i,
   // Breadcrumbs: "Home > Council and democracy > Privacy" (two or more separators between short items).
   /^(?![-*•·]\s)(?:[^>›»|\n]{1,60}\s(?:>|›|»)\s){2,}[^>›»|\n]{1,80}$/,
   // Page tools and feedback.
-  /^(?:print|share|download|email|bookmark) (?:this )?(?:page|article|notice)(?: as (?:a )?pdf)?\.?$/i,
+  /^(?:print|share|download|email|bookmark)(?: (?:this )?(?:page|article|notice)(?: as (?:a )?pdf)?)?\.?$/i,
+  /^(?:view|manage|change) (?:cookies|cookie settings)\.?$/i,
   /^(?:was this (?:page|information) (?:useful|helpful)\??|is this page useful\??|did you find what you were looking for\??)(?:\s*(?:yes|no)){0,2}\.?$/i,
   /^(?:yes|no|yes no|maybe)$/i,
   /^(?:report a problem with this page|is there anything wrong with this page\??|give (?:us )?feedback(?: (?:on|about) this page)?|tell us what you think(?: of this page)?|thank you for your feedback)\.?$/i,
