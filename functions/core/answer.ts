@@ -102,13 +102,14 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
     const answer = decline(undefined, notice);
     return intent.wantsPerson ? { ...answer, actions: [escalate(notice?.notice.id)] } : answer;
   };
-  if (offTopic(index, text) && !(anchored && strongest >= 4))
-    return declineAfterIntent(resolution.notice ?? contextNotice);
-
   // "How long do you keep children's services records?" on the page of a council with no such notice here: say
-  // what is covered rather than answer from whichever of its notices shares a word.
+  // what is covered rather than answer from whichever of its notices shares a word, or decline.
   const guessed = !resolution.notice || resolution.source === 'clue' || resolution.source === 'council';
   const missing = council && guessed ? serviceNotCovered(index, council, corrected) : undefined;
+  if (missing && (anchored || strongest >= 3)) return notCovered(index, council!, missing, intent);
+
+  if (offTopic(index, text, resolution.notice ?? contextNotice) && !(anchored && strongest >= 4))
+    return declineAfterIntent(resolution.notice ?? contextNotice);
   if (missing) return notCovered(index, council!, missing, intent);
 
   if (!resolution.notice) {
@@ -188,14 +189,17 @@ function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined 
  * Council business the notices do not cover (bins, parking, council tax…), unless a notice does cover it:
  * "council tax" is off-topic until a council adds its Council Tax Reduction notice.
  */
-function offTopic(index: KnowledgeIndex, text: string): boolean {
+function offTopic(index: KnowledgeIndex, text: string, notice: IndexedNotice | undefined): boolean {
   const pattern = new RegExp(OFF_TOPIC.source, 'g');
+  // What a notice covers is not off-topic: "noise" on the environmental health notice, "appeal" on school
+  // admissions' (its facts say so), "planning application" where a planning notice is published.
+  const covers = (t: string) => index.named.has(t) || (notice?.termCounts.get(t) ?? 0) >= 2;
   for (const match of text.matchAll(pattern)) {
     const stems = wordsOf(match[0])
       .filter((w) => !STOPWORDS.has(w))
       .map(stem);
     const specific = stems.filter((t) => !GENERIC_TERMS.has(t));
-    const covered = specific.length > 0 && specific.every((t) => index.named.has(t));
+    const covered = specific.length > 0 && specific.every(covers);
     if (!covered) return true;
   }
   return false;

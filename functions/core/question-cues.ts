@@ -177,6 +177,10 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwhere (?:do|did|does) (?:you|they|the council) (?:get|find|obtain|receive)\b`,
         r`\bwho (?:gave|gives|told|tells|sent|passed) (?:you|the council)\b`,
         r`\bhow did (?:you|they) get\b`,
+        // "how did you know I moved?", "how do you check where we live", "did you get it from her nursery"
+        r`\bhow (?:did|do|does|would) (?:you|they|the council) (?:know|find out|hear|check|learn)\b`,
+        r`\b(?:did|do|does) (?:you|they|the council) (?:get|receive|obtain) (?:\w+ ){0,4}from\b`,
+        r`\b(?:checked|matched|compared) (?:\w+ ){0,3}(?:against|with) (?:\w+ ){0,3}records\b`,
         r`\bsources?\b`,
         r`\bfrom whom\b`,
         r`\bwhere .* come from\b`,

@@ -6,6 +6,7 @@ import type { NoticeTopic } from './answer-contract.ts';
 import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
+import { TOPIC_PHRASE } from './compose.ts';
 import { TUNING } from './tuning.ts';
 
 export interface Ranked {
@@ -64,6 +65,12 @@ export const RELATED: Record<NoticeTopic, NoticeTopic[]> = {
   consent: ['rights', 'lawful-basis', 'purposes'],
   complaints: ['contact', 'rights'],
 };
+
+/**
+ * Topics on which a sentence filed elsewhere never answers for the notice: if it says nothing about transfers
+ * abroad, withdrawing consent or security, a sharing or purposes sentence that shares a word does not say it.
+ */
+const RELATED_CAN_ANSWER_NOTHING = new Set<NoticeTopic>(['international', 'consent', 'security', 'retention']);
 
 /** Topics a notice answers with a list of things (recipients, categories, sources): "do you … X?" is a lookup. */
 const LIST_TOPICS = new Set<NoticeTopic>(['sharing', 'data-collected', 'sources']);
@@ -226,6 +233,15 @@ export function selectFacts(
       facts.push(...periodFacts(inTopic.map((f) => f.fact)).slice(0, 8));
     }
     if (topic === 'access-request') facts = withListSiblings(notice, facts);
+    // The notice says nothing on the topic itself ("is my child's data sent abroad?" with no word on transfers):
+    // that is the answer, with the nearest sentences as what it does say.
+    if (inTopic.length === 0 && RELATED_CAN_ANSWER_NOTHING.has(topic))
+      return {
+        facts: dedupe(facts),
+        stated: false,
+        match: 0.6,
+        preface: `The ${service} privacy notice does not say ${TOPIC_PHRASE[topic]}. The nearest it comes:`,
+      };
     // Answered from a sentence filed under another topic: right words, but worth offering a person too.
     const match = elsewhere.length ? 0.6 : facts.some((f) => f.topic === topic) ? 1 : 0.8;
     return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match }, detail);
@@ -266,6 +282,12 @@ export function selectFacts(
   ) {
     selection.preface = `The ${service} privacy notice does not give a retention period. It says:`;
     selection.stated = false;
+  } else if (topic === 'retention' && question.contentWords.length > 0 && mentionsNothing) {
+    // "How long do you keep my noise complaint?" when the periods given are for other records: say so first.
+    const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
+    selection.preface = `The ${service} privacy notice does not give a retention period for "${named}". It gives these:`;
+    selection.match = 0.6;
+    selection.unstated = true;
   }
   return withRoute(notice, topic, selection, detail);
 }

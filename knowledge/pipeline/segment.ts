@@ -39,6 +39,7 @@ const SENTENCE_OPENER =
   /^(?:If|We|You|Your|The|This|These|Our|For|To|Please|Alternatively|When|Where|In|All|Any|Information|Data)\b/;
 
 const TERMINAL = /[.!?;]["')\]]?$/;
+const QA_MARKER = /^\s*(?:Q|A|Question|Answer)\s*[:.)]\s+/;
 /** A sentence that stops where a stripped link or address used to be. */
 export const DANGLING = /(?:\b(?:at|to|on|via|visit|from|see)|:-?|,)\s*$/i;
 const PAGE_MARKER = /(?:\s*\.{2,}\s*|\t+\s*|\s{2,})\S{1,3}\s*$|(?<=[a-z?)])\d{1,3}\s*$/i;
@@ -55,7 +56,9 @@ function toUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let blank = true;
   const lines = text.split('\n');
-  lines.forEach((raw, n) => {
+  lines.forEach((published, n) => {
+    // A Q&A layout: "Q: What do you hold?" is a heading and "A: We hold…" its text, without the markers.
+    const raw = published.replace(QA_MARKER, '');
     if (!raw.trim() || TABLE_SEPARATOR.test(raw)) {
       blank = blank || !raw.trim();
       return;

@@ -73,6 +73,11 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [/\bwhere we get\b|\bhow we collect\b|\bcollecting (?:this|your) information\b/, 2],
+    [
+      /\bwhere (?:else )?(?:do|does|did) (?:we|you|the council) (?:get|obtain|receive)\b|\bwhere\b.*\b(?:comes?|came) from\b/,
+      4,
+    ],
+    [/\b(?:check|compare|match)(?:es|ed)? (?:\w+ ){0,6}(?:against|with) (?:\w+ ){0,4}records\b/, 3],
     [/\b(?:people|professionals|agencies|partners)\b[^.]{0,80}\btell us\b/, 4],
   ],
   purposes: [
