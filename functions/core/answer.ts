@@ -16,7 +16,15 @@ import {
   type Topic,
 } from './answer-contract.ts';
 import { composeFacts, leadWithFacts, notStated } from './compose.ts';
-import { FUNCTION_TERMS, OFF_TOPIC, PRIVACY_ANCHOR, PROMPT_INJECTION, detectIntent, type Intent } from './intent.ts';
+import {
+  FUNCTION_TERMS,
+  OFF_TOPIC_SUBJECT,
+  OFF_TOPIC_TASK,
+  PRIVACY_ANCHOR,
+  PROMPT_INJECTION,
+  detectIntent,
+  type Intent,
+} from './intent.ts';
 import { correctSpelling, type IndexedNotice, type KnowledgeIndex } from './knowledge-index.ts';
 import type { Contact, Fact } from './knowledge-schema.ts';
 import { GENERIC_TERMS, STOPWORDS, expandSlang, normalise, stem, wordsOf } from './language.ts';
@@ -190,7 +198,8 @@ function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined 
  * "council tax" is off-topic until a council adds its Council Tax Reduction notice.
  */
 function offTopic(index: KnowledgeIndex, text: string, notice: IndexedNotice | undefined): boolean {
-  const pattern = new RegExp(OFF_TOPIC.source, 'g');
+  if (OFF_TOPIC_TASK.test(text)) return true;
+  const pattern = new RegExp(OFF_TOPIC_SUBJECT.source, 'g');
   // What a notice covers is not off-topic: "noise" on the environmental health notice, "appeal" on school
   // admissions' (its facts say so), "planning application" where a planning notice is published.
   const covers = (t: string) => index.named.has(t) || (notice?.termCounts.get(t) ?? 0) >= 2;

@@ -5,7 +5,8 @@
 import type { NoticeTopic } from './answer-contract.ts';
 import { stem } from './language.ts';
 import {
-  OFF_TOPIC_PHRASES,
+  OFF_TOPIC_SUBJECT_PHRASES,
+  OFF_TOPIC_TASK_PHRASES,
   PRIVACY_WORDS,
   PROMPT_INJECTION_PHRASES,
   QUESTION_CUES,
@@ -98,8 +99,9 @@ const TOPIC_PRIORITY: NoticeTopic[] = [
 /** Words that mark a question as one about personal data at all. */
 export const PRIVACY_ANCHOR = new RegExp(`\\b(?:${PRIVACY_WORDS.join('|')})\\b`);
 
-/** Council business that is not about these notices. */
-export const OFF_TOPIC = compile(OFF_TOPIC_PHRASES);
+/** Council business that is not about these notices: tasks always, subjects unless a notice covers them. */
+export const OFF_TOPIC_TASK = compile(OFF_TOPIC_TASK_PHRASES);
+export const OFF_TOPIC_SUBJECT = compile(OFF_TOPIC_SUBJECT_PHRASES);
 
 export const PROMPT_INJECTION = compile(PROMPT_INJECTION_PHRASES);
 
@@ -108,7 +110,7 @@ const WANTS_PERSON = compile(WANTS_PERSON_PHRASES);
 /** Every word the cue patterns know, so spelling correction never "corrects" a word the assistant understands. */
 export function cueVocabulary(): string[] {
   const sources = Object.values(CUES).flatMap((cues) => cues.map(([pattern]) => pattern.source));
-  sources.push(PRIVACY_ANCHOR.source, OFF_TOPIC.source, PROMPT_INJECTION.source);
+  sources.push(PRIVACY_ANCHOR.source, OFF_TOPIC_TASK.source, OFF_TOPIC_SUBJECT.source, PROMPT_INJECTION.source);
   return [
     ...new Set(
       sources

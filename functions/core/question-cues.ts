@@ -66,6 +66,15 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   sharing: [
     { weight: 4, phrases: [r`\bshar(?:e|ed|es|ing)\b`, r`\bshair\b`, r`\bsahre\b`] },
+    // Publication is disclosure: "will my objection be public?", "is my phone number shown online?"
+    {
+      weight: 3,
+      phrases: [
+        r`\b(?:be|is|are|get|gets|go|goes|put|made|shown|appear|appears) (?:\w+ ){0,2}(?:public|published|online|on (?:the|your) website)\b`,
+        r`\bpublish(?:ed|es)?\b`,
+        r`\b(?:register|list) (?:\w+ )?public\b`,
+      ],
+    },
     {
       weight: 3,
       phrases: [
@@ -316,6 +325,15 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   rights: [
     { weight: 3, phrases: [r`\bmy rights\b`, r`\bwhat rights\b`, r`\bright to\b`, r`\brights\b`] },
+    // "can you take my name off the register", "how do I get off the open register": erasure or objection.
+    {
+      weight: 5,
+      phrases: [
+        r`\btake (?:my|our|her|his|their) (?:name|names|details|address|info\w*) (?:off|out of|down)\b`,
+        r`\bget (?:me |my \w+ )?(?:off|out of) (?:the|a|your) [\w ]{0,30}(?:register|list|website|system|database)\b`,
+        r`\bremove (?:me|my \w+) from\b`,
+      ],
+    },
     {
       weight: 4,
       phrases: [
@@ -509,9 +527,27 @@ export const PRIVACY_WORDS: string[] = [
   r`sar`,
 ];
 
-/** Council business that is not about these notices, unless a notice covers it (answer.ts `offTopic`). */
-export const OFF_TOPIC_PHRASES: string[] = [
+/**
+ * Council business that is not about these notices, in two kinds. A task ("how do I pay", "book me a visit",
+ * "what's happening with my appeal") is out of scope whatever the notice; a subject ("parking", "noise",
+ * "council tax") is out of scope unless a notice covers it (answer.ts `offTopic`).
+ */
+export const OFF_TOPIC_TASK_PHRASES: string[] = [
   r`\bhow (?:do|can) i (?:apply|appeal|pay|renew|book|report|top up)\b`,
+  r`\bbook (?:me|my|a|an)\b`,
+  r`\bbooking\b`,
+  r`\bappointments?\b`,
+  r`\bnext visit\w*`,
+  r`\bhow much (?:is|does|are|do)\b`,
+  r`\bprices?\b`,
+  r`\bopening (?:hours|times)\b`,
+  r`\bcan you (?:register|sign|book|renew|pay|apply|cancel) (?:me|us|my|for)\b`,
+  r`\bwhat(?: is| s)? happening with\b`,
+  r`\bhas (?:the|my) [\w ]{1,30} (?:decided|made a decision)\b`,
+  r`\bwhen will (?:i|we) (?:hear|get a decision|find out)\b`,
+];
+
+export const OFF_TOPIC_SUBJECT_PHRASES: string[] = [
   r`\bappeal\b`,
   r`\bfines?\b`,
   r`\bpenalty charge\b`,
@@ -530,7 +566,6 @@ export const OFF_TOPIC_PHRASES: string[] = [
   r`\brecipe\b`,
   r`\bsing\b`,
   r`\bpoem\b`,
-  r`\bopening (?:hours|times)\b`,
   r`\bbus(?:es)?\b`,
   r`\bstreet ?lights?\b`,
   r`\bfly.?tipping\b`,
@@ -541,15 +576,9 @@ export const OFF_TOPIC_PHRASES: string[] = [
   r`\bwho won\b`,
   r`\bbitcoin\b`,
   r`\bhoroscope\b`,
-  r`\bbook (?:me|my|a|an)\b`,
-  r`\bbooking\b`,
-  r`\bappointments?\b`,
-  r`\bnext visit\w*`,
   r`\bvisiting\b`,
   r`\bjobs? (?:going|available|vacanc\w*)`,
   r`\bvacanc(?:y|ies)\b`,
-  r`\bhow much (?:is|does|are|do)\b`,
-  r`\bprices?\b`,
   r`\btrees?\b`,
   r`\bneighbours?\b`,
   r`\bschool places?\b`,

@@ -111,6 +111,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bthird part(?:y|ies)\b|\bpartners?\b|\bother organisations?\b|\brecipients?\b/, 1],
     [/\bsold\b|\bsell\b/, 3],
     [/\binvoice sent to\b/, 2],
+    [/\bpublish(?:ed|es)?\b|\bpublic register\b|\bon (?:our|the) website\b|\bmade public\b/, 2],
   ],
   retention: [
     [/^keeping (?:your )?(?:personal )?(?:information|data|records)$/, 3],
