@@ -1,24 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '#core/answer.ts';
+import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { realIndex } from '../helpers.ts';
-import { loadEvalSet, passRate, score, toQuestion } from './evaluate.ts';
+import {
+  DEV_SET,
+  LOCKED_SET,
+  indexWith,
+  loadEvalSet,
+  passRate,
+  questionsOf,
+  score,
+  toQuestion,
+  type EvalItem,
+} from './evaluate.ts';
 
 /**
- * Regression floor for the evaluation set. `npm run eval` holds the product target (95%); this floor is the
- * pass rate the matcher has actually reached, so a change that makes answers worse fails CI. Raise it as
- * matching improves; never lower it to make a change pass.
+ * Regression floors for the evaluation sets. `npm run eval` holds the product's bars (main 95%, dev 90%, locked
+ * 85%); these floors are the pass rates the matcher has actually reached, so a change that makes answers worse
+ * fails CI. Raise them as matching improves; never lower one to make a change pass. The locked set is scored
+ * here as an aggregate only.
  */
-const REGRESSION_FLOOR = 0.93;
+const FLOORS = { main: 0.945, dev: 0.78, locked: 0.65 };
 
-describe('evaluation set', () => {
-  const results = loadEvalSet().map((item) => score(item, answerQuestion(realIndex(), toQuestion(item))));
+const run = (index: KnowledgeIndex, items: EvalItem[]) =>
+  items.map((item) => score(item, answerQuestion(index, toQuestion(item))));
 
-  it(`passes at least ${REGRESSION_FLOOR * 100}% of questions`, () => {
-    expect(passRate(results)).toBeGreaterThanOrEqual(REGRESSION_FLOOR);
+describe('evaluation sets', () => {
+  const main = run(realIndex(), loadEvalSet());
+
+  it(`main: passes at least ${FLOORS.main * 100}% of questions`, () => {
+    expect(passRate(main)).toBeGreaterThanOrEqual(FLOORS.main);
+  });
+
+  it(`dev: passes at least ${FLOORS.dev * 100}% of questions`, () => {
+    expect(passRate(run(indexWith(DEV_SET), questionsOf(DEV_SET)))).toBeGreaterThanOrEqual(FLOORS.dev);
+  });
+
+  it(`locked: passes at least ${FLOORS.locked * 100}% of questions`, () => {
+    expect(passRate(run(indexWith(LOCKED_SET), questionsOf(LOCKED_SET)))).toBeGreaterThanOrEqual(FLOORS.locked);
   });
 
   it('never gives a confident privacy answer to an out-of-scope question', () => {
-    const confident = results.filter(
+    const confident = main.filter(
       (r) => r.item.expect.topic === 'out-of-scope' && r.answer.topic !== 'out-of-scope' && r.answer.confidence >= 0.85,
     );
     expect(confident.map((r) => r.item.q)).toEqual([]);
