@@ -132,9 +132,17 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+/** The divisions of the GOV.UK bank-holidays feed: which nation's bank holidays a council's deadlines skip. */
+export const UK_DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export type UkDivision = (typeof UK_DIVISIONS)[number];
+/** A council the registry gives no division (or has no entry for) is in England or Wales. */
+export const DEFAULT_DIVISION: UkDivision = 'england-and-wales';
+
 export const CouncilSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** Its nation's bank holidays for SAR due dates (knowledge/bank-holidays/<division>.json); default England & Wales. */
+  division: z.optional(z.enum(UK_DIVISIONS)),
   /** The council's general contact, offered for out-of-scope questions. */
   general: z.optional(z.omit(ContactSchema, { role: true })),
   /** The DPO mailbox escalations and SAR notices go to. */

@@ -11,9 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import { isoWeek } from '#core/unanswered.ts';
-import holidays from '../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
 import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
 import { DynamoEscalationStore, ESCALATION_TABLE } from '../adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '../adapters/dynamodb-mail-queue.ts';
@@ -35,6 +33,7 @@ import { createTeamsHandler } from '../channels/teams/handler.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
+import { councilCalendars } from '../shared/calendars.ts';
 import { byPath, type HttpHandler } from '../shared/http.ts';
 import { loggedMetrics } from '../shared/metrics.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
@@ -110,7 +109,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const invocable: Record<string, (event: never) => Promise<unknown>> = {
     'sar-intake': createSarIntakeHandler({
       store: new DynamoSarCaseStore(dynamo.client, SAR_TABLE),
-      calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
+      calendar: councilCalendars(index),
       knows: contextChecker(index),
       mailboxes: councilMailboxes(index),
       queue: mailQueue,
@@ -136,7 +135,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   });
   const reminders = createRemindersHandler({
     store: new DynamoSarCaseStore(dynamo.client, SAR_TABLE),
-    calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
+    calendar: councilCalendars(index),
     councils: () => [...index.councils.keys()],
     today: () => londonToday(),
     logger,

@@ -29,7 +29,8 @@ export interface RemindersDependencies {
   store: Pick<SarCaseStore, 'listDueBy'>;
   /** Posts a council's list to its information-governance Teams channel; false when it has none stored. */
   post?: (council: string, text: string) => Promise<boolean>;
-  calendar: WorkingCalendar;
+  /** Per council (its nation's bank holidays), or one calendar for every council. */
+  calendar: WorkingCalendar | ((council: string) => WorkingCalendar);
   councils: () => string[];
   today: () => string;
   logger: Logger;
@@ -43,8 +44,9 @@ export function createRemindersHandler(deps: RemindersDependencies) {
     const today = deps.today();
     const digests: CouncilReminders[] = [];
     for (const council of deps.councils()) {
-      const { horizon } = remindersFor([], today, deps.calendar);
-      const { overdue, dueSoon } = remindersFor(await deps.store.listDueBy(council, horizon), today, deps.calendar);
+      const calendar = typeof deps.calendar === 'function' ? deps.calendar(council) : deps.calendar;
+      const { horizon } = remindersFor([], today, calendar);
+      const { overdue, dueSoon } = remindersFor(await deps.store.listDueBy(council, horizon), today, calendar);
       const digest = { council, today, horizon, overdue: overdue.map(line), dueSoon: dueSoon.map(line) };
       digests.push(digest);
       let posted = false;

@@ -2,14 +2,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { createWorkingCalendar } from '#core/sar/calendar.ts';
-import holidays from '../../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
 import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { powertoolsMetrics } from '../../shared/metrics.ts';
 import { londonToday } from '../../shared/sar.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { councilCalendars } from '../../shared/calendars.ts';
 import { createProactivePoster } from '../teams/bot-framework.ts';
 import { createRemindersHandler, postToTeams } from './handler.ts';
 
@@ -44,7 +43,7 @@ const poster = channels
 export const handler = createRemindersHandler({
   store: new DynamoSarCaseStore(dynamo, env.SAR_TABLE),
   ...(channels && poster ? { post: postToTeams(channels, poster) } : {}),
-  calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
+  calendar: councilCalendars(index),
   councils: () =>
     [...new Set([...index.councils.keys(), ...[...index.notices.values()].map((n) => n.notice.council)])].sort(),
   today: () => londonToday(),

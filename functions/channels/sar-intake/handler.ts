@@ -61,7 +61,11 @@ const ExtendSchema = z.object({
 
 export interface SarIntakeDependencies {
   store: SarCaseStore;
-  calendar: WorkingCalendar;
+  /**
+   * Working days for deadlines: per council (its nation's bank holidays, see functions/shared/calendars.ts), or one
+   * calendar for every council.
+   */
+  calendar: WorkingCalendar | ((council: string) => WorkingCalendar);
   /** Known councils and notices: a request for anything else is refused. */
   knows: (council: string, notice?: string) => string | undefined;
   randomBytes: RandomBytes;
@@ -89,6 +93,9 @@ const invalid = (error: z.core.$ZodError): SarCaseResponse => ({
 });
 
 export function createSarIntakeHandler(deps: SarIntakeDependencies) {
+  const calendarOf = (council: string): WorkingCalendar =>
+    typeof deps.calendar === 'function' ? deps.calendar(council) : deps.calendar;
+
   async function submit(raw: unknown): Promise<SarIntakeResponse> {
     const parsed = z.safeParse(SarIntakeRequestSchema, raw);
     if (!parsed.success) return invalid(parsed.error) as SarIntakeResponse;
@@ -98,7 +105,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     const at = deps.now().toISOString();
     const { case: sar, created } = await deps.store.createOnce(
       request.idempotencyKey,
-      (reference) => openCase(request, reference, at, deps.calendar),
+      (reference) => openCase(request, reference, at, calendarOf(request.council)),
       () => generateReference(deps.randomBytes),
     );
     // Also on a repeated submission: queuing is idempotent, so mail an earlier failure never queued goes now.
@@ -184,7 +191,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
           at: deps.now().toISOString(),
           on: parsed.data.on ?? deps.today(),
         },
-        deps.calendar,
+        calendarOf(current.council),
       );
       await deps.store.update(next);
       deps.logger.info('SAR status changed', { council: next.council, from: current.status, to: next.status });
@@ -213,7 +220,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
           at: deps.now().toISOString(),
           on: parsed.data.on ?? deps.today(),
         },
-        deps.calendar,
+        calendarOf(current.council),
       );
       await deps.store.update(next);
       return { ok: true, case: next };
@@ -238,8 +245,9 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     const parsed = z.safeParse(z.string().check(z.minLength(1, 'Say which council.')), raw.council);
     if (!parsed.success) return invalid(parsed.error) as SarRemindersResponse;
     const today = deps.today();
-    const { horizon } = remindersFor([], today, deps.calendar);
-    const { overdue, dueSoon } = remindersFor(await deps.store.listDueBy(parsed.data, horizon), today, deps.calendar);
+    const calendar = calendarOf(parsed.data);
+    const { horizon } = remindersFor([], today, calendar);
+    const { overdue, dueSoon } = remindersFor(await deps.store.listDueBy(parsed.data, horizon), today, calendar);
     return { ok: true, today, horizon, overdue, dueSoon };
   }
 

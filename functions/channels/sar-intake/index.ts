@@ -3,14 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { createWorkingCalendar } from '#core/sar/calendar.ts';
-import holidays from '../../../knowledge/bank-holidays/england-and-wales.json' with { type: 'json' };
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { councilCalendars } from '../../shared/calendars.ts';
 import { createSarIntakeHandler } from './handler.ts';
 
 // First, before the environment is parsed: in AWS, SMTP_PASS is read from Secrets Manager.
@@ -31,7 +30,7 @@ const dynamo = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMO
 
 export const handler = createSarIntakeHandler({
   store: new DynamoSarCaseStore(dynamo, env.SAR_TABLE),
-  calendar: createWorkingCalendar(holidays, { source: 'england-and-wales.json' }),
+  calendar: councilCalendars(index),
   knows: contextChecker(index),
   mailboxes: councilMailboxes(index),
   // The same durable queue and transport as the escalations: the escalation retry function drains it.
