@@ -199,7 +199,8 @@ export function selectFacts(
   }
 
   // 2. The question names something: the facts that contain it, most specific first.
-  const weightOf = (t: NoticeTopic) => (t === topic ? 1 : related.includes(t) ? 0.8 : 0.6);
+  const weightOf = (t: NoticeTopic) =>
+    t === topic ? 1 : related.includes(t) ? TUNING.relatedTopicWeight : TUNING.otherTopicWeight;
   const near = ranked.filter(
     (r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)),
   );

@@ -20,6 +20,13 @@ export const TUNING = {
   lexicalDominance: 2,
   /** A word only the thesaurus implied counts this much of a typed one (several implied words stand for one). */
   impliedWeight: 1,
+  /**
+   * When a question names something, how much a matching fact filed under a neighbouring topic (or any other)
+   * counts against one on the asked topic: "what do you hold about me on the electoral roll" is answered by what
+   * is held, not by a purpose that mentions the register.
+   */
+  relatedTopicWeight: 0.5,
+  otherTopicWeight: 0.4,
   /** How many facts must name a service ("adoption") for a notice to cover it without its title saying so. */
   serviceMentions: 3,
 } as const;
