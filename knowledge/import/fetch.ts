@@ -1,5 +1,5 @@
 /** Fetching a published notice: a bounded wait, a clear error, never a crash (kb:check reports it and goes on). */
-import { ImportError } from './pdf.ts';
+import { ImportError } from './import-error.ts';
 
 export const FETCH_TIMEOUT_MS = 15_000;
 

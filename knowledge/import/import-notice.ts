@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { DANGLING } from '../pipeline/segment.ts';
 import { htmlToNotice, type Extracted } from './html.ts';
-import { ImportError, pdfToNotice } from './pdf.ts';
+import { ImportError } from './import-error.ts';
+import { pdfToNotice } from './pdf.ts';
 
 export { ImportError };
 

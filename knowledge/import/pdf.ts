@@ -7,13 +7,7 @@
 import { getDocumentProxy } from 'unpdf';
 import type { Extracted } from './html.ts';
 import { reviewedDate } from './html.ts';
-
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ImportError';
-  }
-}
+import { ImportError } from './import-error.ts';
 
 interface Line {
   text: string;
