@@ -200,9 +200,9 @@ function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined 
 function offTopic(index: KnowledgeIndex, text: string, notice: IndexedNotice | undefined): boolean {
   if (OFF_TOPIC_TASK.test(text)) return true;
   const pattern = new RegExp(OFF_TOPIC_SUBJECT.source, 'g');
-  // What a notice covers is not off-topic: "noise" on the environmental health notice, "appeal" on school
+  // What the notice in context mentions is not off-topic: "noise" on the environmental health notice, "appeal" on school
   // admissions' (its facts say so), "planning application" where a planning notice is published.
-  const covers = (t: string) => index.named.has(t) || (notice?.termCounts.get(t) ?? 0) >= 2;
+  const covers = (t: string) => index.named.has(t) || (notice?.termCounts.get(t) ?? 0) >= 1;
   for (const match of text.matchAll(pattern)) {
     const stems = wordsOf(match[0])
       .filter((w) => !STOPWORDS.has(w))
