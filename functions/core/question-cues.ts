@@ -472,7 +472,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\baccountable\b`,
         r`\bwho is (?:holding|processing)\b`,
         r`\bwhich (?:organisation|council|body)\b`,
-        r`\bowns? (?:my|the|your|her|his) (?:data|info|information|details|records?)\b`,
+        r`\bowns? (?:my|the|your|her|his) (?:\w+ )?(?:data|info|information|details|records?)\b`,
         r`\bowner\b`,
       ],
     },
