@@ -411,7 +411,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 5,
       phrases: [
         // Not a complaint the service handles ("my noise complaint", "a food complaint"): that is its business.
-        r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplain`,
+        r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplain(?!ant)`,
         r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplaint\b`,
         r`\bunhappy\b`,
         r`\bnot happy\b`,
