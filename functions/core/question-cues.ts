@@ -101,6 +101,13 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     },
   ],
   'data-collected': [
+    // "asking whether we store her signature": whether something is held, not where.
+    {
+      weight: 4,
+      phrases: [
+        r`\b(?:whether|if) (?:we|you|they|the council) (?:store|keep|hold|have|record) (?:her|his|my|their|your|our)\b`,
+      ],
+    },
     {
       weight: 4,
       phrases: [
