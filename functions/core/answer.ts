@@ -102,7 +102,9 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const words = wordsOf(text).filter((w) => !STOPWORDS.has(w));
   const terms = [...new Set(words.map(stem))];
   const typedTerms = new Set(wordsOf(corrected).map(stem));
-  const resolution = resolveNotice(index, input, council, terms);
+  const onPage = input.notice ?? input.session?.notice;
+  const resolution =
+    (!onPage && byServiceNamed(index, council, corrected)) || resolveNotice(index, input, council, terms);
   const strongest = intent.ranked[0]?.[1] ?? 0;
   const anchored = PRIVACY_ANCHOR.test(text);
   // "Can a real person help?" is out of the notices' scope, but the person asked for a human: offer the DPO.
@@ -353,6 +355,20 @@ function citationsOf(facts: Fact[]): Citation[] {
   return [...citations.values()];
 }
 
+/**
+ * On a council's page with no service in context, a question naming a service in residents' words ("food
+ * hygiene inspection") that exactly one of the council's notices covers (Environmental Health) is about it.
+ */
+function byServiceNamed(index: KnowledgeIndex, council: string | undefined, text: string) {
+  if (!council) return undefined;
+  const named = index.thesaurus.servicesIn(text);
+  if (!named.size) return undefined;
+  const covering = [...index.notices.values()].filter(
+    (n) => n.notice.council === council && [...named].some((s) => n.services.has(s)),
+  );
+  return covering.length === 1 ? { notice: covering[0]!, source: 'named' as const, choices: [] } : undefined;
+}
+
 /** A service the question names that none of the council's notices covers ("children's services"), if any. */
 function serviceNotCovered(index: KnowledgeIndex, council: string, text: string): string | undefined {
   const named = index.thesaurus.servicesIn(text);
@@ -367,7 +383,7 @@ function serviceNotCovered(index: KnowledgeIndex, council: string, text: string)
 /** The council has no notice here for the service asked about: say which it has, and offer the DPO. */
 function notCovered(index: KnowledgeIndex, councilId: string, service: string, intent: Intent): Answer {
   const council = index.councils.get(councilId);
-  const name = council?.name ?? 'The council';
+  const name = council?.name ?? 'the council';
   const notices = [...index.notices.values()].filter((n) => n.notice.council === councilId);
   const services = notices.map((n) => n.notice.service);
   const list = services.length > 1 ? `${services.slice(0, -1).join(', ')} and ${services.at(-1)}` : services[0];
