@@ -29,6 +29,8 @@ export interface EscalationStore {
   acknowledge(reference: string, on: string): Promise<Escalation | undefined>;
   /** Counts one use of `key` today; false once `max` uses have been counted. */
   take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean>;
+  /** Gives back one use taken today (a request that was refused after all does not count). */
+  give(kind: 'session' | 'address', key: string, day: string): Promise<void>;
 }
 
 export class DynamoEscalationStore implements EscalationStore {
@@ -92,13 +94,34 @@ export class DynamoEscalationStore implements EscalationStore {
     return acknowledged;
   }
 
-  async take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean> {
+  private limitKey(kind: 'session' | 'address', key: string, day: string) {
     const hashed = createHash('sha256').update(key.trim().toLowerCase()).digest('hex').slice(0, 32);
+    return { pk: `LIMIT#${kind}#${hashed}#${day}` };
+  }
+
+  async give(kind: 'session' | 'address', key: string, day: string): Promise<void> {
     try {
       await this.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: `LIMIT#${kind}#${hashed}#${day}` },
+          Key: this.limitKey(kind, key, day),
+          UpdateExpression: 'ADD #count :minus',
+          ConditionExpression: '#count > :zero',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.limitKey(kind, key, day),
           UpdateExpression: 'ADD #count :one SET expiresAt = :expires',
           ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
           ExpressionAttributeNames: { '#count': 'count' },

@@ -11,30 +11,79 @@ import { generateReference, type RandomBytes } from './sar/reference.ts';
 
 export const MAX_ESCALATION_MESSAGE = 2000;
 
-const TranscriptLine = z.object({
-  from: z.enum(['you', 'assistant']),
-  text: z.string().check(z.maxLength(4000)),
-  source: z.optional(
-    z.object({ notice: z.string().check(z.maxLength(100)), section: z.string().check(z.maxLength(300)) }),
-  ),
-});
+export const MAX_TRANSCRIPT_LINE = 4000;
+export const MAX_TRANSCRIPT_LINES = 60;
+
+const TranscriptLine = z.object(
+  {
+    from: z.enum(['you', 'assistant'], { error: 'Each transcript line must say who wrote it: "you" or "assistant".' }),
+    text: z
+      .string({ error: 'Each transcript line needs its text, as text.' })
+      .check(
+        z.maxLength(
+          MAX_TRANSCRIPT_LINE,
+          `The transcript may have at most ${MAX_TRANSCRIPT_LINE.toLocaleString('en-GB')} characters per line.`,
+        ),
+      ),
+    source: z.optional(
+      z.object(
+        {
+          notice: z
+            .string({ error: 'A transcript source needs the notice id, as text.' })
+            .check(z.maxLength(100, 'A transcript source notice id may have at most 100 characters.')),
+          section: z
+            .string({ error: 'A transcript source needs the section heading, as text.' })
+            .check(z.maxLength(300, 'A transcript source section may have at most 300 characters.')),
+        },
+        { error: 'A transcript source must be { notice, section } as the assistant gave it.' },
+      ),
+    ),
+  },
+  { error: 'Each transcript line must be { from, text } as the widget records it.' },
+);
 
 export const EscalationRequestSchema = z
   .object({
     council: z
       .string({ error: 'Say which council this is for.' })
-      .check(z.minLength(1, 'Say which council this is for.'), z.maxLength(100)),
-    notice: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-    sessionId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, 'The session id is not valid.'))),
-    contact: z.object({
-      name: z.optional(z.string().check(z.trim(), z.maxLength(200, 'Keep your name under 200 characters.'))),
-      email: z.optional(
-        z.string().check(z.trim(), z.email('Enter an email address in the correct format, like name@example.com')),
+      .check(
+        z.minLength(1, 'Say which council this is for.'),
+        z.maxLength(100, 'council may have at most 100 characters.'),
       ),
-      phone: z.optional(
-        z.string().check(z.trim(), z.regex(/^[+()\d\s-]{7,20}$/, 'Enter a UK phone number, like 01632 960 001')),
-      ),
-    }),
+    notice: z.optional(
+      z
+        .string({ error: 'notice must be the id of a notice, as text.' })
+        .check(
+          z.minLength(1, 'notice must not be empty: leave it out instead.'),
+          z.maxLength(100, 'notice may have at most 100 characters.'),
+        ),
+    ),
+    sessionId: z.optional(
+      z
+        .string({ error: 'sessionId must be the id the widget was given, as text.' })
+        .check(
+          z.regex(
+            /^[A-Za-z0-9-]{8,64}$/,
+            'sessionId must be the id the widget was given (8 to 64 letters, digits or hyphens).',
+          ),
+        ),
+    ),
+    contact: z.object(
+      {
+        name: z.optional(
+          z
+            .string({ error: 'Your name must be text.' })
+            .check(z.trim(), z.maxLength(200, 'Keep your name under 200 characters.')),
+        ),
+        email: z.optional(
+          z.string().check(z.trim(), z.email('Enter an email address in the correct format, like name@example.com')),
+        ),
+        phone: z.optional(
+          z.string().check(z.trim(), z.regex(/^[+()\d\s.-]{7,20}$/, 'Enter a UK phone number, like 01632 960 001')),
+        ),
+      },
+      { error: 'Give an email address or a phone number so the Data Protection Officer can reply.' },
+    ),
     message: z
       .string({ error: 'Tell us what you need help with.' })
       .check(
@@ -46,8 +95,20 @@ export const EscalationRequestSchema = z
         ),
       ),
     /** The checkbox "Send the conversation too": off unless the person ticks it. */
-    consentToTranscript: z._default(z.boolean(), false),
-    transcript: z.optional(z.array(TranscriptLine).check(z.maxLength(60, 'The conversation is too long to attach.'))),
+    consentToTranscript: z._default(
+      z.boolean({ error: 'consentToTranscript must be true (the box is ticked) or false.' }),
+      false,
+    ),
+    transcript: z.optional(
+      z
+        .array(TranscriptLine, { error: 'transcript must be the list of lines the widget recorded.' })
+        .check(
+          z.maxLength(
+            MAX_TRANSCRIPT_LINES,
+            `The conversation is too long to attach: at most ${MAX_TRANSCRIPT_LINES} lines.`,
+          ),
+        ),
+    ),
   })
   .check(
     z.refine((r) => !!(r.contact.email || r.contact.phone), {
@@ -90,51 +151,104 @@ export interface EscalationContext {
   councilName: string;
   dpoEmail: string;
   serviceName?: string;
+  /**
+   * The heading as the published notice has it, when `notice` has a section `section`; undefined otherwise. The
+   * server keeps no transcript, so this is all it can vouch for in one the person's browser sent.
+   */
+  sectionOf?: (notice: string, section: string) => string | undefined;
 }
+
+/**
+ * Text as it may go into a mail: no NUL or other control characters (tab and line breaks kept, CR LF made LF), no
+ * bidirectional overrides that could make a line read other than it is, Unicode line separators made line breaks.
+ */
+export function mailText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .replace(/[^\P{Cc}\t\n]|[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '');
+}
+
+/** One line of header-like text: control characters and line breaks out. */
+const mailLine = (text: string) => mailText(text).replace(/\s+/g, ' ').trim();
 
 export function composeDpoMail(
   request: EscalationRequest,
   escalation: Escalation,
   context: EscalationContext,
 ): OutgoingMail {
-  const answered = (request.transcript ?? []).filter((l) => l.from === 'assistant' && l.source);
+  const transcript = request.consentToTranscript ? (request.transcript ?? []) : [];
+  // What the conversation cites, checked against the notices: a section the notices do not have is never stated as
+  // something the assistant answered from.
+  const cited = transcript.filter((l) => l.from === 'assistant' && l.source);
+  const verified = new Set<string>();
+  let unverified = 0;
+  for (const line of cited) {
+    const heading = context.sectionOf?.(line.source!.notice, line.source!.section);
+    if (heading) verified.add(`${line.source!.notice} › ${heading}`);
+    else unverified++;
+  }
   const lines = [
     `Reference: ${escalation.reference}`,
     `Council: ${context.councilName}`,
-    `Service: ${context.serviceName ?? request.notice ?? 'not stated'}`,
+    `Service: ${context.serviceName ?? (request.notice ? mailLine(request.notice) : 'not stated')}`,
     `Received: ${escalation.receivedOn}`,
     escalation.complaint
       ? `COMPLAINT about how personal data was handled: acknowledge by ${escalation.acknowledgeBy} (Data Protection Act 2018 s.164A).`
       : 'Type: question for the Data Protection Officer.',
     '',
     'How to reply:',
-    ...(request.contact.name ? [`  Name: ${request.contact.name}`] : []),
+    ...(request.contact.name ? [`  Name: ${mailLine(request.contact.name)}`] : []),
     ...(request.contact.email ? [`  Email: ${request.contact.email}`] : []),
-    ...(request.contact.phone ? [`  Phone: ${request.contact.phone}`] : []),
+    ...(request.contact.phone ? [`  Phone: ${mailLine(request.contact.phone)}`] : []),
     '',
     'Their message:',
-    request.message,
+    mailText(request.message),
     '',
     !request.consentToTranscript
       ? 'The person did not agree to send the conversation, so none is attached.'
-      : !request.transcript?.length
+      : !transcript.length
         ? 'The person agreed to send the conversation, but there was none to attach.'
-        : `The conversation with the assistant is attached (the person agreed to send it).${answered.length ? ` The assistant answered from: ${[...new Set(answered.map((l) => `${l.source!.notice} › ${l.source!.section}`))].join('; ')}.` : ''}`,
+        : [
+            'The conversation is attached as the person’s browser sent it (the person agreed to send it). The assistant ' +
+              'keeps no record of conversations, so the council’s systems cannot confirm what it says.',
+            ...(verified.size
+              ? [
+                  `Sections of the notices it cites (each checked against the published notices): ${[...verified].join('; ')}.`,
+                ]
+              : []),
+            ...(unverified
+              ? [
+                  `It also cites ${unverified === 1 ? 'a section' : `${unverified} sections`} that the notices do not have: treat ${unverified === 1 ? 'it' : 'them'} as the person’s own.`,
+                ]
+              : []),
+          ].join('\n'),
   ];
   return {
     to: context.dpoEmail,
     subject: `${escalation.complaint ? 'Complaint' : 'Question'} for the Data Protection Officer: ${escalation.reference}`,
     text: lines.join('\n'),
     ...(request.contact.email ? { replyTo: request.contact.email } : {}),
-    ...(request.consentToTranscript && request.transcript?.length
+    ...(transcript.length
       ? {
           attachments: [
             {
               filename: `conversation-${escalation.reference}.txt`,
               contentType: 'text/plain',
-              content: request.transcript
-                .map((l) => `${l.from === 'you' ? 'Person' : 'Assistant'}: ${l.text}`)
-                .join('\n\n'),
+              content: [
+                `Conversation as supplied by the person's browser with escalation ${escalation.reference}. The council's ` +
+                  'systems kept no record of it: lines marked "Assistant" are what the browser says the assistant said.',
+                '',
+                ...transcript.map((l) => {
+                  const who = l.from === 'you' ? 'Person' : 'Assistant (as supplied)';
+                  const source = l.source
+                    ? context.sectionOf?.(l.source.notice, l.source.section)
+                      ? ` [cites ${mailLine(l.source.notice)} › ${mailLine(l.source.section)}]`
+                      : ' [cites a section the notices do not have]'
+                    : '';
+                  return `${who}: ${mailText(l.text)}${source}`;
+                }),
+              ].join('\n\n'),
             },
           ],
         }

@@ -3,19 +3,61 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** The largest body any route takes (API Gateway's own limit is larger; no form comes near this). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
-export class BodyTooLarge extends Error {}
-
-export async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge('Request body too large');
-    chunks.push(chunk as Buffer);
+export class BodyTooLarge extends Error {
+  override name = 'BodyTooLarge';
+  constructor() {
+    super(`The request body is larger than ${MAX_BODY_BYTES / 1024} KB. Send less.`);
   }
-  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The client went away before its request was read: there is no one to answer. */
+export class ClientAborted extends Error {
+  override name = 'ClientAborted';
+}
+
+/**
+ * The request body as text. Rejects with BodyTooLarge as soon as it is over the limit (a Content-Length over it
+ * before reading anything) and with ClientAborted when the client drops mid-upload; never leaves a stream error
+ * unhandled.
+ */
+export function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      request.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    request.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        // Stop buffering; what else arrives is discarded until the response closes the connection.
+        chunks.length = 0;
+        settle(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => settle());
+    request.on('aborted', () => settle(new ClientAborted('The client closed the connection mid-request.')));
+    request.on('error', () => settle(new ClientAborted('The client connection failed mid-request.')));
+    request.on('close', () => {
+      if (!request.complete) settle(new ClientAborted('The client closed the connection mid-request.'));
+    });
+  });
 }
 
 export function toEvent(request: IncomingMessage, body: string): APIGatewayProxyEventV2 {
@@ -73,9 +115,14 @@ export function localContext(functionName: string): Context {
   };
 }
 
+/** Writes a handler's result as API Gateway would: a header with no value is left out, not sent as "undefined". */
 export function writeResult(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  if (response.headersSent || response.destroyed) return;
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {})) {
+    if (value === undefined || value === null || value === '') continue;
+    headers[name] = String(value);
+  }
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(result.body ?? '');
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ import { createEscalationHandler, submitEscalation } from '../channels/escalatio
 import { createMailRetryHandler } from '../channels/escalation/retry.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
 import { createRemindersHandler, postToTeams } from '../channels/reminders/handler.ts';
-import { createBotEndpoint, createProactivePoster } from '../channels/teams/bot-framework.ts';
+import { createBotEndpoint, createProactivePoster, type BotCredentials } from '../channels/teams/bot-framework.ts';
 import { createInstallHandler, createTeamsConversation, type TeamsAccess } from '../channels/teams/conversation.ts';
 import { createTeamsHandler } from '../channels/teams/handler.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
@@ -37,7 +37,18 @@ import { councilCalendars } from '../shared/calendars.ts';
 import { byPath, type HttpHandler } from '../shared/http.ts';
 import { loggedMetrics } from '../shared/metrics.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../shared/sar.ts';
-import { BodyTooLarge, localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
+import { localContext, readBody, toEvent, writeResult } from './api-gateway.ts';
+import {
+  allowed,
+  COMMON_HEADERS,
+  failed,
+  fromThisMachine,
+  isJson,
+  parseJson,
+  sendError,
+  sendJson,
+  tokenMatches,
+} from './guard.ts';
 import { ensureMailQueueTable, ensureSarTable, ensureUnansweredTable, startLocalDynamo } from './dynalite.ts';
 import { ensureTable } from './tables.ts';
 
@@ -51,12 +62,20 @@ export interface LocalServerOptions {
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** Who may use the local Teams bot and its SAR commands (default: anyone, no staff). */
   teams?: TeamsAccess;
+  /**
+   * The bot's Entra app registration. With an app id every activity is authenticated exactly as the Teams Lambda
+   * does (Bot Framework JWT, single tenant); without one the bot runs in Bot Framework Emulator mode and replies
+   * only to a serviceUrl on this machine.
+   */
+  bot?: BotCredentials;
 }
 
 export interface LocalServer {
   url: string;
   /** Where the local outbox writes emails. */
   outboxDir: string;
+  /** The per-start secret the in-process Lambda client sends to the Invoke endpoint (for tests). */
+  invokeToken: string;
   close(): Promise<void>;
 }
 
@@ -69,7 +88,15 @@ const MAIL_TABLE = 'privacy-assistant-mail';
 const ESCALATION_TABLE_NAME = 'privacy-assistant-escalations';
 const UNANSWERED_TABLE = 'privacy-assistant-unanswered';
 const TEAMS_CHANNEL_TABLE = 'privacy-assistant-teams-channels';
-const API_PATHS = new Set(['/api/chat', '/api/sar', '/api/escalate', '/api/complaints/acknowledge']);
+/** The API's routes and the methods API Gateway routes for each (OPTIONS: the CORS preflight). */
+const API_ROUTES: Record<string, string[]> = {
+  '/api/chat': ['POST', 'OPTIONS'],
+  '/api/sar': ['POST', 'OPTIONS'],
+  '/api/escalate': ['POST', 'OPTIONS'],
+  '/api/complaints/acknowledge': ['GET', 'POST'],
+};
+/** The header the in-process Lambda client sends with the per-start secret. */
+const INVOKE_TOKEN_HEADER = 'x-local-invoke-token';
 /** How often the local run retries queued mail (the scheduled function in AWS). */
 const RETRY_EVERY_MS = 60_000;
 /** The path the AWS SDK's Lambda client posts an Invoke to. */
@@ -124,10 +151,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const teamsConversation: { converse?: ReturnType<typeof createTeamsConversation> } = {};
   const teamsAccess = options.teams ?? { tenants: [], staff: [], council: '' };
   const teamsChannels = new DynamoTeamsChannelStore(dynamo.client, TEAMS_CHANNEL_TABLE);
-  const noAppId = { appId: '', appPassword: '', tenantId: '' };
+  const bot = options.bot ?? { appId: '', appPassword: '', tenantId: '' };
   const teams = createTeamsHandler({
     endpoint: createBotEndpoint(
-      noAppId,
+      bot,
       (turn) => teamsConversation.converse!(turn),
       createInstallHandler({ access: teamsAccess, channels: teamsChannels, now: () => new Date() }),
     ),
@@ -141,82 +168,117 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     logger,
     // No CloudWatch here: the alarm figures are debug log lines.
     metrics: loggedMetrics(logger),
-    post: postToTeams(teamsChannels, createProactivePoster(noAppId)),
+    post: postToTeams(teamsChannels, createProactivePoster(bot)),
   });
 
-  const server: Server = createServer((request, response) => {
+  // The Lambda Invoke endpoint's secret for this run: only the Lambda client in this process has it.
+  const invokeToken = randomBytes(32).toString('hex');
+  const logFailure = (error: unknown) =>
+    logger.error('Local request failed', {
+      error: { name: (error as Error)?.name, message: (error as Error)?.message },
+    });
+
+  async function invoke(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (!allowed(response, request.method, ['POST'])) return;
+    const refused = fromThisMachine(request);
+    if (refused) return sendError(response, 403, 'forbidden', refused);
+    if (!tokenMatches(request.headers[INVOKE_TOKEN_HEADER], invokeToken))
+      return sendError(response, 403, 'forbidden', 'This address is for the assistant’s own Lambda client.');
+    if (!isJson(request))
+      return sendError(response, 415, 'unsupported-media-type', 'Send the event as application/json.');
+    const fn = invocable[name];
+    if (!fn)
+      return sendJson(
+        response,
+        404,
+        { Type: 'User', message: `Function not found: ${name}` },
+        { 'x-amzn-errortype': 'ResourceNotFoundException' },
+      );
+    const event = parseJson((await readBody(request)) || 'null');
+    if (!event) return sendError(response, 400, 'invalid-json', 'The event is not valid JSON.');
+    let result: unknown;
+    try {
+      result = await fn(event.value as never);
+    } catch (error) {
+      // As Lambda reports a function that threw: 200 with X-Amz-Function-Error, the error as the payload.
+      logFailure(error);
+      return sendJson(
+        response,
+        200,
+        { errorType: (error as Error)?.name ?? 'Error', errorMessage: 'The function failed.' },
+        { 'x-amz-function-error': 'Unhandled', 'x-amz-executed-version': '$LATEST' },
+      );
+    }
+    sendJson(response, 200, result ?? null, { 'x-amz-executed-version': '$LATEST' });
+  }
+
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const common = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
-    void (async () => {
-      const invoke = INVOKE.exec(path);
-      if (invoke && request.method === 'POST') {
-        const fn = invocable[decodeURIComponent(invoke[1]!)];
-        if (!fn) {
-          response.writeHead(404, {
-            'content-type': 'application/json',
-            'x-amzn-errortype': 'ResourceNotFoundException',
-          });
-          response.end(JSON.stringify({ Type: 'User', message: `Function not found: ${invoke[1]}` }));
-          return;
-        }
-        const result = await fn(JSON.parse((await readBody(request)) || 'null') as never);
-        response.writeHead(200, { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST' });
-        response.end(JSON.stringify(result));
-        return;
+    const invoked = INVOKE.exec(path);
+    if (invoked) {
+      let name: string;
+      try {
+        name = decodeURIComponent(invoked[1]!);
+      } catch {
+        return sendError(response, 400, 'bad-request', 'The function name is not valid.');
       }
-      if (path === '/local/reminders' && request.method === 'POST') {
-        // The daily SAR reminders on demand: posted to each council's Teams channel where the bot was added.
-        response.writeHead(200, { ...common, 'content-type': 'application/json' });
-        response.end(JSON.stringify(await reminders()));
-        return;
-      }
-      if (path === '/local/digest' && request.method === 'POST') {
-        // The weekly DPO digest on demand, for this week so far: each council's digest lands in the outbox.
-        response.writeHead(200, { ...common, 'content-type': 'application/json' });
-        response.end(JSON.stringify(await handlers.digest!({ week: isoWeek(new Date()) })));
-        return;
-      }
-      if (path === '/api/messages') {
-        // The Teams bot with no app id: the Bot Framework Emulator can talk to it (local development only).
-        writeResult(response, await teams(toEvent(request, await readBody(request))));
-        return;
-      }
-      if (API_PATHS.has(path)) {
-        try {
-          const body = await readBody(request);
-          writeResult(response, await handlers.api!(toEvent(request, body), localContext('web-chat')));
-        } catch (error) {
-          const status = error instanceof BodyTooLarge ? 413 : 500;
-          writeResult(response, {
-            statusCode: status,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({
-              error: { code: status === 413 ? 'too-large' : 'internal', message: (error as Error).message },
-            }),
-          });
-        }
-        return;
-      }
-      if (path === '/widget.js' || path === '/widget.css') {
-        const js = path === '/widget.js';
-        response.writeHead(200, {
-          ...common,
-          'content-type': js ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
-          'cache-control': 'no-cache',
-          'access-control-allow-origin': '*',
-        });
-        response.end(js ? widget.js : widget.css);
-        return;
-      }
-      const page = PAGES[path];
-      if (page && request.method === 'GET') {
-        response.writeHead(200, { ...common, 'content-type': page[1], 'content-security-policy': DEMO_CSP });
-        response.end(readFileSync(new URL(page[0], DEMO)));
-        return;
-      }
-      response.writeHead(404, { ...common, 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Not found');
-    })();
+      return invoke(request, response, name);
+    }
+    if (path === '/local/reminders' || path === '/local/digest') {
+      if (!allowed(response, request.method, ['POST'])) return;
+      const refused = fromThisMachine(request);
+      if (refused) return sendError(response, 403, 'forbidden', refused);
+      // The daily SAR reminders (posted to each council's Teams channel where the bot was added), or the weekly DPO
+      // digest for this week so far (each council's lands in the outbox), on demand.
+      const result =
+        path === '/local/reminders' ? await reminders() : await handlers.digest!({ week: isoWeek(new Date()) });
+      return sendJson(response, 200, result);
+    }
+    if (path === '/api/messages') {
+      // The Teams bot: authenticated as in AWS with an app id, else the Bot Framework Emulator's local mode.
+      if (!allowed(response, request.method, ['POST'])) return;
+      return writeResult(response, await teams(toEvent(request, await readBody(request))));
+    }
+    const methods = API_ROUTES[path];
+    if (methods) {
+      if (!allowed(response, request.method, methods)) return;
+      const body = await readBody(request);
+      return writeResult(response, await handlers.api!(toEvent(request, body), localContext('web-chat')));
+    }
+    if (path === '/widget.js' || path === '/widget.css') {
+      if (!allowed(response, request.method, ['GET', 'HEAD'])) return;
+      const js = path === '/widget.js';
+      response.writeHead(200, {
+        ...COMMON_HEADERS,
+        'content-type': js ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8',
+        'cache-control': 'no-cache',
+        'access-control-allow-origin': '*',
+      });
+      response.end(request.method === 'HEAD' ? undefined : js ? widget.js : widget.css);
+      return;
+    }
+    const page = PAGES[path];
+    if (page) {
+      if (!allowed(response, request.method, ['GET', 'HEAD'])) return;
+      response.writeHead(200, { ...COMMON_HEADERS, 'content-type': page[1], 'content-security-policy': DEMO_CSP });
+      response.end(request.method === 'HEAD' ? undefined : readFileSync(new URL(page[0], DEMO)));
+      return;
+    }
+    if (path.startsWith('/api/')) return sendError(response, 404, 'not-found', `No route for ${path}.`);
+    response.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
+    response.end('Not found');
+  }
+
+  // Every request's failure is answered on that request (or, for a client that went away, not at all): none can
+  // reach the process as an uncaught exception.
+  const server: Server = createServer((request, response) => {
+    response.on('error', () => response.destroy());
+    route(request, response).catch((error: unknown) => failed(response, error, logFailure));
+  });
+  // A request Node cannot parse at all (a bad request line, headers too large): 400 and the socket closed.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 3000, '127.0.0.1', resolve));
@@ -256,6 +318,18 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     region: 'eu-west-2',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+  // The Invoke endpoint takes only this run's secret and JSON: the event is JSON, whatever type the SDK names.
+  lambda.middlewareStack.add(
+    (next) => async (args) => {
+      const request = args.request as { headers?: Record<string, string> };
+      if (request.headers) {
+        request.headers[INVOKE_TOKEN_HEADER] = invokeToken;
+        request.headers['content-type'] = 'application/json';
+      }
+      return next(args);
+    },
+    { step: 'build', name: 'localInvokeToken' },
+  );
   // The Teams bot reaches the SAR intake the way it does in AWS: Lambda Invoke.
   const escalation = {
     index,
@@ -301,6 +375,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   return {
     url,
     outboxDir,
+    invokeToken,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

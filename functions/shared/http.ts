@@ -13,18 +13,72 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { $ZodError } from 'zod/v4/core';
+import { fieldErrors } from '#core/sar/intake-contract.ts';
 
-/** An error a caller can act on: its message is shown to the person. */
+/** An error a caller can act on: its message is shown to the person; `fields` says which answer is wrong. */
 export class ClientError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    readonly fields: Record<string, string> = {},
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ClientError';
   }
 }
+
+/** The one error shape every endpoint answers with: `{ ok: false, error: { code, message, fields } }`. */
+export interface ErrorBody {
+  ok: false;
+  error: { code: string; message: string; fields: Record<string, string> };
+}
+
+export function errorBody(code: string, message: string, fields: Record<string, string> = {}): ErrorBody {
+  return { ok: false, error: { code, message, fields } };
+}
+
+/** A JSON error response in the one shape. */
+export function jsonError(
+  statusCode: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  const response = json(statusCode, errorBody(code, message, fields));
+  return { ...response, headers: { ...response.headers, ...headers } };
+}
+
+/** How deep a request body may nest: the deepest real one (the SAR form) is four levels. */
+export const MAX_JSON_DEPTH = 32;
+
+/** How deep `value` nests, counted without recursion (so no body can overflow the stack here); stops past `limit`. */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const here = depth + 1;
+    if (here > deepest) deepest = here;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, here]);
+  }
+  return deepest;
+}
+
+/** Headers every response of the API carries, whatever produced it (security headers, no caching of answers). */
+export const API_RESPONSE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+} as const;
 
 export interface HttpStackOptions {
   allowedOrigins: string[];
@@ -103,7 +157,7 @@ export function requireCloudFront<E extends APIGatewayProxyEventV2, A extends un
     if (verified(event.headers)) return handler(event, ...rest);
     const { statusCode, code, message } = NOT_THROUGH_CLOUDFRONT;
     options.logger.info('Request refused', { status: statusCode, code });
-    return json(statusCode, { error: { code, message } });
+    return jsonError(statusCode, code, message, {}, API_RESPONSE_HEADERS);
   };
 }
 
@@ -119,29 +173,34 @@ function originGuard(allowed: string[]): middy.MiddlewareObj<APIGatewayProxyEven
   };
 }
 
-/** Every failure as JSON: clear messages for what the caller can fix, a plain apology for the rest. */
+/** Every failure as JSON in the one shape: clear messages for what the caller can fix, a plain apology for the rest. */
 function jsonErrors(logger: Logger): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
     onError: (request) => {
       const error = request.error as (Error & { statusCode?: number; expose?: boolean }) | null;
       let response: APIGatewayProxyStructuredResultV2;
       if (error instanceof ClientError) {
-        response = json(error.statusCode, { error: { code: error.code, message: error.message } });
+        response = jsonError(error.statusCode, error.code, error.message, error.fields, error.headers);
       } else if (error instanceof $ZodError) {
-        response = json(400, { error: { code: 'invalid-request', message: friendlyZodMessage(error) } });
+        const fields = fieldErrors(error);
+        response = jsonError(400, 'invalid', Object.values(fields)[0] ?? 'The request is not valid.', fields);
       } else if (error?.statusCode === 415 && /malformed json/i.test(error.message)) {
-        response = json(400, { error: { code: 'invalid-json', message: 'The request body is not valid JSON.' } });
+        response = jsonError(
+          400,
+          'invalid-json',
+          'The request body is not valid JSON: send one JSON object, for example {"message": "…"}.',
+        );
       } else if (error?.statusCode === 415) {
-        response = json(415, {
-          error: { code: 'unsupported-media-type', message: 'Send the request as application/json.' },
-        });
+        response = jsonError(
+          415,
+          'unsupported-media-type',
+          'Send the request as JSON, with the header Content-Type: application/json.',
+        );
       } else if (error?.statusCode && error.statusCode < 500 && error.expose !== false) {
-        response = json(error.statusCode, { error: { code: 'bad-request', message: error.message } });
+        response = jsonError(error.statusCode, 'bad-request', error.message);
       } else {
         logger.error('Unhandled error', { error: { name: error?.name, message: error?.message } });
-        response = json(500, {
-          error: { code: 'internal', message: 'Sorry, something went wrong on our side. Please try again.' },
-        });
+        response = jsonError(500, 'internal', 'Sorry, something went wrong on our side. Please try again.');
       }
       if (response.statusCode! < 500)
         logger.info('Request refused', { status: response.statusCode, code: JSON.parse(response.body!).error.code });
@@ -150,10 +209,72 @@ function jsonErrors(logger: Logger): middy.MiddlewareObj<APIGatewayProxyEventV2,
   };
 }
 
-function friendlyZodMessage(error: $ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The request is not valid.';
-  return issue.message.startsWith('Invalid') ? `${issue.path.join('.') || 'request'}: ${issue.message}` : issue.message;
+/**
+ * Before the body is parsed: media types compared without regard to case (`APPLICATION/JSON` is JSON), a leading
+ * byte-order mark dropped, and only POST taken (OPTIONS preflights are answered by CORS before this runs).
+ */
+function requestShape(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
+  return {
+    before: (request) => {
+      const event = request.event;
+      const method = event.requestContext?.http?.method ?? 'POST';
+      if (method !== 'POST') {
+        throw new ClientError(
+          405,
+          'method-not-allowed',
+          `This address takes POST requests, not ${method}.`,
+          {},
+          {
+            allow: 'POST, OPTIONS',
+          },
+        );
+      }
+      const headers = event.headers ?? {};
+      const type = headers['content-type'];
+      if (typeof type === 'string') {
+        const [media, ...parameters] = type.split(';');
+        headers['content-type'] = [media!.trim().toLowerCase(), ...parameters].join(';');
+        event.headers = headers;
+      }
+      if (typeof event.body === 'string') {
+        if (event.isBase64Encoded) {
+          event.body = Buffer.from(event.body, 'base64').toString('utf8');
+          event.isBase64Encoded = false;
+        }
+        if (event.body.charCodeAt(0) === 0xfeff) event.body = event.body.slice(1);
+      }
+    },
+  };
+}
+
+/** After the body is parsed: nothing nested past MAX_JSON_DEPTH goes further (a handler, a log line, an Invoke). */
+function boundedDepth(): middy.MiddlewareObj<JsonEvent> {
+  return {
+    before: (request) => {
+      if (jsonDepth(request.event.body) > MAX_JSON_DEPTH)
+        throw new ClientError(
+          400,
+          'too-deep',
+          `The request nests objects or lists more than ${MAX_JSON_DEPTH} levels deep. Send only the form's own fields.`,
+        );
+    },
+  };
+}
+
+/** Response headers: the security headers, and none left empty or undefined ("Server: undefined"). */
+function responseHeaders(): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  const tidy = (request: { response?: APIGatewayProxyStructuredResultV2 | null | undefined }) => {
+    const response = request.response;
+    if (!response) return;
+    // One spelling per header: the response's own (middy writes "Strict-Transport-Security") over the default's.
+    const headers: Record<string, string | number | boolean> = {};
+    const given = Object.entries(response.headers ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
+    const named = new Set(given.map(([name]) => name.toLowerCase()));
+    for (const [name, value] of Object.entries(API_RESPONSE_HEADERS)) if (!named.has(name)) headers[name] = value;
+    for (const [name, value] of given) headers[name] = value;
+    response.headers = headers;
+  };
+  return { after: tidy, onError: tidy };
 }
 
 export function httpStack(
@@ -162,23 +283,29 @@ export function httpStack(
 ): HttpHandler {
   // onError middlewares run in reverse order: jsonErrors (used last) shapes the response before CORS and the
   // security headers add theirs to it.
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-    .use(httpSecurityHeaders())
-    .use(httpHeaderNormalizer())
-    .use(cloudFrontOnly(options.originVerify))
-    .use(originGuard(options.allowedOrigins))
-    .use(
-      httpCors({
-        origins: options.allowedOrigins,
-        methods: 'POST,OPTIONS',
-        headers: 'content-type',
-        maxAge: 600,
-        disableBeforePreflightResponse: false,
-      }),
-    )
-    .use(httpJsonBodyParser())
-    .use(jsonErrors(options.logger))
-    .handler(handler as never) as unknown as HttpHandler;
+  return (
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+      .use(responseHeaders())
+      // No empty Reporting-Endpoints (it has no endpoints to name) and no X-Powered-By/Server set to undefined.
+      .use(httpSecurityHeaders({ poweredBy: false, reportTo: false, ...{ reportingEndpoints: false } }))
+      .use(httpHeaderNormalizer())
+      .use(cloudFrontOnly(options.originVerify))
+      .use(originGuard(options.allowedOrigins))
+      .use(
+        httpCors({
+          origins: options.allowedOrigins,
+          methods: 'POST,OPTIONS',
+          headers: 'content-type',
+          maxAge: 600,
+          disableBeforePreflightResponse: false,
+        }),
+      )
+      .use(requestShape())
+      .use(httpJsonBodyParser())
+      .use(boundedDepth() as middy.MiddlewareObj<APIGatewayProxyEventV2>)
+      .use(jsonErrors(options.logger))
+      .handler(handler as never) as unknown as HttpHandler
+  );
 }
 
 /** One Lambda behind several routes: the handler for the request's path, or a clear 404. */
@@ -187,6 +314,6 @@ export function byPath(routes: Record<string, HttpHandler>): HttpHandler {
     const route = routes[event.rawPath];
     return route
       ? route(event, context)
-      : json(404, { error: { code: 'not-found', message: `No route for ${event.rawPath}.` } });
+      : jsonError(404, 'not-found', `No route for ${event.rawPath}.`, {}, API_RESPONSE_HEADERS);
   };
 }

@@ -251,9 +251,10 @@ describe('the "Contact the Data Protection Officer" form in the widget', () => {
     expect(mail).toMatch(/^Content-Disposition: attachment; filename="conversation-ESC-[0-9A-Z-]+\.txt"\r$/m);
     const attachment = mail.split(/^Content-Disposition: attachment.*$/m)[1]!;
     expect(attachment).toContain('Person: how long do you keep my information?');
-    expect(attachment).toContain('Assistant: ');
+    // Marked as what the browser sent (the server keeps no transcript); the section it cites checked and named.
+    expect(attachment).toContain('Assistant (as supplied): ');
     expect(mail).toContain(
-      'The assistant answered from: kent-connect-to-work › How long your personal data will be kept',
+      'Sections of the notices it cites (each checked against the published notices): kent-connect-to-work › How long your personal data will be kept',
     );
     expect(problems).toEqual([]);
     await context.close();

@@ -65,7 +65,10 @@ describe('the HTTP stack behind CloudFront (ORIGIN_VERIFY set)', () => {
     calls.length = 0;
     const { result, written } = await output(() => stack(SECRET, logger('DEBUG'))(event(headers), context));
     expect(result.statusCode).toBe(403);
-    expect(JSON.parse(result.body!)).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
+    expect(JSON.parse(result.body!)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.any(String), fields: {} },
+    });
     expect(result.headers?.['content-type']).toMatch(/application\/json/);
     expect(calls).toEqual([]);
     // Logged as refused, with neither the secret nor what was sent.
@@ -138,7 +141,13 @@ describe('the routes on the HTTP stack pass ORIGIN_VERIFY to it', () => {
   it('/api/sar with the header reaches the SAR intake', async () => {
     const submit = vi.fn(async () => ({ ok: false as const, error: { code: 'invalid' as const, message: 'x' } }));
     const handler = createSarHandoffHandler({ ...common, sarIntake: { submit } as never, today: () => '2026-11-23' });
-    const response = await handler(event({ 'x-origin-verify': SECRET }, '/api/sar'), context);
+    const form = {
+      idempotencyKey: 'form-key-0001',
+      council: 'kent',
+      requester: { name: 'Sam Example', email: 'sam@example.com' },
+      request: { description: 'Everything you hold about me' },
+    };
+    const response = await handler(event({ 'x-origin-verify': SECRET }, '/api/sar', JSON.stringify(form)), context);
     expect(response.statusCode).toBe(400);
     expect(submit).toHaveBeenCalledOnce();
   });
@@ -157,7 +166,10 @@ describe('the Teams endpoint behind CloudFront', () => {
       const { endpoint, handler } = teams(SECRET, logger('DEBUG'));
       const { result, written } = await output(() => handler(activity(headers)));
       expect(result.statusCode).toBe(403);
-      expect(JSON.parse(result.body!)).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
+      expect(JSON.parse(result.body!)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: expect.any(String), fields: {} },
+      });
       expect(endpoint).not.toHaveBeenCalled();
       expect(written).toContain('Request refused');
       expect(written).not.toContain(SECRET);

@@ -4,6 +4,7 @@
  * (retry.ts) until the relay accepts it or it is dead-lettered. Limits per session and per address stop abuse.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import {
   composeDpoMail,
@@ -18,7 +19,7 @@ import type { MailQueue, MailSender } from '#core/ports.ts';
 import { fieldErrors } from '#core/sar/intake-contract.ts';
 import type { RandomBytes } from '#core/sar/reference.ts';
 import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
-import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
+import { httpStack, json, jsonError, type HttpHandler } from '../../shared/http.ts';
 
 export const LIMITS = { perSessionPerDay: 3, perAddressPerDay: 5 } as const;
 
@@ -40,6 +41,45 @@ export interface EscalationDependencies {
 export type EscalationOutcome =
   | { ok: true; reference: string; complaint: boolean; acknowledgeBy?: string; message: string }
   | { ok: false; status: 400 | 429; code: string; message: string; fields?: Record<string, string> };
+
+/**
+ * A phone number as one person has it whatever its format: E.164 ("07700.900.462", "+44 (0) 7700 900462" and
+ * "0044 7700 900462" are all +447700900462); the digits alone when it is not a possible number.
+ */
+export function phoneKey(phone: string): string {
+  const parsed = parsePhoneNumberFromString(phone, 'GB');
+  return parsed?.isPossible() ? parsed.number : `digits:${phone.replace(/\D/g, '')}`;
+}
+
+/**
+ * An email address as one mailbox: case and a "+tag" in the local part do not make another person
+ * (jo+1@Example.com is jo@example.com), nor do dots in a Gmail address.
+ */
+export function emailKey(email: string): string {
+  const [local = '', domain = ''] = email
+    .trim()
+    .toLowerCase()
+    .split(/@(?=[^@]*$)/);
+  let mailbox = local.replace(/\+.*$/, '');
+  if (domain === 'gmail.com' || domain === 'googlemail.com') mailbox = mailbox.replace(/\./g, '');
+  return `${mailbox}@${domain === 'googlemail.com' ? 'gmail.com' : domain}`;
+}
+
+/** What the limits count, for one request: the session, and every reply route it gives, each as the person has it. */
+function limitKeys(request: {
+  sessionId?: string | undefined;
+  contact: { email?: string | undefined; phone?: string | undefined };
+}) {
+  return [
+    ...(request.sessionId ? [{ kind: 'session' as const, key: request.sessionId, max: LIMITS.perSessionPerDay }] : []),
+    ...(request.contact.email
+      ? [{ kind: 'address' as const, key: emailKey(request.contact.email), max: LIMITS.perAddressPerDay }]
+      : []),
+    ...(request.contact.phone
+      ? [{ kind: 'address' as const, key: phoneKey(request.contact.phone), max: LIMITS.perAddressPerDay }]
+      : []),
+  ];
+}
 
 /**
  * The escalation itself, whatever the channel (the widget over HTTP, the Teams bot): validate, apply the limits,
@@ -73,17 +113,23 @@ export async function submitEscalation(
     return { ok: false, status: 400, code: 'unknown-context', message: `Unknown notice "${request.notice}".` };
 
   const day = deps.today();
-  const address = request.contact.email ?? request.contact.phone!;
-  const allowed =
-    (!request.sessionId || (await deps.store.take('session', request.sessionId, day, LIMITS.perSessionPerDay))) &&
-    (await deps.store.take('address', address, day, LIMITS.perAddressPerDay));
-  if (!allowed)
-    return {
-      ok: false,
-      status: 429,
-      code: 'too-many',
-      message: 'You have sent several messages today. The Data Protection Officer will reply to those first.',
-    };
+  // Every route the person gives counts, each in its one form, so another format or another sessionId is no way
+  // round them; a request refused (by any limit, or because storing it failed) gives back what it took.
+  const taken: ReturnType<typeof limitKeys> = [];
+  const giveBack = () =>
+    Promise.all(taken.map((t) => deps.store.give(t.kind, t.key, day).catch(() => undefined))).then(() => undefined);
+  for (const limit of limitKeys(request)) {
+    if (!(await deps.store.take(limit.kind, limit.key, day, limit.max))) {
+      await giveBack();
+      return {
+        ok: false,
+        status: 429,
+        code: 'too-many',
+        message: 'You have sent several messages today. The Data Protection Officer will reply to those first.',
+      };
+    }
+    taken.push(limit);
+  }
 
   const at = deps.now().toISOString();
   const reference = escalationReference(deps.randomBytes);
@@ -92,12 +138,29 @@ export async function submitEscalation(
     councilName: council.name,
     dpoEmail,
     ...(notice ? { serviceName: notice.service } : {}),
+    sectionOf: (id, section) => {
+      const found = deps.index.notices.get(id)?.notice;
+      if (!found || found.council !== council.id) return undefined;
+      const wanted = section.trim().toLowerCase();
+      return found.sections.find((s) => s.heading.trim().toLowerCase() === wanted)?.heading;
+    },
   });
   // Stored before it is sent: from here nothing is lost, whatever the relay does.
   const item = queued(escalation.mailId, 'escalation', mail, at, reference);
-  await deps.queue.enqueue(item);
-  await deps.store.save(escalation);
-  const delivery = await attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString());
+  try {
+    await deps.queue.enqueue(item);
+    await deps.store.save(escalation);
+  } catch (error) {
+    await giveBack();
+    throw error;
+  }
+  // The escalation and its mail are stored: a failed first attempt (or a failure to record it) is the retry's job.
+  const delivery = await attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString()).catch(
+    (error: unknown) => {
+      deps.logger.warn('Escalation mail attempt not recorded', { error: (error as Error).name });
+      return undefined;
+    },
+  );
   deps.logger.info('Escalation stored', {
     council: council.id,
     complaint: escalation.complaint,
@@ -117,9 +180,7 @@ export function createEscalationHandler(deps: EscalationDependencies): HttpHandl
     async (event) => {
       const outcome = await submitEscalation(deps, event.body);
       if (outcome.ok) return json(201, outcome);
-      if (outcome.code === 'invalid')
-        return json(400, { ok: false, error: { code: 'invalid', message: outcome.message, fields: outcome.fields } });
-      throw new ClientError(outcome.status, outcome.code, outcome.message);
+      return jsonError(outcome.status, outcome.code, outcome.message, outcome.fields);
     },
     { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify },
   );

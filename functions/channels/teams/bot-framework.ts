@@ -6,6 +6,7 @@
  * tenant) before any bot logic runs; the turn completes inside the invocation (replies are sent to the
  * conversation's service URL before it returns), so nothing lingers after the Lambda responds.
  */
+import { connect } from 'node:net';
 import {
   CardFactory,
   CloudAdapter,
@@ -26,7 +27,32 @@ export interface BotCredentials {
 
 export interface BotResponse {
   status: number;
-  body?: string;
+  /** Why a request was refused (the API's error shape is the caller's job). */
+  error?: { code: string; message: string };
+}
+
+const LOOPBACK_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
+
+/** An http(s) URL on this machine: where the Bot Framework Emulator listens for replies. */
+export function isLoopbackUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOST.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Errors that mean the connector at the activity's serviceUrl could not be reached or refused the reply. */
+function isDeliveryFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; name?: unknown; statusCode?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : '';
+  return (
+    /^(?:ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(code) ||
+    e?.name === 'RestError' ||
+    e?.name === 'FetchError' ||
+    typeof e?.statusCode === 'number'
+  );
 }
 
 /** Called when the bot is added to a team channel: where to post, who added it. */
@@ -100,6 +126,26 @@ function authenticationFor(credentials: BotCredentials) {
   });
 }
 
+/**
+ * Whether something listens at the URL's host and port (one TCP connect, within a second). In Emulator mode the
+ * connector is this machine's Emulator: when it is not running the turn is not started, rather than failing after
+ * the connector client's retries.
+ */
+function listening(serviceUrl: string): Promise<boolean> {
+  const url = new URL(serviceUrl);
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return new Promise((resolve) => {
+    const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port, timeout: 1000 });
+    const done = (up: boolean) => {
+      socket.destroy();
+      resolve(up);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('timeout', () => done(false));
+    socket.once('error', () => done(false));
+  });
+}
+
 export function createBotEndpoint(
   credentials: BotCredentials,
   converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>,
@@ -109,21 +155,68 @@ export function createBotEndpoint(
   const adapter = new CloudAdapter(auth);
   const bot = new PrivacyBot(converse, onInstalled);
 
+  const emulator = !credentials.appId;
   return async (authorization: string | undefined, body: string | undefined): Promise<BotResponse> => {
     let activity: Activity;
     try {
       activity = JSON.parse(body ?? '') as Activity;
-      if (!activity || typeof activity.type !== 'string') throw new Error('not an activity');
+      if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') throw new Error('not one');
     } catch {
-      return { status: 400, body: 'The request body is not a Bot Framework activity.' };
+      return {
+        status: 400,
+        error: { code: 'invalid-activity', message: 'The request body is not a Bot Framework activity.' },
+      };
     }
+    const noServiceUrl: BotResponse = {
+      status: 400,
+      error: { code: 'invalid-activity', message: 'The activity has no serviceUrl to send the reply to.' },
+    };
+    const hasServiceUrl = typeof activity.serviceUrl === 'string' && activity.serviceUrl !== '';
+    // Without an app id no token is checked, so a reply may go only to an Emulator on this machine: never to an
+    // address a caller names.
+    if (emulator && !hasServiceUrl) return noServiceUrl;
+    if (emulator && !isLoopbackUrl(activity.serviceUrl))
+      return {
+        status: 403,
+        error: {
+          code: 'forbidden',
+          message:
+            'Without MICROSOFT_APP_ID the bot runs for the Bot Framework Emulator only and replies to a serviceUrl on this machine.',
+        },
+      };
     let authenticated;
     try {
       authenticated = await auth.authenticateRequest(activity, authorization ?? '');
     } catch {
-      return { status: 401 };
+      return { status: 401, error: { code: 'unauthorized', message: 'The activity is not authenticated.' } };
     }
-    await adapter.processActivityDirect(authenticated, activity, (context) => bot.run(context));
+    if (!hasServiceUrl) return noServiceUrl;
+    const notDelivered: BotResponse = {
+      status: 502,
+      error: { code: 'reply-not-delivered', message: 'The reply could not be delivered to the activity’s serviceUrl.' },
+    };
+    if (emulator && !(await listening(activity.serviceUrl))) return notDelivered;
+    // The adapter wraps whatever a turn throws in a plain Error, so a failed send to the connector is caught where
+    // it happens: that one is the caller's connector failing (502), anything else is ours (thrown on: 500).
+    let undelivered: unknown;
+    const noting = async <T>(send: () => Promise<T>): Promise<T> => {
+      try {
+        return await send();
+      } catch (error) {
+        undelivered ??= error;
+        throw error;
+      }
+    };
+    try {
+      await adapter.processActivityDirect(authenticated, activity, async (context) => {
+        context.onSendActivities((_context, _activities, next) => noting(next));
+        context.onUpdateActivity((_context, _activity, next) => noting(next));
+        await bot.run(context);
+      });
+    } catch (error) {
+      if (undelivered === undefined || !isDeliveryFailure(undelivered)) throw error;
+      return notDelivered;
+    }
     return { status: 200 };
   };
 }

@@ -1,7 +1,7 @@
 /** POST /api/messages: the Bot Framework endpoint Teams calls, as an API Gateway (HTTP API v2) handler. */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { requireCloudFront } from '../../shared/http.ts';
+import { API_RESPONSE_HEADERS, jsonError, requireCloudFront } from '../../shared/http.ts';
 import type { BotResponse } from './bot-framework.ts';
 
 export function createTeamsHandler(deps: {
@@ -14,7 +14,18 @@ export function createTeamsHandler(deps: {
   originVerify?: string | undefined;
 }) {
   return requireCloudFront(async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    if (event.requestContext?.http?.method !== 'POST') return { statusCode: 405, headers: { allow: 'POST' } };
+    const method = event.requestContext?.http?.method;
+    if (method !== 'POST')
+      return jsonError(
+        405,
+        'method-not-allowed',
+        `This address takes POST requests, not ${method}.`,
+        {},
+        {
+          ...API_RESPONSE_HEADERS,
+          allow: 'POST',
+        },
+      );
     const body = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     const started = performance.now();
     try {
@@ -24,13 +35,12 @@ export function createTeamsHandler(deps: {
         status: response.status,
         latencyMs: Math.round(performance.now() - started),
       });
-      return {
-        statusCode: response.status,
-        ...(response.body ? { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: response.body } : {}),
-      };
+      if (response.error)
+        return jsonError(response.status, response.error.code, response.error.message, {}, API_RESPONSE_HEADERS);
+      return { statusCode: response.status, headers: { ...API_RESPONSE_HEADERS } };
     } catch (error) {
       deps.logger.error('Teams activity failed', { error: (error as Error).name });
-      return { statusCode: 500 };
+      return jsonError(500, 'internal', 'Sorry, something went wrong on our side.', {}, API_RESPONSE_HEADERS);
     }
   }, deps);
 }

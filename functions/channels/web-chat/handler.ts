@@ -14,9 +14,19 @@ import type { UnansweredStore } from '#core/unanswered.ts';
 import { redactPersonalData } from '#core/redact.ts';
 import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
 
+const id = (what: string) =>
+  z.optional(
+    z
+      .string({ error: `${what} must be an id, as text.` })
+      .check(
+        z.minLength(1, `${what} must not be empty: leave it out instead.`),
+        z.maxLength(100, `${what} may have at most 100 characters.`),
+      ),
+  );
+
 const ChatBody = z.object({
   message: z
-    .string({ error: 'Please type a question.' })
+    .string({ error: 'Please type a question (message, as text).' })
     .check(
       z.trim(),
       z.minLength(1, 'Please type a question.'),
@@ -25,18 +35,32 @@ const ChatBody = z.object({
         `Please keep your question under ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,
       ),
     ),
-  sessionId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, 'The session id is not valid.'))),
-  notice: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  council: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  sessionId: z.optional(
+    z
+      .string({ error: 'sessionId must be the id the widget was given, as text.' })
+      .check(
+        z.regex(
+          /^[A-Za-z0-9-]{8,64}$/,
+          'sessionId must be the id the widget was given (8 to 64 letters, digits or hyphens).',
+        ),
+      ),
+  ),
+  notice: id('notice'),
+  council: id('council'),
   /** What the previous answer returned as `context`; checked against the knowledge base by the core. */
   context: z.optional(
-    z.object({
-      notice: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-      council: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-      topic: z.optional(
-        z.enum(TOPICS.filter((t) => t !== 'out-of-scope') as [Exclude<(typeof TOPICS)[number], 'out-of-scope'>]),
-      ),
-    }),
+    z.object(
+      {
+        notice: id('context.notice'),
+        council: id('context.council'),
+        topic: z.optional(
+          z.enum(TOPICS.filter((t) => t !== 'out-of-scope') as [Exclude<(typeof TOPICS)[number], 'out-of-scope'>], {
+            error: 'context.topic must be a topic an answer returned: send back the context the last answer gave.',
+          }),
+        ),
+      },
+      { error: 'context must be the context the last answer returned, unchanged.' },
+    ),
   ),
 });
 
@@ -54,7 +78,9 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
   return httpStack(
     async (event) => {
       if (event.body === null || event.body === undefined || typeof event.body !== 'object') {
-        throw new ClientError(400, 'invalid-request', 'Send a JSON object with your question in "message".');
+        throw new ClientError(400, 'invalid-request', 'Send a JSON object with your question in "message".', {
+          message: 'Please type a question.',
+        });
       }
       const body = z.parse(ChatBody, event.body);
       const started = performance.now();

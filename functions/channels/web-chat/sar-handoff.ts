@@ -3,9 +3,10 @@
  * function (Lambda Invoke) — it never writes the SAR table itself — and answers with the reference and due date.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SarIntakeResponse } from '#core/sar/intake-contract.ts';
+import * as z from 'zod/mini';
+import { fieldErrors, SarFormSchema, type SarIntakeResponse } from '#core/sar/intake-contract.ts';
 import type { SarIntakePort } from '../../adapters/lambda-sar-intake.ts';
-import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
+import { ClientError, httpStack, json, jsonError, type HttpHandler } from '../../shared/http.ts';
 
 export interface SarHandoffDependencies {
   sarIntake: SarIntakePort;
@@ -27,11 +28,19 @@ export function createSarHandoffHandler(deps: SarHandoffDependencies): HttpHandl
   return httpStack(
     async (event) => {
       if (!event.body || typeof event.body !== 'object' || Array.isArray(event.body)) {
-        throw new ClientError(400, 'invalid-request', 'Send the form as a JSON object.');
+        throw new ClientError(400, 'invalid-request', 'Send the form as a JSON object of its fields.');
+      }
+      // Checked here as well as in the intake: only the form's own fields go on (a field the client added, however
+      // deeply nested, is dropped), and a form with mistakes costs no Invoke.
+      const form = z.safeParse(SarFormSchema, event.body);
+      if (!form.success) {
+        const fields = fieldErrors(form.error);
+        deps.logger.info('SAR hand-off', { ok: false, code: 'invalid' });
+        return jsonError(400, 'invalid', 'Some answers need correcting.', fields);
       }
       // Who logged it, by which channel and when are facts of this route, not the person's to state.
       const response = await deps.sarIntake.submit({
-        ...(event.body as Record<string, unknown>),
+        ...form.data,
         channel: 'web-chat',
         loggedBy: 'resident',
         receivedOn: deps.today(),
@@ -40,7 +49,9 @@ export function createSarHandoffHandler(deps: SarHandoffDependencies): HttpHandl
         ok: response.ok,
         ...(response.ok ? { created: response.created } : { code: response.error.code }),
       });
-      return json(response.ok ? (response.created ? 201 : 200) : STATUS[response.error.code], response);
+      if (response.ok) return json(response.created ? 201 : 200, response);
+      const { code, message, fields } = response.error;
+      return jsonError(STATUS[code] ?? 503, code, message, fields);
     },
     { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify },
   );
