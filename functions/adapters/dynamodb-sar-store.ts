@@ -3,7 +3,8 @@
  *   CASE#<reference>   the case (audit entries inside it, so a status change and its audit entry are one
  *                      conditional write on `version`), with GSI keys for the access patterns:
  *                      byCouncilDue (council → due date) and byStatus (council#status → due date).
- *   INTAKE#<key>       which reference a submission's idempotency key claimed.
+ *   INTAKE#<key>       which reference a submission's idempotency key claimed, and the fingerprint of what was
+ *                      submitted with it (a later submission with the key and other details is a conflict).
  * Exactly-once creation without transactions: claim the key (conditional put), then write the case under the
  * claimed reference (conditional put). A retry after a failure between the two finds the claim and completes
  * it; concurrent submissions with one key converge on one case.
@@ -11,7 +12,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, isConditionFailure, sendCommand } from './dynamodb-documents.ts';
-import { SarConflictError, StoreUnavailableError, type SarCaseStore } from '#core/ports.ts';
+import { SarConflictError, StoreUnavailableError, SubmissionConflictError, type SarCaseStore } from '#core/ports.ts';
 import type { SarCase } from '#core/sar/case.ts';
 
 export const SAR_TABLE = {
@@ -91,32 +92,34 @@ export class DynamoSarCaseStore implements SarCaseStore {
     idempotencyKey: string,
     make: (reference: string) => SarCase,
     newReference: () => string,
+    fingerprint?: string,
   ): Promise<{ case: SarCase; created: boolean }> {
     const intakeKey = { pk: `INTAKE#${idempotencyKey}` };
+    const claim = (reference: string) => ({ ...intakeKey, reference, ...(fingerprint ? { fingerprint } : {}) });
     for (let attempt = 0; attempt < 5; attempt++) {
       let claimed = newReference();
       try {
         await this.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...intakeKey, reference: claimed },
+            Item: claim(claimed),
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        const { Item } = await this.send<{ Item?: { reference: string } }>(
+        const { Item } = await this.send<{ Item?: { reference: string; fingerprint?: string } }>(
           new GetCommand({ TableName: this.tableName, Key: intakeKey, ConsistentRead: true }),
         );
+        // The key was claimed for other details (a claim from before fingerprints were kept is taken as the same).
+        if (fingerprint && Item!.fingerprint && Item!.fingerprint !== fingerprint) throw new SubmissionConflictError();
         claimed = Item!.reference;
       }
       const existing = await this.get(claimed);
       if (existing?.idempotencyKey === idempotencyKey) return { case: existing, created: false };
       if (existing) {
         // A different submission already holds this reference (a random clash): claim another one.
-        await this.send(
-          new PutCommand({ TableName: this.tableName, Item: { ...intakeKey, reference: newReference() } }),
-        );
+        await this.send(new PutCommand({ TableName: this.tableName, Item: claim(newReference()) }));
         continue;
       }
       const fresh = make(claimed);

@@ -6,12 +6,15 @@ import type { SarCase } from './sar/case.ts';
 export interface SarCaseStore {
   /**
    * Creates the case for a submission once: the same idempotency key returns the case it already made
-   * (created: false), however often and however concurrently it is retried.
+   * (created: false), however often and however concurrently it is retried. With a `fingerprint` (of what was
+   * submitted), the same key with another fingerprint throws SubmissionConflictError instead: a form sent again with
+   * other details is neither recorded silently as the first nor dropped.
    */
   createOnce(
     idempotencyKey: string,
     make: (reference: string) => SarCase,
     newReference: () => string,
+    fingerprint?: string,
   ): Promise<{ case: SarCase; created: boolean }>;
   get(reference: string): Promise<SarCase | undefined>;
   /** A council's cases whose binding due date is on or before `until` (open or not), soonest first. */
@@ -26,6 +29,14 @@ export class SarConflictError extends Error {
   constructor(reference: string) {
     super(`Case ${reference} was changed by someone else at the same time. Reload it and try again.`);
     this.name = 'SarConflictError';
+  }
+}
+
+/** An idempotency key already used for a submission with other details: nothing was written for this one. */
+export class SubmissionConflictError extends Error {
+  constructor() {
+    super('This form was already sent with different details. Start a new request to send these details.');
+    this.name = 'SubmissionConflictError';
   }
 }
 

@@ -364,6 +364,44 @@ describe('the subject access request form in the widget', () => {
     await context.close();
   }, 60_000);
 
+  it('starts a new idempotency key when the person changes a form already sent, and keeps it while they do not', async () => {
+    // Issue 12, finding 4: the server refuses other details under a key it has seen, so changed answers are a new
+    // request; the same answers sent again stay the same request.
+    const { page, context } = await openDemo();
+    const unavailable = {
+      status: 503,
+      body: { ok: false, error: { code: 'unavailable', message: 'Requests cannot be taken just now.', fields: {} } },
+    };
+    const sent = await mockSar(page, unavailable, unavailable, unavailable, { status: 201, body: RECEIVED });
+    await openForm(page);
+    await fillEverything(page);
+    await submit(page).click();
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => submit(page).isDisabled(), { timeout: 10_000 }).toBe(false);
+
+    // The person corrects the description and sends again: other details, so a new key.
+    await assistant(page)
+      .locator('#pna-sar-request-description')
+      .fill('My son’s social care records and school reports');
+    await submit(page).click();
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => submit(page).isDisabled(), { timeout: 10_000 }).toBe(false);
+    expect(sent[1]!.idempotencyKey).toMatch(UUID);
+    expect(sent[1]!.idempotencyKey).not.toBe(sent[0]!.idempotencyKey);
+
+    // Sent again unchanged (a retry): the same key, twice.
+    await submit(page).click();
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => submit(page).isDisabled(), { timeout: 10_000 }).toBe(false);
+    await submit(page).click();
+    await expect.poll(() => focused(page), { timeout: 10_000 }).toContain('Request received');
+    expect(sent.slice(2).map((body) => body.idempotencyKey)).toEqual([
+      sent[1]!.idempotencyKey,
+      sent[1]!.idempotencyKey,
+    ]);
+    await context.close();
+  }, 60_000);
+
   it('checks the form in the browser first, with the server’s messages, and sends nothing until it is right', async () => {
     const { page, context } = await openDemo();
     const sent = await mockSar(page, { status: 201, body: RECEIVED });

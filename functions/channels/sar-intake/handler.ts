@@ -3,12 +3,14 @@
  * (Lambda Invoke), never over HTTP; the request and response shapes are the shared contract in
  * functions/core/sar/intake-contract.ts. It never throws: every outcome is a typed response.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { attemptDelivery, enqueueAndSend } from '#core/mail-queue.ts';
 import {
   SarConflictError,
   StoreUnavailableError,
+  SubmissionConflictError,
   type MailQueue,
   type MailSender,
   type SarCaseStore,
@@ -29,6 +31,7 @@ import {
   fieldErrors,
   ReferenceSchema,
   SarIntakeRequestSchema,
+  type SarIntakeRequest,
   type SarIntakeResponse,
 } from '#core/sar/intake-contract.ts';
 import { owedMail, type CouncilMailboxes, type SarNotificationDelivery } from '#core/sar/notifications.ts';
@@ -92,6 +95,28 @@ const invalid = (error: z.core.$ZodError): SarCaseResponse => ({
   error: { code: 'invalid', message: 'Some answers need correcting.', fields: fieldErrors(error) },
 });
 
+/** Every value, keys in order, so the same details always give the same text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * What a submission says, as a hash: the same form sent again gives the same one. The key itself is left out, and so
+ * is the received date when the server stamped it (a resident's form sent again after midnight is the same form).
+ */
+export function submissionFingerprint(request: SarIntakeRequest): string {
+  const { idempotencyKey: _key, receivedOn, ...details } = request;
+  const what = request.loggedBy === 'resident' ? details : { ...details, receivedOn };
+  return createHash('sha256').update(canonical(what)).digest('base64url');
+}
+
 export function createSarIntakeHandler(deps: SarIntakeDependencies) {
   const calendarOf = (council: string): WorkingCalendar =>
     typeof deps.calendar === 'function' ? deps.calendar(council) : deps.calendar;
@@ -107,6 +132,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       request.idempotencyKey,
       (reference) => openCase(request, reference, at, calendarOf(request.council)),
       () => generateReference(deps.randomBytes),
+      submissionFingerprint(request),
     );
     // Also on a repeated submission: queuing is idempotent, so mail an earlier failure never queued goes now.
     try {
@@ -290,7 +316,8 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
           };
       }
     } catch (error) {
-      if (error instanceof SarConflictError) return { ok: false, error: { code: 'conflict', message: error.message } };
+      if (error instanceof SarConflictError || error instanceof SubmissionConflictError)
+        return { ok: false, error: { code: 'conflict', message: error.message } };
       if (error instanceof StoreUnavailableError) {
         deps.logger.warn('SAR store unavailable', { error: (error.cause as Error)?.name });
         return { ok: false, error: { code: 'unavailable', message: error.message } };

@@ -490,7 +490,13 @@ abstract class FormView<K extends string> {
 /** The subject access request form, with a conditional reveal for asking on someone else's behalf. */
 class SarForm extends FormView<SarField> {
   protected readonly path = '/api/sar';
-  private readonly key = newKey();
+  /**
+   * The form's idempotency key: the same while the answers sent stay the same (a retry or a double click is one
+   * case), a new one once the person changes a form already sent (the server would refuse other details under the
+   * old key: a new request, not a silent repeat of the first).
+   */
+  private key = newKey();
+  private sentWith: string | undefined;
   private readonly behalf: HTMLInputElement;
   private readonly formats: HTMLInputElement[] = [];
 
@@ -610,8 +616,7 @@ class SarForm extends FormView<SarField> {
     if (from && to && !problems['request.from'] && !problems['request.to'] && from > to) {
       problems['request.to'] = SAR_MESSAGES.order;
     }
-    const body = {
-      idempotencyKey: this.key,
+    const details = {
       council: this.context.council,
       notice: this.context.notice,
       requester: { name: v('requester.name'), email, phone, postalAddress },
@@ -625,7 +630,12 @@ class SarForm extends FormView<SarField> {
       request: { description: v('request.description'), from, to },
       preferredFormat: this.formats.find((radio) => radio.checked)?.value ?? 'either',
     };
-    return { body, problems };
+    if (!Object.keys(problems).length) {
+      const sent = JSON.stringify(details);
+      if (this.sentWith !== undefined && this.sentWith !== sent) this.key = newKey();
+      this.sentWith = sent;
+    }
+    return { body: { idempotencyKey: this.key, ...details }, problems };
   }
 
   protected confirmation(reply: FormReply & { reference: string }) {
