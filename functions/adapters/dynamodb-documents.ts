@@ -1,6 +1,7 @@
 /** What every DynamoDB adapter shares: the document client, and how a failed call is reported. */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type DeleteCommand,
   DynamoDBDocumentClient,
   type GetCommand,
   type PutCommand,
@@ -20,7 +21,7 @@ export const isConditionFailure = (error: unknown) => (error as Error).name === 
  */
 export async function sendCommand<T>(
   documents: DynamoDBDocumentClient,
-  command: GetCommand | PutCommand | QueryCommand | UpdateCommand,
+  command: GetCommand | PutCommand | QueryCommand | UpdateCommand | DeleteCommand,
   options: { passClientErrors?: boolean } = {},
 ): Promise<T> {
   try {

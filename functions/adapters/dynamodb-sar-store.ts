@@ -5,12 +5,22 @@
  *                      byCouncilDue (council → due date) and byStatus (council#status → due date).
  *   INTAKE#<key>       which reference a submission's idempotency key claimed, and the fingerprint of what was
  *                      submitted with it (a later submission with the key and other details is a conflict).
+ *   OWED#<reference>   a case whose acknowledgement and DPO notice are not known to be queued yet: written before
+ *                      the case, removed once its mail is queued; in the sparse index `mailOwed` (oldest first),
+ *                      which the scheduled mail retry reads, so a case whose mail could not be queued (the store
+ *                      failed between the two writes) still gets it without anyone resubmitting.
  * Exactly-once creation without transactions: claim the key (conditional put), then write the case under the
  * claimed reference (conditional put). A retry after a failure between the two finds the claim and completes
  * it; concurrent submissions with one key converge on one case.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { documentClient, isConditionFailure, sendCommand } from './dynamodb-documents.ts';
 import { SarConflictError, StoreUnavailableError, SubmissionConflictError, type SarCaseStore } from '#core/ports.ts';
 import type { SarCase } from '#core/sar/case.ts';
@@ -19,7 +29,10 @@ export const SAR_TABLE = {
   partitionKey: 'pk',
   byCouncilDue: { name: 'byCouncilDue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   byStatus: { name: 'byStatus', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  mailOwed: { name: 'mailOwed', partitionKey: 'owedPk', sortKey: 'owedSk' },
 } as const;
+
+const OWED = 'OWED';
 
 const NO_DUE_DATE = '9999-12-31';
 
@@ -34,7 +47,7 @@ export class DynamoSarCaseStore implements SarCaseStore {
   }
 
   /** Every call either reaches DynamoDB or fails as "unavailable, try again"; condition failures pass through. */
-  private send<T>(command: GetCommand | PutCommand | QueryCommand): Promise<T> {
+  private send<T>(command: GetCommand | PutCommand | QueryCommand | DeleteCommand): Promise<T> {
     return sendCommand<T>(this.documents, command, { passClientErrors: true });
   }
 
@@ -123,6 +136,8 @@ export class DynamoSarCaseStore implements SarCaseStore {
         continue;
       }
       const fresh = make(claimed);
+      // Before the case: a crash between the two leaves a marker the retry clears, never a case owed mail unseen.
+      await this.markMailOwed(claimed, new Date().toISOString());
       try {
         await this.send(
           new PutCommand({
@@ -139,6 +154,35 @@ export class DynamoSarCaseStore implements SarCaseStore {
       }
     }
     throw new StoreUnavailableError(new Error('Could not claim a unique reference'));
+  }
+
+  /** Marks a case as owed its mail (createOnce does, before writing the case). */
+  markMailOwed(reference: string, since: string): Promise<unknown> {
+    return this.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `OWED#${reference}`, reference, owedPk: OWED, owedSk: `${since}#${reference}`, since },
+      }),
+    );
+  }
+
+  /** Cases whose mail is not known to be queued, oldest first (with when they were marked). */
+  async mailOwed(limit = 50): Promise<{ reference: string; since: string }[]> {
+    const page = await this.send<{ Items?: { reference: string; since: string }[] }>(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: SAR_TABLE.mailOwed.name,
+        KeyConditionExpression: 'owedPk = :owed',
+        ExpressionAttributeValues: { ':owed': OWED },
+        Limit: limit,
+      }),
+    );
+    return (page.Items ?? []).map(({ reference, since }) => ({ reference, since }));
+  }
+
+  /** The case's mail is queued: it no longer needs the retry to look at it. */
+  async mailQueued(reference: string): Promise<void> {
+    await this.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: `OWED#${reference}` } }));
   }
 
   async update(next: SarCase): Promise<void> {

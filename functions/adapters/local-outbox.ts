@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MailSender, OutgoingMail } from '#core/ports.ts';
+import { messageIdFor } from './mail/message.ts';
 
 const ADDRESS = /^[^\s@<>"',;:\r\n]+@[^\s@<>"',;:\r\n]+\.[A-Za-z]{2,}$/;
 
@@ -28,7 +29,8 @@ export class LocalOutbox implements MailSender {
       ...(mail.replyTo ? [`Reply-To: ${mail.replyTo}`] : []),
       `Subject: ${subject}`,
       `Date: ${new Date().toUTCString()}`,
-      `Message-ID: <${id}@privacy-assistant.local>`,
+      // A queued mail's own id, the same on every attempt (see OutgoingMail.messageId).
+      `Message-ID: ${mail.messageId ? messageIdFor(mail.messageId, this.from) : `<${id}@privacy-assistant.local>`}`,
       'MIME-Version: 1.0',
     ];
     const textPart = ['Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', mail.text];

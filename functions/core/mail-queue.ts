@@ -76,17 +76,45 @@ export async function attemptDelivery(queue: MailQueue, sender: MailSender, mail
   return sendClaimed(queue, sender, claimed, now);
 }
 
-/** Sends a mail this run holds the lease on and records the outcome. */
+/**
+ * A queued mail's Message-ID left part, from its queue id ("SAR-7K4M-Q9TX:acknowledgement" →
+ * "SAR-7K4M-Q9TX.acknowledgement"): stable, so every attempt at the mail carries the same Message-ID.
+ */
+export function messageIdToken(id: string): string {
+  const token = id
+    .replace(/[^A-Za-z0-9._-]+/g, '.')
+    .replace(/^\.+|\.+$/g, '')
+    .slice(0, 200);
+  return token || 'mail';
+}
+
+/** How often the outcome of a send is written before giving up (the send itself is never repeated here). */
+const RECORD_ATTEMPTS = 3;
+
+/**
+ * Sends a mail this run holds the lease on and records the outcome. Exactly once over SMTP is impossible: between the
+ * relay accepting and "sent" being stored a crash leaves the mail pending, and the retry sends it again after the
+ * lease. The window is kept to the one write (tried again at once if it fails), and a repeat is harmless: every
+ * attempt carries the mail's own Message-ID, which mail clients show as one message. A failure to record the outcome
+ * does not throw: the mail was sent (or not) all the same, and the queue still holds it for the retry.
+ */
 async function sendClaimed(queue: MailQueue, sender: MailSender, claimed: QueuedMail, now: () => string) {
   let outcome: { ok: true } | { ok: false; error: string };
   try {
-    await sender.send(claimed.mail);
+    await sender.send({ ...claimed.mail, messageId: claimed.mail.messageId ?? messageIdToken(claimed.id) });
     outcome = { ok: true };
   } catch (error) {
     outcome = { ok: false, error: (error as Error).message };
   }
   const next = afterAttempt(claimed, outcome, now());
-  await queue.save(next, claimed.attempts);
+  for (let attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
+    try {
+      await queue.save(next, claimed.attempts);
+      break;
+    } catch {
+      // The retry finds it pending once the lease ends and sends it again, under the same Message-ID.
+    }
+  }
   return next;
 }
 

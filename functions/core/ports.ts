@@ -23,6 +23,13 @@ export interface SarCaseStore {
   listByStatus(council: string, status: string): Promise<SarCase[]>;
   /** Writes `next` only if the stored case is still at `next.version - 1`; otherwise throws SarConflictError. */
   update(next: SarCase): Promise<void>;
+  /**
+   * Cases created whose mail is not known to be queued (createOnce marks each before writing it), oldest first.
+   * Optional: a store without it leaves queuing to the submission and its repeats.
+   */
+  mailOwed?(limit?: number): Promise<{ reference: string; since: string }[]>;
+  /** The case's mail is queued (or the case never came to be): its mark is removed. */
+  mailQueued?(reference: string): Promise<void>;
 }
 
 export class SarConflictError extends Error {
@@ -57,6 +64,12 @@ export interface OutgoingMail {
   /** A validated address the recipient can reply to (the person who escalated). */
   replyTo?: string;
   attachments?: { filename: string; content: string; contentType?: string }[];
+  /**
+   * The left part of the Message-ID (the sender adds `@` and its domain): the same on every attempt at one queued mail,
+   * so a mail sent twice (a crash after the relay accepted it, before "sent" was recorded) is one message to the
+   * recipient's mail client. Letters, digits and `.-_` only.
+   */
+  messageId?: string;
 }
 
 /** Mail delivery: the local outbox by default, SES or SMTP in a council's deployment. Throws when not accepted. */

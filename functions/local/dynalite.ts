@@ -47,7 +47,7 @@ export async function startLocalDynamo(options: { path?: string; port?: number }
 export function ensureSarTable(client: DynamoDBClient, tableName: string): Promise<void> {
   return ensureTable(client, tableName, {
     partitionKey: SAR_TABLE.partitionKey,
-    indexes: [SAR_TABLE.byCouncilDue, SAR_TABLE.byStatus],
+    indexes: [SAR_TABLE.byCouncilDue, SAR_TABLE.byStatus, SAR_TABLE.mailOwed],
   });
 }
 

@@ -308,6 +308,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     now: () => new Date(),
     logger,
     metrics: loggedMetrics(logger),
+    // As in AWS: the SAR intake, by Lambda Invoke, queues the mail of cases made while the queue failed.
+    queueOwedSarMail: () => new LambdaSarIntake(lambda, 'sar-intake').invoke({ action: 'queue-owed-mail' }),
   });
   const retrying = setInterval(() => void retry().catch(() => undefined), RETRY_EVERY_MS);
   retrying.unref();

@@ -2,6 +2,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type DynamoDBClient,
@@ -16,13 +17,39 @@ export interface TableDefinition {
 }
 
 export async function ensureTable(client: DynamoDBClient, tableName: string, table: TableDefinition): Promise<void> {
+  const indexes = table.indexes ?? [];
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table kept in .data/ from before an index was added gets it now (one per update, as DynamoDB allows).
+    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const missing of indexes.filter((i) => !have.has(i.name))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [missing.partitionKey, missing.sortKey].map((name) => ({
+            AttributeName: name,
+            AttributeType: 'S' as const,
+          })),
+          GlobalSecondaryIndexUpdates: [
+            {
+              Create: {
+                IndexName: missing.name,
+                KeySchema: [
+                  { AttributeName: missing.partitionKey, KeyType: 'HASH' as const },
+                  { AttributeName: missing.sortKey, KeyType: 'RANGE' as const },
+                ],
+                Projection: { ProjectionType: 'ALL' as const },
+              },
+            },
+          ],
+        }),
+      );
+      await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName: tableName });
+    }
     return;
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
-  const indexes = table.indexes ?? [];
   const attributes = new Set(
     [table.partitionKey, table.sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])].filter(
       (name): name is string => !!name,

@@ -65,7 +65,7 @@ export class Data extends Construct {
 
     this.sarCases = table('SarCases', {
       partitionKey: SAR_TABLE.partitionKey,
-      globalSecondaryIndexes: [index(SAR_TABLE.byCouncilDue), index(SAR_TABLE.byStatus)],
+      globalSecondaryIndexes: [index(SAR_TABLE.byCouncilDue), index(SAR_TABLE.byStatus), index(SAR_TABLE.mailOwed)],
     });
     this.mail = table('Mail', {
       partitionKey: MAIL_QUEUE_TABLE.partitionKey,

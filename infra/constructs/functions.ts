@@ -207,10 +207,12 @@ export class Functions extends Construct {
       handler: 'retry',
       description: 'Scheduled: sends every queued mail that is due (escalations, SAR notices, digests)',
       timeout: Duration.minutes(2),
-      environment: escalationEnvironment,
+      // The SAR intake queues the mail of cases made while the queue failed; the retry only asks it to.
+      environment: { ...escalationEnvironment, SAR_INTAKE_FUNCTION: this.sarIntake.functionName },
     });
     data.mail.grantReadWriteData(this.mailRetry);
     indexesOf(this.mailRetry, data.mail);
+    invokes(this.mailRetry, this.sarIntake);
     // The module signs links at load; retry reads the secret because it shares the module, never uses it.
     reads(this.mailRetry, { ACK_LINK_SECRET: secrets.ackLink });
     sends(this.mailRetry);

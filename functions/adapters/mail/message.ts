@@ -17,6 +17,24 @@ export interface PreparedMail {
   subject: string;
   text: string;
   attachments: PreparedAttachment[];
+  /** `<token@from-domain>` when the mail has a stable id (every queued mail does); else the transport picks one. */
+  messageId: string | undefined;
+}
+
+/** `<token@domain>` from a queued mail's token and the sending address's domain. */
+export function messageIdFor(token: string, from: string): string {
+  const left =
+    token
+      .replace(/[^A-Za-z0-9._-]+/g, '.')
+      .replace(/^\.+|\.+$/g, '')
+      .slice(0, 200) || 'mail';
+  const domain = from.slice(from.lastIndexOf('@') + 1).replace(/[^A-Za-z0-9.-]/g, '') || 'localhost';
+  return `<${left}@${domain}>`;
+}
+
+/** Mail text without NUL or other control characters (tab and line breaks kept) or bidi overrides. */
+function plain(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\t\n]|[\u202A-\u202E\u2066-\u2069]/gu, '');
 }
 
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
@@ -35,13 +53,15 @@ const BY_EXTENSION: Record<string, string> = {
 export function prepareMail(mail: OutgoingMail, from: string): PreparedMail {
   const to = assertSafeAddress(mail.to, 'to');
   const replyTo = mail.replyTo === undefined ? undefined : assertSafeAddress(mail.replyTo, 'replyTo');
+  const sender = assertSafeAddress(from, 'from');
   return {
-    from: assertSafeAddress(from, 'from'),
+    from: sender,
     to,
     replyTo,
     subject: safeHeaderText(mail.subject),
-    text: String(mail.text),
+    text: plain(String(mail.text)),
     attachments: (mail.attachments ?? []).map((a, i) => prepareAttachment(a, i)),
+    messageId: mail.messageId ? messageIdFor(mail.messageId, sender) : undefined,
   };
 }
 
@@ -62,7 +82,11 @@ function prepareAttachment(
     const extension = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() ?? '';
     contentType = BY_EXTENSION[extension] ?? 'application/octet-stream';
   }
-  return { filename, content: String(attachment.content), contentType };
+  return {
+    filename,
+    content: contentType.startsWith('text/') ? plain(String(attachment.content)) : String(attachment.content),
+    contentType,
+  };
 }
 
 /** The prepared mail as nodemailer's message fields (the SMTP transport and the MIME builder for SES take them). */
@@ -73,6 +97,9 @@ export function nodemailerFields(prepared: PreparedMail) {
     ...(prepared.replyTo ? { replyTo: prepared.replyTo } : {}),
     subject: prepared.subject,
     text: prepared.text,
+    // The stable id twice: as the Message-ID (SMTP relays keep it) and as X-Mail-Id (Amazon SES replaces the
+    // Message-ID with its own, so there a repeat shows as the same X-Mail-Id).
+    ...(prepared.messageId ? { messageId: prepared.messageId, headers: { 'X-Mail-Id': prepared.messageId } } : {}),
     attachments: prepared.attachments.map((a) => ({
       filename: a.filename,
       content: a.content,

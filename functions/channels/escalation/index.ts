@@ -1,7 +1,8 @@
 /**
  * The escalation Lambdas, built from real parts once per cold start:
  *   handler  — HTTP: POST /api/escalate and /api/complaints/acknowledge (GET confirms, POST acknowledges)
- *   retry    — scheduled: every due queued email once (the MailDeadLettered metric feeds an alarm)
+ *   retry    — scheduled: the SAR intake queues mail owed by cases made while the queue failed (when
+ *              SAR_INTAKE_FUNCTION is set), then every due queued email once (MailDeadLettered feeds an alarm)
  *   digest   — scheduled weekly: the DPO digest per council
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { DynamoEscalationStore } from '../../adapters/dynamodb-escalation-store.
 import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
 import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
+import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
 import { OriginVerifyVariable } from '../../shared/config.ts';
 import { byPath, type HttpHandler } from '../../shared/http.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
@@ -40,6 +42,8 @@ const env = z.parse(
     ORIGIN_VERIFY: OriginVerifyVariable,
     KB_PATH: z.optional(z.string()),
     DYNAMODB_ENDPOINT: z.optional(z.url()),
+    /** Set for the mail retry only: the SAR intake it asks to queue the mail of cases still owed it. */
+    SAR_INTAKE_FUNCTION: z.optional(z.string().check(z.minLength(1))),
   }),
   process.env,
 );
@@ -77,12 +81,21 @@ export const handler = byPath({
   '/api/complaints/acknowledge': acknowledge as HttpHandler,
 });
 
+// The Lambda SDK on first use: only the retry has SAR_INTAKE_FUNCTION, and the HTTP handler never loads it.
+const sarIntake = env.SAR_INTAKE_FUNCTION
+  ? new LambdaSarIntake(
+      async () => new (await import('@aws-sdk/client-lambda')).LambdaClient({}),
+      env.SAR_INTAKE_FUNCTION,
+    )
+  : undefined;
+
 export const retry = createMailRetryHandler({
   queue,
   sender,
   now: () => new Date(),
   logger,
   metrics: powertoolsMetrics('escalation', logger),
+  ...(sarIntake ? { queueOwedSarMail: () => sarIntake.invoke({ action: 'queue-owed-mail' }) } : {}),
 });
 
 export const digest = createDigestHandler({

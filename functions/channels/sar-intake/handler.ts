@@ -44,7 +44,15 @@ export type SarIntakeEvent =
   | { action: 'retry-notifications'; reference: string }
   | { action: 'extend'; reference: string; by: string; reason: string; on?: string }
   | { action: 'list-by-status'; council: string; status: string }
-  | { action: 'reminders'; council: string };
+  | { action: 'reminders'; council: string }
+  | { action: 'queue-owed-mail' };
+
+/** What the scheduled sweep did: cases whose mail it queued, and marks it cleared for cases that never came to be. */
+export type OwedMailResponse =
+  { ok: true; queued: number; cleared: number } | Extract<SarIntakeResponse, { ok: false }>;
+
+/** A mark older than this with no case is a submission that failed before its case was written: it is cleared. */
+const ORPHAN_MARK_HOURS = 24;
 
 /** `delivery`: where each email the case owes stands in the mail queue (get, retry-notifications, a refusal). */
 export type SarCaseResponse =
@@ -137,9 +145,11 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     // Also on a repeated submission: queuing is idempotent, so mail an earlier failure never queued goes now.
     try {
       await notify(sar);
+      await deps.store.mailQueued?.(sar.reference);
     } catch (error) {
-      // The case is made and must be reported as made; its mail is queued by a repeated submission or
-      // retry-notifications, and `get` shows it as not queued.
+      // The case is made and must be reported as made; its mail is queued by the scheduled sweep
+      // (queue-owed-mail, which finds the case by the mark createOnce left), a repeated submission or
+      // retry-notifications, and `get` shows it as not queued meanwhile.
       deps.logger.warn('SAR notification not queued', { council: sar.council, error: (error as Error).name });
     }
     // No reference or requester detail in logs: a reference is tied to a person.
@@ -277,6 +287,33 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
     return { ok: true, today, horizon, overdue, dueSoon };
   }
 
+  /**
+   * The scheduled sweep (run by the mail retry): every case still marked as owed its mail gets it queued (queuing is
+   * idempotent, so a case whose mail was queued after all is sent nothing twice), then its mark is removed.
+   */
+  async function queueOwedMail(): Promise<OwedMailResponse> {
+    if (!deps.store.mailOwed || !deps.store.mailQueued) return { ok: true, queued: 0, cleared: 0 };
+    let queued = 0;
+    let cleared = 0;
+    const orphanedBefore = new Date(deps.now().getTime() - ORPHAN_MARK_HOURS * 3_600_000).toISOString();
+    for (const { reference, since } of await deps.store.mailOwed(50)) {
+      const found = await deps.store.get(reference);
+      if (!found) {
+        // A submission that failed before its case was written: it may still be retried, so only an old mark goes.
+        if (since < orphanedBefore) {
+          await deps.store.mailQueued(reference);
+          cleared++;
+        }
+        continue;
+      }
+      await notify(found);
+      await deps.store.mailQueued(reference);
+      queued++;
+    }
+    if (queued || cleared) deps.logger.info('SAR mail owed queued', { queued, cleared });
+    return { ok: true, queued, cleared };
+  }
+
   async function get(raw: { reference?: unknown }): Promise<SarCaseResponse> {
     const parsed = z.safeParse(ReferenceSchema, raw.reference);
     if (!parsed.success) return invalid(parsed.error);
@@ -288,7 +325,7 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
 
   return async (
     event: SarIntakeEvent,
-  ): Promise<SarIntakeResponse | SarCaseResponse | SarListResponse | SarRemindersResponse> => {
+  ): Promise<SarIntakeResponse | SarCaseResponse | SarListResponse | SarRemindersResponse | OwedMailResponse> => {
     try {
       switch (event?.action) {
         case 'submit':
@@ -305,13 +342,15 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
           return await listByStatus(event);
         case 'reminders':
           return await reminders(event);
+        case 'queue-owed-mail':
+          return await queueOwedMail();
         default:
           return {
             ok: false,
             error: {
               code: 'invalid',
               message:
-                'Unknown action: expected submit, get, change-status, extend, list-by-status, reminders or retry-notifications.',
+                'Unknown action: expected submit, get, change-status, extend, list-by-status, reminders, retry-notifications or queue-owed-mail.',
             },
           };
       }
