@@ -201,6 +201,20 @@ describe('the Teams bot in Emulator mode (findings 3 and 8)', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('answers an activity the Bot Framework would trip over with 400, not 500 (found by the fuzz test)', async () => {
+    const { conversation: _conversation, ...noConversation } = activity(connector.url);
+    for (const body of [
+      noConversation,
+      { ...activity(connector.url), id: 9007199254740991 },
+      { ...activity(connector.url), recipient: { id: null } },
+      { ...activity(connector.url), channelId: ['emulator'] },
+    ]) {
+      const response = await postActivity(server.url, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid-activity' } });
+    }
+  });
+
   it('answers an unreachable Emulator with a clear 502 at once', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -16,7 +16,28 @@ import {
   type Activity,
   type ConversationReference,
 } from 'botbuilder';
+import * as z from 'zod/mini';
 import type { TeamsReply, TeamsTurn } from './conversation.ts';
+
+/**
+ * The fields of an activity the adapter and the bot rely on, checked before either sees it: an activity the Bot
+ * Framework would trip over (no conversation id, a number for an id) is the caller's mistake, answered 400, not 500.
+ * Other fields pass through as they are.
+ */
+const account = z.looseObject({ id: z.string().check(z.minLength(1)) });
+const ActivityShape = z.looseObject({
+  type: z.string().check(z.minLength(1)),
+  id: z.optional(z.string()),
+  channelId: z.string().check(z.minLength(1)),
+  serviceUrl: z.optional(z.string()),
+  from: account,
+  recipient: account,
+  conversation: account,
+  text: z.optional(z.string()),
+  replyToId: z.optional(z.string()),
+  membersAdded: z.optional(z.array(account)),
+  membersRemoved: z.optional(z.array(account)),
+});
 
 export interface BotCredentials {
   /** Empty only for local development with the Bot Framework Emulator: then no token is checked. */
@@ -160,11 +181,22 @@ export function createBotEndpoint(
     let activity: Activity;
     try {
       activity = JSON.parse(body ?? '') as Activity;
-      if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') throw new Error('not one');
     } catch {
       return {
         status: 400,
         error: { code: 'invalid-activity', message: 'The request body is not a Bot Framework activity.' },
+      };
+    }
+    const shape = z.safeParse(ActivityShape, activity);
+    if (!shape.success) {
+      const issue = shape.error.issues[0];
+      const field = issue?.path.map(String).join('.') || 'activity';
+      return {
+        status: 400,
+        error: {
+          code: 'invalid-activity',
+          message: `The request body is not a Bot Framework activity: ${field} is missing or not in the right form.`,
+        },
       };
     }
     const noServiceUrl: BotResponse = {
