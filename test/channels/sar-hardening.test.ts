@@ -204,3 +204,31 @@ describe('the same idempotency key with other details (finding 4)', () => {
     });
   });
 });
+
+describe('refusals on the chat and SAR routes say what is wrong (finding 11)', () => {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, json: await response.json() };
+  };
+
+  it.each([
+    ['/api/chat', { message: 'hello', sessionId: 'x' }, 'sessionId', /the id the widget was given/],
+    ['/api/chat', { message: 'hello', context: { topic: 'weather' } }, 'context.topic', /send back the context/],
+    ['/api/chat', { message: 42 }, 'message', /type a question/],
+    ['/api/chat', { message: 'hello', council: 7 }, 'council', /council must be an id/],
+    ['/api/sar', form({ preferredFormat: 'fax' }), 'preferredFormat', /electronic, paper, either/],
+    ['/api/sar', form({ idempotencyKey: 'x' }), 'idempotencyKey', /the key the form was given/],
+    ['/api/sar', form({ requester: 'Sam' }), 'requester', /name and a way to contact/],
+    ['/api/sar', form({ request: { description: 'x', services: 'all' } }), 'request.services', /must be a list/],
+  ])('%s %j', async (path, body, field, message) => {
+    const response = await post(path, body);
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(response.json.error.fields[field]).toMatch(message);
+    expect(JSON.stringify(response.json)).not.toMatch(/Invalid input/);
+  });
+});
