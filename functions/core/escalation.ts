@@ -9,6 +9,16 @@ import type { OutgoingMail } from './ports.ts';
 import { complaintAcknowledgeBy } from './sar/deadlines.ts';
 import { generateReference, type RandomBytes } from './sar/reference.ts';
 
+/** The conversation id the widget was given with its first answer (chat and escalation both take it). */
+export const SessionIdSchema = z
+  .string({ error: 'sessionId must be the id the widget was given, as text.' })
+  .check(
+    z.regex(
+      /^[A-Za-z0-9-]{8,64}$/,
+      'sessionId must be the id the widget was given (8 to 64 letters, digits or hyphens).',
+    ),
+  );
+
 export const MAX_ESCALATION_MESSAGE = 2000;
 
 export const MAX_TRANSCRIPT_LINE = 4000;
@@ -58,16 +68,7 @@ export const EscalationRequestSchema = z
           z.maxLength(100, 'notice may have at most 100 characters.'),
         ),
     ),
-    sessionId: z.optional(
-      z
-        .string({ error: 'sessionId must be the id the widget was given, as text.' })
-        .check(
-          z.regex(
-            /^[A-Za-z0-9-]{8,64}$/,
-            'sessionId must be the id the widget was given (8 to 64 letters, digits or hyphens).',
-          ),
-        ),
-    ),
+    sessionId: z.optional(SessionIdSchema),
     contact: z.object(
       {
         name: z.optional(

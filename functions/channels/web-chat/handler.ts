@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { MAX_QUESTION_LENGTH, TOPICS } from '#core/answer-contract.ts';
 import { AnswerInputError } from '#core/answer.ts';
 import { chatTurn } from '#core/chat.ts';
+import { SessionIdSchema } from '#core/escalation.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { UnansweredStore } from '#core/unanswered.ts';
 import { redactPersonalData } from '#core/redact.ts';
@@ -35,16 +36,7 @@ const ChatBody = z.object({
         `Please keep your question under ${MAX_QUESTION_LENGTH.toLocaleString('en-GB')} characters.`,
       ),
     ),
-  sessionId: z.optional(
-    z
-      .string({ error: 'sessionId must be the id the widget was given, as text.' })
-      .check(
-        z.regex(
-          /^[A-Za-z0-9-]{8,64}$/,
-          'sessionId must be the id the widget was given (8 to 64 letters, digits or hyphens).',
-        ),
-      ),
-  ),
+  sessionId: z.optional(SessionIdSchema),
   notice: id('notice'),
   council: id('council'),
   /** What the previous answer returned as `context`; checked against the knowledge base by the core. */
