@@ -23,9 +23,11 @@ export function resolveNotice(
   terms: string[],
 ): Resolution {
   // "how long does kent adult education keep my data": a council named in the question narrows the services.
-  // On a service's page, that service's council is the context: another council's service is never meant.
-  const contextCouncil = input.notice ? index.notices.get(input.notice)?.notice.council : undefined;
-  const council = givenCouncil ?? contextCouncil ?? councilNamed(index, terms);
+  // On a service's page, or following up an answer from one, that service's council is the context: another
+  // council's service is never meant.
+  const page = input.notice ?? input.session?.notice;
+  const contextCouncil = page ? index.notices.get(page)?.notice.council : undefined;
+  const council = givenCouncil ?? input.session?.council ?? contextCouncil ?? councilNamed(index, terms);
   const inCouncil = (n: IndexedNotice) => !council || n.notice.council === council;
   // A question that names a service wins over the page it was asked on ("on the Connexions page, about adoption…").
   const hits = new Map<string, number>();
