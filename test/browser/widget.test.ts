@@ -65,7 +65,7 @@ describe('the web-chat widget on the demo page', () => {
     const answer = assistant(page).locator('.msg.assistant').first();
     await expect.poll(() => answer.textContent(), { timeout: 10_000 }).toContain('6 years');
     expect(await answer.locator('.source').textContent()).toBe(
-      "From the Connect to Work Programme privacy notice (updated May 2025), 'How long your personal data will be kept'",
+      "From the Connect to Work Programme privacy notice (updated May 2025) (opens in a new tab), 'How long your personal data will be kept'",
     );
     expect(await answer.locator('.source a').getAttribute('href')).toMatch(/^https?:\/\//);
 
