@@ -8,7 +8,7 @@
  */
 import { loadSources } from './sources.ts';
 import { buildKnowledgeBase } from './pipeline/build-kb.ts';
-import { auditKnowledgeBase, auditNotice, formatAuditReport, type AuditReport } from './pipeline/audit-rules.ts';
+import { auditKnowledgeBase, auditNotice, formatAuditReport, type AuditReport } from './audit/index.ts';
 
 const USAGE = 'usage: npm run --silent kb:audit -- [--notice ID] [--json]';
 

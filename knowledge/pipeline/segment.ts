@@ -39,6 +39,17 @@ const SENTENCE_OPENER =
   /^(?:If|We|You|Your|The|This|These|Our|For|To|Please|Alternatively|When|Where|In|All|Any|Information|Data)\b/;
 
 const TERMINAL = /[.!?;]["')\]]?$/;
+/**
+ * A line ending in a comma, an article, a conjunction, a possessive or an auxiliary stops mid-sentence: it is never
+ * a heading, and the line below it is its continuation ("…we also receive it from the" / "Disclosure and Barring…").
+ */
+const MID_SENTENCE =
+  /(?:,|\b(?:the|a|an|and|or|nor|but|our|your|their|its|his|her|is|are|was|were|be|been|being|will|must|may|can|could|should|would|shall|has|have|had|that|which|whose|including|such as|than|per|via|e\.g\.|i\.e\.))\s*$/i;
+const ENDS_IN_PREPOSITION =
+  /\b(?:of|to|for|with|from|in|on|at|by|under|into|about|within|between|after|before|until)\s*$/i;
+/** In a paragraph hard-wrapped at a width, a line this close to the widest line was broken by the wrapping. */
+const FULL_LINE = 0.7;
+const WRAP_WIDTH = 60;
 const QA_MARKER = /^\s*(?:Q|A|Question|Answer)\s*[:.)]\s+/;
 /** A sentence that stops where a stripped link or address used to be. */
 export const DANGLING = /(?:\b(?:at|to|on|via|visit|from|see)|:-?|,)\s*$/i;
@@ -131,6 +142,33 @@ function startsLower(text: string): boolean {
   return /^\s*[a-z]/.test(text);
 }
 
+/**
+ * For each line, the widest line of the run of lines it stands in (no blank line, bullet or table between), when
+ * the run looks hard-wrapped (three lines or more, the widest at least WRAP_WIDTH characters); else 0.
+ */
+function wrapWidths(units: Unit[]): number[] {
+  const widths = units.map(() => 0);
+  for (let start = 0; start < units.length;) {
+    let end = start + 1;
+    const plain = (u: Unit) => u.kind === 'line' && !u.table;
+    if (plain(units[start]!)) while (end < units.length && plain(units[end]!) && !units[end]!.blankBefore) end++;
+    const run = units.slice(start, end);
+    const widest = Math.max(...run.map((u) => u.text.trim().length));
+    if (run.length >= 3 && widest >= WRAP_WIDTH) widths.fill(widest, start, end);
+    start = end;
+  }
+  return widths;
+}
+
+/**
+ * Whether a line stops mid-sentence, so that the line below it continues it. A preposition can end a list item
+ * ("Other services you are engaged with") or a heading, so it counts only before a number ("…kept for" / "6 years").
+ */
+function stopsMidSentence(text: string, next: string): boolean {
+  if (WH_HEADING.test(squash(text))) return false; // "Who we are"
+  return MID_SENTENCE.test(text) || (ENDS_IN_PREPOSITION.test(text) && /^\s*\d/.test(next));
+}
+
 /** Re-joins lines that the publishing broke: wrapped bullets, wrapped paragraphs, split paragraphs. */
 function joinBrokenLines(
   units: Unit[],
@@ -138,9 +176,27 @@ function joinBrokenLines(
   isHeading: (u: Unit, next?: Unit, prev?: Unit) => boolean,
 ): Unit[] {
   const out: Unit[] = [];
+  const widths = wrapWidths(units);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     const prev = out.at(-1);
+    // A hard-wrapped paragraph: the line above was cut at the width or stops mid-sentence ("…kept for" / "6 years").
+    const above = units[i - 1];
+    const cutAbove =
+      prev !== undefined &&
+      above !== undefined &&
+      unit.kind === 'line' &&
+      !unit.blankBefore &&
+      !unit.table &&
+      !above.table &&
+      !TERMINAL.test(above.text) &&
+      !/:-?$/.test(above.text) &&
+      (stopsMidSentence(above.text, unit.text) ||
+        (widths[i]! > 0 && above.text.trim().length >= FULL_LINE * widths[i]!));
+    if (cutAbove) {
+      prev.text = `${prev.text.trimEnd()} ${unit.text.trim()}`;
+      continue;
+    }
     if (prev && unit.kind === 'line' && !TERMINAL.test(prev.text) && !/:-?$/.test(prev.text)) {
       // A heading-like line joins the next only when that line carries its contact ("…Officer" / "Tel. …").
       const headingAbove = isHeading(prev, unit) && !CONTACT_LABEL.test(unit.text) && words(unit.text).length >= 6;
@@ -209,6 +265,7 @@ export function segment(noticeText: string, title: string): Section[] {
       return false;
     const count = words(text).length;
     if (count === 0 || count > 20 || !/^[A-Z0-9"'(]/.test(text)) return false;
+    if (MID_SENTENCE.test(text) && !WH_HEADING.test(text)) return false;
     if (/\?$/.test(text)) return true;
     if (/[.;,!]["')]?$/.test(text) || /:\s+\S/.test(text)) return false;
     if (/:-?$/.test(text)) {

@@ -19,7 +19,7 @@ import {
   type LocalDynamo,
 } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
-import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
+import { auditKnowledgeBase } from '../../knowledge/audit/index.ts';
 import { realIndex, realKnowledgeBase } from '../helpers.ts';
 
 let dynamo: LocalDynamo;

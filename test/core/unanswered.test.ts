@@ -13,7 +13,7 @@ import {
   type UnansweredRecord,
   type UnansweredTally,
 } from '#core/unanswered.ts';
-import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
+import { auditKnowledgeBase } from '../../knowledge/audit/index.ts';
 import { realIndex, realKnowledgeBase } from '../helpers.ts';
 
 const answer = (over: Partial<Answer> = {}): Answer => ({

@@ -14,7 +14,7 @@ import {
   type AuditItem,
   type AuditItemId,
   type NoticeAudit,
-} from '../../knowledge/pipeline/audit-rules.ts';
+} from '../../knowledge/audit/index.ts';
 
 const { files, registry, thesaurus } = loadSources();
 const kb = buildKnowledgeBase(files, registry, thesaurus);

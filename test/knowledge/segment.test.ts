@@ -51,6 +51,39 @@ describe('segment', () => {
     });
   });
 
+  it('re-joins a paragraph hard-wrapped at a width, whatever word starts the next line', () => {
+    // Pasted from a PDF or an e-mail: the lines break where the width ran out, before numbers, names and capitals.
+    const text = [
+      'Who we are',
+      'Anytown Council, Civic Centre, High Street, Anytown AT1 1AA, is the data controller for',
+      'this information. We keep taxi and private hire driver files for a period of',
+      '6 years after your licence expires, and refused applications are kept for',
+      '3 years after the decision. We also receive information from the',
+      'Disclosure and Barring Service, the DVLA, the',
+      'Home Office and the Police, and we share it with the',
+      "Information Commissioner's Office when it asks.",
+    ].join('\n');
+    const sections = segment(text, 'Title');
+    expect(sections.map((s) => s.heading)).toEqual(['Who we are']);
+    expect(sections[0]!.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        text:
+          'Anytown Council, Civic Centre, High Street, Anytown AT1 1AA, is the data controller for this information. ' +
+          'We keep taxi and private hire driver files for a period of 6 years after your licence expires, and refused ' +
+          'applications are kept for 3 years after the decision. We also receive information from the Disclosure and ' +
+          "Barring Service, the DVLA, the Home Office and the Police, and we share it with the Information Commissioner's " +
+          'Office when it asks.',
+      },
+    ]);
+  });
+
+  it('keeps a list item that ends in a preposition and the heading below it apart', () => {
+    expect(
+      headings('Sources\n\nWe receive it from:\n- Other services you are engaged with\nHow we use it\nTo help.'),
+    ).toEqual(['Sources', 'How we use it']);
+  });
+
   it('does not take a contact line or a broken "contact … at" sentence for a heading', () => {
     expect(
       headings('Contact\n\nEmail: dpo@example.gov.uk\n\nFor further information visit\n\nMore text here.'),
