@@ -118,8 +118,11 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const missing = council && guessed ? serviceNotCovered(index, council, corrected) : undefined;
   if (missing && (anchored || strongest >= 3)) return notCovered(index, council!, missing, intent);
 
-  if (offTopic(index, text, resolution.notice ?? contextNotice) && !(anchored && strongest >= 4))
-    return declineAfterIntent(resolution.notice ?? contextNotice);
+  // A task word inside a question about personal data ("what info do you take when I book an appointment") is the
+  // occasion, not the question: only a task asked for itself is declined. A subject no notice covers needs more.
+  const off = offTopic(index, text, resolution.notice ?? contextNotice);
+  const asksAboutData = anchored && strongest >= (off === 'task' ? TUNING.weakCue : TUNING.decisiveCue);
+  if (off && !asksAboutData) return declineAfterIntent(resolution.notice ?? contextNotice);
   if (missing) return notCovered(index, council!, missing, intent);
 
   if (!resolution.notice) {
@@ -199,8 +202,12 @@ function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined 
  * Council business the notices do not cover (bins, parking, council tax…), unless a notice does cover it:
  * "council tax" is off-topic until a council adds its Council Tax Reduction notice.
  */
-function offTopic(index: KnowledgeIndex, text: string, notice: IndexedNotice | undefined): boolean {
-  if (OFF_TOPIC_TASK.test(text)) return true;
+function offTopic(
+  index: KnowledgeIndex,
+  text: string,
+  notice: IndexedNotice | undefined,
+): 'task' | 'subject' | undefined {
+  if (OFF_TOPIC_TASK.test(text)) return 'task';
   const pattern = new RegExp(OFF_TOPIC_SUBJECT.source, 'g');
   // What the notice in context mentions is not off-topic: "noise" on the environmental health notice, "appeal" on school
   // admissions' (its facts say so), "planning application" where a planning notice is published.
@@ -211,9 +218,9 @@ function offTopic(index: KnowledgeIndex, text: string, notice: IndexedNotice | u
       .map(stem);
     const specific = stems.filter((t) => !GENERIC_TERMS.has(t));
     const covered = specific.length > 0 && specific.every(covers);
-    if (!covered) return true;
+    if (!covered) return 'subject';
   }
-  return false;
+  return undefined;
 }
 
 /** English enough to answer: mostly Latin letters and mostly words the assistant knows (after spelling repair). */

@@ -15,6 +15,12 @@ export interface Cue {
   phrases: string[];
 }
 
+/**
+ * Not the person's own detail: "my phone number and email", "her home address" are personal data the question asks
+ * about, not a request for the council's contact details.
+ */
+const NOT_THE_PERSONS = r`(?<!\b(?:my|me|her|his|their|our|son's|daughter's|child's)(?: \w+){0,3} (?:and|or|,) (?:\w+ )?)(?<!\b(?:my|her|his|their|our)(?: \w+)? )`;
+
 /** Per topic, the cues that a question asks about it ("how long" → retention). */
 export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   retention: [
@@ -154,6 +160,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 2.5,
       phrases: [
         r`\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b`,
+        r`\b(?:have|has) (?:you|they|the council) got (?:my|her|his|their|any)\b`,
         r`\bkeep track of\b`,
         r`\bdo (?:you|they) (?:check|ask|need to know|find out)\b`,
       ],
@@ -450,14 +457,15 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 3,
       phrases: [
-        r`\bcontact\b`,
+        r`\bcontact\b(?! details)`,
+        r`${NOT_THE_PERSONS}\bcontact details\b`,
         r`\bget in touch\b`,
-        r`(?<!my )\bemail\b`,
+        r`${NOT_THE_PERSONS}\be-?mail\b`,
         r`\b(?:the|by|on the|a) phone\b`,
-        r`\btelephone\b`,
-        r`\b(?:phone|telephone|contact|tel|mobile) number\b`,
+        r`${NOT_THE_PERSONS}\btelephone\b`,
+        r`${NOT_THE_PERSONS}\b(?:phone|telephone|contact|tel|mobile) number\b`,
         r`\bnumber (?:for|to call)\b`,
-        r`(?<!my |email )\baddress\b`,
+        r`${NOT_THE_PERSONS}(?<!email )\baddress\b`,
         r`\bwrite to\b`,
         r`\bspeak to\b`,
         r`\btalk to\b`,
@@ -528,7 +536,7 @@ export const PRIVACY_WORDS: string[] = [
   r`on file`,
   r`on record`,
   r`everything (?:you|they)`,
-  r`my (?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details)`,
+  r`(?:my|her|his|their) (?:\w+ )?(?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details|date of birth|photo|photograph|signature)`,
   r`ico`,
   r`subject access`,
   r`sar`,

@@ -49,8 +49,27 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     ).toContain('start-sar');
   });
 
+  it.each(['what info do you take when i book an appointment', 'what details do you ask for when i book a visit'])(
+    '%j: a task word is the occasion of a question about personal data, not a reason to decline',
+    (question) => {
+      const answer = ask(question, { notice: 'kent-connect-to-work' });
+      expect(answer.topic).toBe('data-collected');
+      expect(answer.text).toContain('National Insurance number');
+    },
+  );
+
+  it.each(['do you keep my phone number and email', 'have you got my home address and mobile number'])(
+    "%j asks what is held about the person, not for the council's contact details",
+    (question) => {
+      const answer = ask(question, { notice: 'kent-connect-to-work' });
+      expect(answer.topic).toBe('data-collected');
+      expect(answer.text).not.toMatch(/@kent\.gov\.uk/);
+    },
+  );
+
   it('out of scope still needs positive evidence: bins, paying, the weather, injections', () => {
     for (const question of [
+      'can you book me an appointment',
       'when are my bins collected',
       'how do i pay my council tax bill',
       'will it rain tomorrow',
