@@ -2,6 +2,8 @@
  * Unanswered-question counts in DynamoDB, counted without scans:
  *   pk  UNANSWERED#<council>#<week>      one partition per council and ISO week: `listWeek` is one Query
  *   sk  <notice>#<fingerprint>           one item per question per notice
+ *       UNHELPFUL#<notice>#<fingerprint> the same for answers rated "did not help" (notice ids are lower case,
+ *                                        so the two never meet); `listWeek` returns both, each with its kind
  * Recording is a single UpdateItem: `ADD #count :one` is atomic on the server, so concurrent recordings of one
  * question never lose a count (no read-modify-write, no condition to retry); the first redacted wording and
  * topic guess are kept with `if_not_exists`. Items expire by TTL 13 weeks after their week ends (a quarter of
@@ -14,6 +16,7 @@ import { lazily, type Lazy } from './lazy.ts';
 import {
   isIsoWeek,
   isoWeekMonday,
+  type RecordKind,
   type UnansweredRecord,
   type UnansweredStore,
   type UnansweredTally,
@@ -28,7 +31,8 @@ export const UNANSWERED_RETENTION_WEEKS = 13;
 const DAY_SECONDS = 24 * 60 * 60;
 
 export const unansweredPartitionKey = (council: string, week: string) => `UNANSWERED#${council}#${week}`;
-export const unansweredSortKey = (notice: string, fingerprint: string) => `${notice}#${fingerprint}`;
+export const unansweredSortKey = (notice: string, fingerprint: string, kind: RecordKind = 'unanswered') =>
+  `${kind === 'unhelpful' ? 'UNHELPFUL#' : ''}${notice}#${fingerprint}`;
 
 /** Seconds since the epoch at which a week's items expire: midnight UTC, 13 weeks after the week's Sunday. */
 export function unansweredExpiry(week: string): number {
@@ -64,16 +68,17 @@ export class DynamoUnansweredStore implements UnansweredStore {
         TableName: this.tableName,
         Key: {
           [UNANSWERED_TABLE_KEY.partitionKey]: unansweredPartitionKey(r.council, r.week),
-          [UNANSWERED_TABLE_KEY.sortKey]: unansweredSortKey(r.notice, r.fingerprint),
+          [UNANSWERED_TABLE_KEY.sortKey]: unansweredSortKey(r.notice, r.fingerprint, r.kind),
         },
         UpdateExpression: [
           'ADD #count :one',
-          'SET #council = :council, #week = :week, #notice = :notice, #fingerprint = :fingerprint,',
+          'SET #kind = :kind, #council = :council, #week = :week, #notice = :notice, #fingerprint = :fingerprint,',
           '#example = if_not_exists(#example, :example), #topicGuess = if_not_exists(#topicGuess, :topicGuess),',
           '#expiresAt = :expiresAt',
         ].join(' '),
         ExpressionAttributeNames: {
           '#count': 'count',
+          '#kind': 'kind',
           '#council': 'council',
           '#week': 'week',
           '#notice': 'notice',
@@ -84,6 +89,7 @@ export class DynamoUnansweredStore implements UnansweredStore {
         },
         ExpressionAttributeValues: {
           ':one': 1,
+          ':kind': r.kind ?? 'unanswered',
           ':council': r.council,
           ':week': r.week,
           ':notice': r.notice,
@@ -113,6 +119,7 @@ export class DynamoUnansweredStore implements UnansweredStore {
       );
       for (const item of page.Items ?? []) {
         tallies.push({
+          kind: item.kind === 'unhelpful' ? 'unhelpful' : 'unanswered',
           fingerprint: String(item.fingerprint),
           notice: String(item.notice),
           topicGuess: String(item.topicGuess),
@@ -123,7 +130,11 @@ export class DynamoUnansweredStore implements UnansweredStore {
       start = page.LastEvaluatedKey;
     } while (start);
     return tallies.sort(
-      (a, b) => b.count - a.count || a.notice.localeCompare(b.notice) || a.fingerprint.localeCompare(b.fingerprint),
+      (a, b) =>
+        b.count - a.count ||
+        a.notice.localeCompare(b.notice) ||
+        a.fingerprint.localeCompare(b.fingerprint) ||
+        (a.kind ?? '').localeCompare(b.kind ?? ''),
     );
   }
 }

@@ -6,11 +6,15 @@
  * Pure: no I/O, no clock. The store is a port (UnansweredStore, below); the audit report is plain data made
  * at build time by knowledge/pipeline/audit-rules.ts (only the part of its shape the digest reads is typed here).
  *
+ * Answers a person said did not help ("Did this answer your question? No") are recorded the same way, as records
+ * of kind 'unhelpful' in the same store, and the digest lists them beside the questions nothing answered.
+ *
  * Privacy: a record holds the redacted question and no session id, time of day or anything else that would
  * tie it to a person; the week is the finest time it keeps.
  */
 import type { Answer } from './answer-contract.ts';
 import { expandSlang, normalise, stem, STOPWORDS } from './language.ts';
+import { longDate } from './long-date.ts';
 import { redactPersonalData } from './redact.ts';
 import { isValidReference } from './sar/reference.ts';
 import { addDays, fromEpochDay, isoWeekday, parseLocalDate, toEpochDay, type LocalDate } from './sar/local-date.ts';
@@ -37,7 +41,15 @@ export function shouldRecord(answer: Answer): boolean {
 
 // ---------------------------------------------------------------- the record
 
+/**
+ * 'unanswered': the assistant could not answer from a notice (recorded by the chat turn itself);
+ * 'unhelpful': an answer the person said did not answer their question (POST /api/feedback).
+ */
+export type RecordKind = 'unanswered' | 'unhelpful';
+
 export interface UnansweredRecord {
+  /** Absent in records written before answers could be rated: 'unanswered'. */
+  kind?: RecordKind;
   council: string;
   /** The notice id the answer was about, or 'none' (out of scope, or no notice resolved). */
   notice: string;
@@ -68,6 +80,34 @@ export function unansweredRecord(
 ): UnansweredRecord {
   const redacted = redactQuestion(question);
   return {
+    council: council?.trim() || UNKNOWN_COUNCIL,
+    notice: answer.notice ?? NO_NOTICE,
+    topicGuess: answer.topic,
+    question: redacted,
+    fingerprint: fingerprint(redacted),
+    week: isoWeek(at),
+  };
+}
+
+/** What the widget says about an answer the person rated "No": the question and what the answer was about. */
+export interface RatedAnswer {
+  topic: Answer['topic'];
+  notice?: string | null | undefined;
+}
+
+/**
+ * The record for an answer a person said did not help: like `unansweredRecord` (redacted, the week only, no
+ * session), of kind 'unhelpful', so the digest counts and lists it apart from the questions nothing answered.
+ */
+export function unhelpfulRecord(
+  question: string,
+  answer: RatedAnswer,
+  at: Date | string,
+  council?: string,
+): UnansweredRecord {
+  const redacted = redactQuestion(question);
+  return {
+    kind: 'unhelpful',
     council: council?.trim() || UNKNOWN_COUNCIL,
     notice: answer.notice ?? NO_NOTICE,
     topicGuess: answer.topic,
@@ -218,6 +258,8 @@ export function isIsoWeek(value: unknown): value is string {
 
 /** One question's count for a week: what `listWeek` returns. */
 export interface UnansweredTally {
+  /** 'unanswered' when absent. */
+  kind?: RecordKind;
   fingerprint: string;
   notice: string;
   topicGuess: string;
@@ -228,7 +270,7 @@ export interface UnansweredTally {
 
 /** Where unanswered questions are counted. Recording is best effort: callers must not fail an answer on it. */
 export interface UnansweredStore {
-  /** Adds one to the record's (council, week, notice, fingerprint) count; safe under concurrent calls. */
+  /** Adds one to the record's (council, week, kind, notice, fingerprint) count; safe under concurrent calls. */
   record(r: UnansweredRecord): Promise<void>;
   /** A council's tallies for one ISO week, highest count first. */
   listWeek(council: string, week: string): Promise<UnansweredTally[]>;
@@ -262,6 +304,7 @@ export interface WeeklyDigestInput {
   council: string;
   councilName: string;
   week: string;
+  /** The week's tallies as `listWeek` returns them: unanswered questions and answers rated unhelpful alike. */
   unanswered: readonly UnansweredTally[];
   /** auditKnowledgeBase(kb)'s report (all councils; the digest keeps this council's notices). */
   auditGaps: AuditGaps;
@@ -274,20 +317,6 @@ export interface WeeklyDigest {
   text: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const GAP_MARK = { vague: '~ vague', missing: '✘ missing' } as const;
 /** Which audit items a question's topic bears on, to flag a gap people asked about this week. */
 const TOPIC_ITEMS: Record<string, readonly string[]> = {
@@ -305,11 +334,6 @@ const TOPIC_ITEMS: Record<string, readonly string[]> = {
   consent: ['withdraw-consent'],
   complaints: ['complain-to-ico'],
 };
-
-function longDate(date: LocalDate): string {
-  const { year, month, day } = parseLocalDate(date);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
 
 function oneLine(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').trim();
@@ -332,13 +356,18 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
   const monday = isoWeekMonday(week);
 
   const audits = new Map(input.auditGaps.notices.filter((n) => n.council === council).map((n) => [n.notice, n]));
-  const byNotice = new Map<string, UnansweredTally[]>();
-  for (const tally of input.unanswered) {
-    const list = byNotice.get(tally.notice) ?? [];
-    list.push(tally);
-    byNotice.set(tally.notice, list);
-  }
-  const total = (notice: string) => (byNotice.get(notice) ?? []).reduce((n, t) => n + t.count, 0);
+  const unansweredTallies = input.unanswered.filter((t) => (t.kind ?? 'unanswered') === 'unanswered');
+  const unhelpfulTallies = input.unanswered.filter((t) => t.kind === 'unhelpful');
+  const grouped = (tallies: readonly UnansweredTally[]) => {
+    const map = new Map<string, UnansweredTally[]>();
+    for (const tally of tallies) map.set(tally.notice, [...(map.get(tally.notice) ?? []), tally]);
+    return map;
+  };
+  const byNotice = grouped(unansweredTallies);
+  const unhelpfulByNotice = grouped(unhelpfulTallies);
+  const sum = (tallies: readonly UnansweredTally[] | undefined) => (tallies ?? []).reduce((n, t) => n + t.count, 0);
+  const total = (notice: string) => sum(byNotice.get(notice));
+  const unhelpful = (notice: string) => sum(unhelpfulByNotice.get(notice));
   const gapsOf = (notice: string) =>
     (audits.get(notice)?.items ?? []).filter(
       (i): i is AuditGapItem & { status: 'vague' | 'missing' } => i.status === 'missing' || i.status === 'vague',
@@ -349,10 +378,15 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
     return name ? `${oneLine(name)} (${notice})` : notice;
   };
 
-  const notices = [...new Set([...audits.keys(), ...byNotice.keys()])].filter((n) => n !== NO_NOTICE);
+  const notices = [...new Set([...audits.keys(), ...byNotice.keys(), ...unhelpfulByNotice.keys()])].filter(
+    (n) => n !== NO_NOTICE,
+  );
   const toDo = notices
-    .filter((n) => total(n) > 0 || gapsOf(n).length > 0)
-    .sort((a, b) => total(b) - total(a) || gapsOf(b).length - gapsOf(a).length || a.localeCompare(b));
+    .filter((n) => total(n) > 0 || unhelpful(n) > 0 || gapsOf(n).length > 0)
+    .sort(
+      (a, b) =>
+        total(b) - total(a) || unhelpful(b) - unhelpful(a) || gapsOf(b).length - gapsOf(a).length || a.localeCompare(b),
+    );
   const fine = notices.filter((n) => !toDo.includes(n)).sort();
 
   const questions = (tallies: UnansweredTally[]): string[] => {
@@ -368,7 +402,8 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
     return lines;
   };
 
-  const asked = input.unanswered.reduce((n, t) => n + t.count, 0);
+  const asked = sum(unansweredTallies);
+  const unhelpfulAnswers = sum(unhelpfulTallies);
   const lines: string[] = [];
   lines.push(`What people asked that the privacy notices did not answer — ${councilName}`);
   lines.push(`Week ${week}: Monday ${longDate(monday)} to Sunday ${longDate(addDays(monday, 6))}`, '');
@@ -377,6 +412,10 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
       ? `${plural(asked, 'question')} went unanswered this week (${plural(input.unanswered.length, 'different question')}).`
       : 'No questions went unanswered this week.',
   );
+  if (unhelpfulAnswers)
+    lines.push(
+      `People said ${plural(unhelpfulAnswers, 'answer')} did not answer their question (they pressed "No" under "Did this answer your question?").`,
+    );
   lines.push(
     toDo.length
       ? `${plural(toDo.length, 'notice')} to look at, most asked first. Questions are shown as asked, with personal details removed; the topic is the assistant's guess.`
@@ -391,6 +430,13 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
     } else {
       lines.push('Unanswered questions: none this week.');
     }
+    const rated = unhelpfulByNotice.get(notice) ?? [];
+    if (rated.length)
+      lines.push(
+        '',
+        `Answers people said did not help (${plural(unhelpful(notice), 'time')}), with the question asked:`,
+        ...questions(rated),
+      );
     lines.push('');
     const gaps = gapsOf(notice);
     if (!audits.has(notice)) {
@@ -400,7 +446,7 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
         `What the notice is missing or leaves vague (UK GDPR Articles 13/14), ${plural(gaps.length, 'item')}:`,
       );
       for (const gap of gaps) {
-        const askedAbout = (byNotice.get(notice) ?? [])
+        const askedAbout = [...(byNotice.get(notice) ?? []), ...(unhelpfulByNotice.get(notice) ?? [])]
           .filter((t) => TOPIC_ITEMS[t.topicGuess]?.includes(gap.id))
           .reduce((n, t) => n + t.count, 0);
         const flag = askedAbout ? ` [asked about ${askedAbout}× this week]` : '';
@@ -416,12 +462,20 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
   }
 
   const loose = byNotice.get(NO_NOTICE) ?? [];
-  if (loose.length) {
+  const looseRated = unhelpfulByNotice.get(NO_NOTICE) ?? [];
+  if (loose.length || looseRated.length) {
     lines.push('', '## Not about a particular notice', '');
-    lines.push(
-      'Out of scope for the assistant or asked before a service was known. A privacy question here may mean a notice does not use the words people use:',
-      ...questions(loose),
-    );
+    if (loose.length)
+      lines.push(
+        'Out of scope for the assistant or asked before a service was known. A privacy question here may mean a notice does not use the words people use:',
+        ...questions(loose),
+      );
+    if (looseRated.length)
+      lines.push(
+        ...(loose.length ? [''] : []),
+        'Answers given without a notice (out of scope) that people said did not help:',
+        ...questions(looseRated),
+      );
   }
 
   lines.push('', '## Fine this week', '');
@@ -433,8 +487,9 @@ export function weeklyDigest(input: WeeklyDigestInput): WeeklyDigest {
     'Sent weekly by the privacy notice assistant. No personal data: questions are redacted before they are stored.',
   );
 
+  const rated = unhelpfulAnswers ? `, ${plural(unhelpfulAnswers, 'unhelpful answer')}` : '';
   const subject = oneLine(
-    `Privacy notices: ${plural(asked, 'unanswered question')} and ${plural(toDo.length, 'notice')} to review — ${councilName}, ${week}`,
+    `Privacy notices: ${plural(asked, 'unanswered question')}${rated} and ${plural(toDo.length, 'notice')} to review — ${councilName}, ${week}`,
   );
   return { subject, text: `${lines.join('\n')}\n` };
 }

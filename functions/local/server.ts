@@ -30,6 +30,7 @@ import { createRemindersHandler, postToTeams } from '../channels/reminders/handl
 import { createBotEndpoint, createProactivePoster, type BotCredentials } from '../channels/teams/bot-framework.ts';
 import { createInstallHandler, createTeamsConversation, type TeamsAccess } from '../channels/teams/conversation.ts';
 import { createTeamsHandler } from '../channels/teams/handler.ts';
+import { createFeedbackHandler } from '../channels/web-chat/feedback.ts';
 import { createChatHandler } from '../channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../channels/web-chat/sar-handoff.ts';
 import { buildWidget } from '../channels/web-chat/widget/build.ts';
@@ -91,6 +92,7 @@ const TEAMS_CHANNEL_TABLE = 'privacy-assistant-teams-channels';
 /** The API's routes and the methods API Gateway routes for each (OPTIONS: the CORS preflight). */
 const API_ROUTES: Record<string, string[]> = {
   '/api/chat': ['POST', 'OPTIONS'],
+  '/api/feedback': ['POST', 'OPTIONS'],
   '/api/sar': ['POST', 'OPTIONS'],
   '/api/escalate': ['POST', 'OPTIONS'],
   '/api/complaints/acknowledge': ['GET', 'POST'],
@@ -106,6 +108,8 @@ const PAGES: Record<string, [file: string, type: string]> = {
   '/': ['index.html', 'text/html; charset=utf-8'],
   '/council': ['council.html', 'text/html; charset=utf-8'],
   '/accessibility': ['accessibility.html', 'text/html; charset=utf-8'],
+  // The assistant's own privacy notice, which the widget links to (`${api}/assistant-privacy.html`).
+  '/assistant-privacy.html': ['assistant-privacy.html', 'text/html; charset=utf-8'],
   '/demo.css': ['demo.css', 'text/css; charset=utf-8'],
 };
 
@@ -359,6 +363,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       logger,
       allowedOrigins,
     }),
+    '/api/feedback': createFeedbackHandler({ index, unanswered, logger, allowedOrigins }),
     '/api/escalate': createEscalationHandler({ ...escalation, allowedOrigins }),
     '/api/complaints/acknowledge': createAcknowledgeHandler({
       store: escalations,

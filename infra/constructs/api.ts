@@ -1,5 +1,5 @@
 /**
- * The public HTTP API: chat, the SAR form, escalation, the digest's acknowledge links and the Teams bot's
+ * The public HTTP API: chat, answer feedback, the SAR form, escalation, the digest's acknowledge links and the Teams bot's
  * /api/messages. Stage throttling and CORS from the deployment config; JSON access logs without IP addresses or
  * query strings (acknowledge links carry signed tokens; an IP address is personal data). CloudFront and AWS WAF
  * sit in front (see `servedBy`); the functions refuse requests that did not come through them.
@@ -30,6 +30,8 @@ type Route = [HttpMethod, string, IFunction];
 function routesOf(functions: Functions): Route[] {
   const routes: Route[] = [
     [HttpMethod.POST, '/api/chat', functions.chat],
+    // "Did this answer your question? No": recorded in the unanswered counts the chat already writes.
+    [HttpMethod.POST, '/api/feedback', functions.chat],
     [HttpMethod.POST, '/api/sar', functions.chat],
     [HttpMethod.POST, '/api/escalate', functions.escalation],
     // GET shows the confirmation page (mail scanners follow links); POST acknowledges.

@@ -9,6 +9,7 @@ import {
   redactQuestion,
   shouldRecord,
   unansweredRecord,
+  unhelpfulRecord,
   weeklyDigest,
   type UnansweredRecord,
   type UnansweredTally,
@@ -333,6 +334,56 @@ describe('the weekly digest', () => {
     }).text;
     expect(text).toContain('2 × "my email is [email], what rights do I have"');
     expect(text).not.toContain('jo@example.org');
+  });
+
+  it('lists the answers people said did not help beside the questions nothing answered (issue 13)', () => {
+    const rated = unhelpfulRecord(
+      'How long do you keep my records? My name is Sarah Jones',
+      { topic: 'retention', notice: 'kent-connect-to-work' },
+      '2026-11-24T09:00:00Z',
+      'kent',
+    );
+    expect(rated).toMatchObject({ kind: 'unhelpful', council: 'kent', week: '2026-W48' });
+    expect(rated.question).not.toMatch(/Sarah|Jones/);
+    const outOfScope = unhelpfulRecord('when are my bins collected', { topic: 'out-of-scope' }, '2026-11-25', 'kent');
+    expect(outOfScope.notice).toBe('none');
+    const tally = (r: UnansweredRecord, count: number): UnansweredTally => ({
+      kind: r.kind ?? 'unanswered',
+      fingerprint: r.fingerprint,
+      notice: r.notice,
+      topicGuess: r.topicGuess,
+      example: r.question,
+      count,
+    });
+    const unanswered = unansweredRecord(
+      'do you sell my data to advertisers',
+      answer({ notice: 'kent-connect-to-work', topic: 'sharing', outcome: 'not-stated', confidence: 0.3 }),
+      '2026-11-24',
+      'kent',
+    );
+    const digest = weeklyDigest({
+      council: 'kent',
+      councilName: 'Kent County Council',
+      week,
+      unanswered: [tally(rated, 3), tally(unanswered, 1), tally(outOfScope, 2)],
+      auditGaps: report,
+    });
+    expect(digest.subject).toMatch(
+      /^Privacy notices: 1 unanswered question, 5 unhelpful answers and \d+ notices? to review/,
+    );
+    expect(digest.text).toContain('People said 5 answers did not answer their question');
+    expect(digest.text).toContain('1 question went unanswered this week');
+    const start = digest.text.indexOf('## Connect to Work');
+    const section = digest.text.slice(start, digest.text.indexOf('\n## ', start + 3));
+    expect(section).toContain('Unanswered questions (1 ask):');
+    expect(section).toMatch(/ 1 × "do you sell my data to advertisers" \(topic: sharing\)/);
+    expect(section).toContain('Answers people said did not help (3 times), with the question asked:');
+    expect(section).toMatch(/ 3 × "How long do you keep my records\? My name is \[name\]" \(topic: retention\)/);
+    // The unanswered list comes first, the rated answers after it.
+    expect(section.indexOf('Unanswered questions')).toBeLessThan(section.indexOf('Answers people said'));
+    expect(digest.text).toContain('Answers given without a notice (out of scope) that people said did not help:');
+    expect(digest.text).toMatch(/ 2 × "when are my bins collected" \(topic: out-of-scope\)/);
+    expect(digest.text).not.toMatch(/Sarah|Jones/);
   });
 
   it('says a notice is fine when it has nothing to report', () => {

@@ -104,6 +104,14 @@ function validBody(path: string, r: Random, connector: string): Record<string, u
         council: 'southend',
         sessionId: 'fuzz-session-0001',
       };
+    case '/api/feedback':
+      return {
+        helpful: false,
+        question: r.pick(['how long do you keep adoption records', 'who do you share my data with', 'hello']),
+        topic: r.pick(['retention', 'sharing', 'out-of-scope']),
+        notice: 'kent-connect-to-work',
+        council: 'kent',
+      };
     case '/api/sar':
       return {
         idempotencyKey: `fuzz-${r.int(50)}-key`,
@@ -196,6 +204,7 @@ interface FuzzRequest {
 
 const ROUTES = [
   '/api/chat',
+  '/api/feedback',
   '/api/sar',
   '/api/escalate',
   '/api/messages',

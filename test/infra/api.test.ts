@@ -16,6 +16,7 @@ describe('infra: API', () => {
       'POST /api/chat',
       'POST /api/complaints/acknowledge',
       'POST /api/escalate',
+      'POST /api/feedback',
       'POST /api/messages',
       'POST /api/sar',
     ]);
@@ -26,6 +27,14 @@ describe('infra: API', () => {
         PayloadFormatVersion: '2.0',
       });
     for (const fn of [stack.functions.chat, stack.functions.escalation, stack.functions.teams!]) integrationFor(fn);
+    // Answer feedback is served by the chat function, which already writes the unanswered counts it records into.
+    const targetOf = (key: string) =>
+      JSON.stringify(
+        Object.values(template.findResources('AWS::ApiGatewayV2::Route')).find(
+          (r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey === key,
+        )?.Properties.Target,
+      );
+    expect(targetOf('POST /api/feedback')).toBe(targetOf('POST /api/chat'));
   });
 
   it('throttles the stage, answers CORS only for the councils’ origins, and logs access without IPs', () => {

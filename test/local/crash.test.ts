@@ -11,7 +11,14 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** The routes that read a body from anyone. */
-const BODY_ROUTES = ['/api/chat', '/api/sar', '/api/escalate', '/api/complaints/acknowledge', '/api/messages'];
+const BODY_ROUTES = [
+  '/api/chat',
+  '/api/feedback',
+  '/api/sar',
+  '/api/escalate',
+  '/api/complaints/acknowledge',
+  '/api/messages',
+];
 /** The local-only routes: refused (the Invoke endpoint, without its secret) or bodiless (the digest). */
 const LOCAL_ROUTES = ['/2015-03-31/functions/sar-intake/invocations', '/local/digest'];
 const POST_ROUTES = [...BODY_ROUTES, ...LOCAL_ROUTES];

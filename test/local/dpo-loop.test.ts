@@ -30,6 +30,15 @@ describe('the DPO loop on the local server', () => {
       sessionId,
     });
     expect(chat.status).toBe(200);
+    // An answer the person said did not help ("Did this answer your question? No"), as the widget sends it.
+    const rated = await api('/api/feedback', {
+      helpful: false,
+      question: 'who do you share my data with? I am Jo, jo@example.com',
+      topic: 'sharing',
+      notice: 'kent-connect-to-work',
+      council: 'kent',
+    });
+    expect(rated.status).toBe(202);
     const escalated = await api('/api/escalate', {
       council: 'kent',
       notice: 'kent-connect-to-work',
@@ -45,6 +54,8 @@ describe('the DPO loop on the local server', () => {
     expect(await digestRun.json()).toEqual(expect.arrayContaining([{ council: 'kent', sent: true }]));
     const digest = outbox().find((m) => m.includes('To: dpo@kent.gov.uk') && m.includes('Mark acknowledged'))!;
     expect(digest).toContain('sell my data to advertisers');
+    expect(digest).toContain('Answers people said did not help (1 time)');
+    expect(digest).toMatch(/1 × "who do you share my data with\? I am \[name\], \[email\]" \(topic: sharing\)/);
     expect(digest).toContain('[email]');
     expect(digest).not.toContain('jo@example.com');
     expect(digest).toContain(reference);

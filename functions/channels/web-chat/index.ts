@@ -1,4 +1,4 @@
-/** The chat Lambda: POST /api/chat and POST /api/sar, built from real parts once per cold start. */
+/** The chat Lambda: POST /api/chat, /api/feedback and /api/sar, built from real parts once per cold start. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
@@ -7,6 +7,7 @@ import { readChatConfig } from '../../shared/config.ts';
 import { byPath } from '../../shared/http.ts';
 import { londonToday } from '../../shared/sar.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { createFeedbackHandler } from './feedback.ts';
 import { createChatHandler } from './handler.ts';
 import { createSarHandoffHandler } from './sar-handoff.ts';
 
@@ -25,10 +26,20 @@ const lambda = async () =>
     config.LAMBDA_ENDPOINT ? { endpoint: config.LAMBDA_ENDPOINT } : {},
   );
 
+const index = loadKnowledgeIndex(config.KB_PATH);
+const unanswered = new DynamoUnansweredStore(dynamo, config.UNANSWERED_TABLE);
+
 export const handler = byPath({
   '/api/chat': createChatHandler({
-    index: loadKnowledgeIndex(config.KB_PATH),
-    unanswered: new DynamoUnansweredStore(dynamo, config.UNANSWERED_TABLE),
+    index,
+    unanswered,
+    logger,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+    originVerify: config.ORIGIN_VERIFY,
+  }),
+  '/api/feedback': createFeedbackHandler({
+    index,
+    unanswered,
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
     originVerify: config.ORIGIN_VERIFY,
