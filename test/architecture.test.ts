@@ -40,4 +40,21 @@ describe('architecture', () => {
       );
     expect(offending).toEqual([]);
   });
+
+  it('channels take their ports from the core, never from an adapter (only a Lambda entry, index.ts, wires adapters)', () => {
+    const dir = new URL('../functions/channels/', import.meta.url);
+    // temporary (issue 16): these ports still live beside their DynamoDB or Lambda adapter.
+    const pending = new Set([
+      'reminders/handler.ts',
+      'teams/conversation.ts',
+      'web-chat/sar-handoff.ts',
+      'escalation/acknowledge.ts',
+      'escalation/handler.ts',
+      'escalation/digest.ts',
+    ]);
+    const offending = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('/index.ts') && !pending.has(f))
+      .filter((f) => /from ['"][./]*adapters\//.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(offending).toEqual([]);
+  });
 });

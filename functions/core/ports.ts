@@ -88,3 +88,10 @@ export interface MailQueue {
   get(id: string): Promise<QueuedMail | undefined>;
   dead(): Promise<QueuedMail[]>;
 }
+
+/** Structured logging as the use cases need it (Powertools' Logger fits it). Attributes never hold personal data. */
+export interface Log {
+  info(message: string, ...attributes: Record<string, unknown>[]): void;
+  warn(message: string, ...attributes: Record<string, unknown>[]): void;
+  error(message: string, ...attributes: Record<string, unknown>[]): void;
+}

@@ -1,32 +1,27 @@
 /**
  * The SAR intake function: the only code that writes SAR cases. Invoked by other functions with the AWS SDK
  * (Lambda Invoke), never over HTTP; the request and response shapes are the shared contract in
- * functions/core/sar/intake-contract.ts. It never throws: every outcome is a typed response.
+ * functions/core/sar/intake-contract.ts. A short dispatcher: each action's event is validated here, handed to its
+ * use case in functions/core/sar/intake.ts, and the outcome mapped to the contract's response. It never throws:
+ * every outcome is a typed response.
  */
 import { createHash } from 'node:crypto';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { attemptDelivery, enqueueAndSend } from '#core/mail-queue.ts';
+import { SarConflictError, StoreUnavailableError, SubmissionConflictError } from '#core/ports.ts';
+import { nextSteps, SAR_STATUSES, type SarCase } from '#core/sar/case.ts';
 import {
-  SarConflictError,
-  StoreUnavailableError,
-  SubmissionConflictError,
-  type MailQueue,
-  type MailSender,
-  type SarCaseStore,
-} from '#core/ports.ts';
-import type { WorkingCalendar } from '#core/sar/calendar.ts';
-import {
-  changeStatus,
-  extend,
-  nextSteps,
-  openCase,
-  remindersFor,
-  SAR_STATUSES,
-  SarTransitionError,
-  type SarCase,
-} from '#core/sar/case.ts';
-import { SarDeadlineInputError } from '#core/sar/deadlines.ts';
+  changeCaseStatus,
+  dueReminders,
+  extendCase,
+  getCase,
+  listCasesByStatus,
+  queueOwedMail,
+  retryNotifications,
+  submitRequest,
+  type NotFound,
+  type Refused,
+  type SarIntakePorts,
+} from '#core/sar/intake.ts';
 import {
   fieldErrors,
   ReferenceSchema,
@@ -34,8 +29,8 @@ import {
   type SarIntakeRequest,
   type SarIntakeResponse,
 } from '#core/sar/intake-contract.ts';
-import { owedMail, type CouncilMailboxes, type SarNotificationDelivery } from '#core/sar/notifications.ts';
-import { generateReference, normaliseReference, type RandomBytes } from '#core/sar/reference.ts';
+import type { SarNotificationDelivery } from '#core/sar/notifications.ts';
+import { normaliseReference } from '#core/sar/reference.ts';
 
 export type SarIntakeEvent =
   | { action: 'submit'; request: unknown }
@@ -47,21 +42,19 @@ export type SarIntakeEvent =
   | { action: 'reminders'; council: string }
   | { action: 'queue-owed-mail' };
 
+type Refusal = Extract<SarIntakeResponse, { ok: false }>;
 /** What the scheduled sweep did: cases whose mail it queued, and marks it cleared for cases that never came to be. */
-export type OwedMailResponse =
-  { ok: true; queued: number; cleared: number } | Extract<SarIntakeResponse, { ok: false }>;
-
-/** A mark older than this with no case is a submission that failed before its case was written: it is cleared. */
-const ORPHAN_MARK_HOURS = 24;
-
+export type OwedMailResponse = { ok: true; queued: number; cleared: number } | Refusal;
 /** `delivery`: where each email the case owes stands in the mail queue (get, retry-notifications, a refusal). */
-export type SarCaseResponse =
-  { ok: true; case: SarCase; delivery?: SarNotificationDelivery[] } | Extract<SarIntakeResponse, { ok: false }>;
-export type SarListResponse = { ok: true; cases: SarCase[] } | Extract<SarIntakeResponse, { ok: false }>;
+export type SarCaseResponse = { ok: true; case: SarCase; delivery?: SarNotificationDelivery[] } | Refusal;
+export type SarListResponse = { ok: true; cases: SarCase[] } | Refusal;
 /** Open cases due within five working days of today, and those overdue (what staff ask for in Teams). */
 export type SarRemindersResponse =
-  | { ok: true; today: string; horizon: string; overdue: SarCase[]; dueSoon: SarCase[] }
-  | Extract<SarIntakeResponse, { ok: false }>;
+  { ok: true; today: string; horizon: string; overdue: SarCase[]; dueSoon: SarCase[] } | Refusal;
+type SarIntakeResult = SarIntakeResponse | SarCaseResponse | SarListResponse | SarRemindersResponse | OwedMailResponse;
+
+/** The SAR intake's dependencies: the ports its use cases take (core/sar/intake.ts). */
+export type SarIntakeDependencies = SarIntakePorts;
 
 const ExtendSchema = z.object({
   reference: ReferenceSchema,
@@ -69,26 +62,6 @@ const ExtendSchema = z.object({
   reason: z.string().check(z.trim(), z.minLength(1, 'Give the reasons for the extension.'), z.maxLength(2000)),
   on: z.optional(z.string()),
 });
-
-export interface SarIntakeDependencies {
-  store: SarCaseStore;
-  /**
-   * Working days for deadlines: per council (its nation's bank holidays, see functions/shared/calendars.ts), or one
-   * calendar for every council.
-   */
-  calendar: WorkingCalendar | ((council: string) => WorkingCalendar);
-  /** Known councils and notices: a request for anything else is refused. */
-  knows: (council: string, notice?: string) => string | undefined;
-  randomBytes: RandomBytes;
-  now: () => Date;
-  /** Today's date in the councils' time zone (Europe/London), as YYYY-MM-DD. */
-  today: () => string;
-  logger: Logger;
-  /** Acknowledgements, DPO notices and refusals are stored in the durable queue, then sent through `sender`. */
-  queue: MailQueue;
-  sender: MailSender;
-  mailboxes: (council: string) => CouncilMailboxes;
-}
 
 const ChangeSchema = z.object({
   reference: ReferenceSchema,
@@ -98,10 +71,18 @@ const ChangeSchema = z.object({
   on: z.optional(z.string()),
 });
 
-const invalid = (error: z.core.$ZodError): SarCaseResponse => ({
+const ListSchema = z.object({ council: z.string().check(z.minLength(1)), status: z.enum(SAR_STATUSES) });
+const CouncilSchema = z.string().check(z.minLength(1, 'Say which council.'));
+
+const invalid = (error: z.core.$ZodError): Refusal => ({
   ok: false,
   error: { code: 'invalid', message: 'Some answers need correcting.', fields: fieldErrors(error) },
 });
+const notFound = (): Refusal => ({
+  ok: false,
+  error: { code: 'unknown-context', message: 'No case with that reference.' },
+});
+const refused = ({ message }: Refused): Refusal => ({ ok: false, error: { code: 'invalid', message } });
 
 /** Every value, keys in order, so the same details always give the same text. */
 function canonical(value: unknown): string {
@@ -125,35 +106,20 @@ export function submissionFingerprint(request: SarIntakeRequest): string {
   return createHash('sha256').update(canonical(what)).digest('base64url');
 }
 
-export function createSarIntakeHandler(deps: SarIntakeDependencies) {
-  const calendarOf = (council: string): WorkingCalendar =>
-    typeof deps.calendar === 'function' ? deps.calendar(council) : deps.calendar;
+/** A mark older than this with no case is a submission that failed before its case was written: it is cleared. */
+const ORPHAN_MARK_HOURS = 24;
 
-  async function submit(raw: unknown): Promise<SarIntakeResponse> {
-    const parsed = z.safeParse(SarIntakeRequestSchema, raw);
-    if (!parsed.success) return invalid(parsed.error) as SarIntakeResponse;
-    const request = parsed.data;
-    const problem = deps.knows(request.council, request.notice);
-    if (problem) return { ok: false, error: { code: 'unknown-context', message: problem } };
-    const at = deps.now().toISOString();
-    const { case: sar, created } = await deps.store.createOnce(
-      request.idempotencyKey,
-      (reference) => openCase(request, reference, at, calendarOf(request.council)),
-      () => generateReference(deps.randomBytes),
-      submissionFingerprint(request),
-    );
-    // Also on a repeated submission: queuing is idempotent, so mail an earlier failure never queued goes now.
-    try {
-      await notify(sar);
-      await deps.store.mailQueued?.(sar.reference);
-    } catch (error) {
-      // The case is made and must be reported as made; its mail is queued by the scheduled sweep
-      // (queue-owed-mail, which finds the case by the mark createOnce left), a repeated submission or
-      // retry-notifications, and `get` shows it as not queued meanwhile.
-      deps.logger.warn('SAR notification not queued', { council: sar.council, error: (error as Error).name });
-    }
-    // No reference or requester detail in logs: a reference is tied to a person.
-    deps.logger.info('SAR submitted', { council: sar.council, channel: sar.channel, created });
+type Action = (deps: SarIntakeDependencies, event: Record<string, unknown>) => Promise<SarIntakeResult>;
+
+/** One entry per action: validate the event, call the use case, map its outcome. */
+const ACTIONS: Record<SarIntakeEvent['action'], Action> = {
+  async submit(deps, event) {
+    const parsed = z.safeParse(SarIntakeRequestSchema, event.request);
+    if (!parsed.success) return invalid(parsed.error);
+    const result = await submitRequest(deps, parsed.data, submissionFingerprint(parsed.data));
+    if (result.outcome === 'unknown-context')
+      return { ok: false, error: { code: 'unknown-context', message: result.message } };
+    const { case: sar, created } = result;
     return {
       ok: true,
       reference: sar.reference,
@@ -162,210 +128,94 @@ export function createSarIntakeHandler(deps: SarIntakeDependencies) {
       created,
       nextSteps: nextSteps(sar),
     };
-  }
-
-  /**
-   * Queues what the case owes (stored before any send; a mail already queued is left as it is) and makes a first
-   * attempt at what is new; a failure stays in the queue for the scheduled retry and never blocks the case.
-   */
-  async function notify(sar: SarCase): Promise<void> {
-    const results = await Promise.all(
-      owedMail(sar, deps.mailboxes(sar.council), deps.now().toISOString()).map(({ item }) =>
-        enqueueAndSend(deps.queue, deps.sender, item, () => deps.now().toISOString()),
-      ),
-    );
-    const pending = results.filter((r) => r && r.status !== 'sent').length;
-    if (pending) deps.logger.warn('SAR notification pending', { council: sar.council, pending });
-  }
-
-  /** Where each email the case owes stands in the queue. */
-  async function delivery(sar: SarCase): Promise<SarNotificationDelivery[]> {
-    return Promise.all(
-      owedMail(sar, deps.mailboxes(sar.council), deps.now().toISOString()).map(async ({ kind, item }) => {
-        const mail = await deps.queue.get(item.id);
-        const base = { kind, to: item.mail.to, mailId: item.id };
-        if (!mail) return { ...base, status: 'not-queued' as const, attempts: 0 };
-        return {
-          ...base,
-          status: mail.status,
-          attempts: mail.attempts,
-          ...(mail.lastError ? { lastError: mail.lastError } : {}),
-        };
-      }),
-    );
-  }
-
-  /** Staff asked to send now what is still unsent (the scheduled retry would get there on its backoff). */
-  async function retry(raw: { reference?: unknown }): Promise<SarCaseResponse> {
-    const parsed = z.safeParse(ReferenceSchema, raw.reference);
+  },
+  async get(deps, event) {
+    const parsed = z.safeParse(ReferenceSchema, event.reference);
     if (!parsed.success) return invalid(parsed.error);
-    const found = await deps.store.get(normaliseReference(parsed.data)!);
-    if (!found) return { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
-    for (const { item } of owedMail(found, deps.mailboxes(found.council), deps.now().toISOString())) {
-      const mail = await deps.queue.get(item.id);
-      if (mail && mail.status !== 'sent')
-        await attemptDelivery(deps.queue, deps.sender, mail, () => deps.now().toISOString());
-    }
-    await notify(found); // anything owed that was never queued
-    return { ok: true, case: found, delivery: await delivery(found) };
-  }
-
-  async function change(raw: unknown): Promise<SarCaseResponse> {
-    const parsed = z.safeParse(ChangeSchema, raw);
+    const result = await getCase(deps, normaliseReference(parsed.data)!);
+    return result.outcome === 'found' ? { ok: true, case: result.case, delivery: result.delivery } : notFound();
+  },
+  async 'change-status'(deps, event) {
+    const parsed = z.safeParse(ChangeSchema, event);
     if (!parsed.success) return invalid(parsed.error);
-    const reference = normaliseReference(parsed.data.reference)!;
-    const current = await deps.store.get(reference);
-    if (!current)
-      return { ok: false, error: { code: 'unknown-context', message: `No case with reference ${reference}.` } };
-    try {
-      const next = changeStatus(
-        current,
-        {
-          to: parsed.data.to,
-          by: parsed.data.by,
-          why: parsed.data.why,
-          at: deps.now().toISOString(),
-          on: parsed.data.on ?? deps.today(),
-        },
-        calendarOf(current.council),
-      );
-      await deps.store.update(next);
-      deps.logger.info('SAR status changed', { council: next.council, from: current.status, to: next.status });
-      if (next.status !== 'refused') return { ok: true, case: next };
-      await notify(next);
-      return { ok: true, case: next, delivery: await delivery(next) };
-    } catch (error) {
-      if (error instanceof SarTransitionError || error instanceof SarDeadlineInputError) {
-        return { ok: false, error: { code: 'invalid', message: error.message } };
-      }
-      throw error;
-    }
-  }
-
-  async function extendCase(raw: unknown): Promise<SarCaseResponse> {
-    const parsed = z.safeParse(ExtendSchema, raw);
+    const result = await changeCaseStatus(deps, {
+      ...parsed.data,
+      reference: normaliseReference(parsed.data.reference)!,
+    });
+    if (result.outcome === 'not-found') return notFoundByReference(result);
+    if (result.outcome === 'refused') return refused(result);
+    return result.delivery
+      ? { ok: true, case: result.case, delivery: result.delivery }
+      : { ok: true, case: result.case };
+  },
+  async 'retry-notifications'(deps, event) {
+    const parsed = z.safeParse(ReferenceSchema, event.reference);
     if (!parsed.success) return invalid(parsed.error);
-    const current = await deps.store.get(normaliseReference(parsed.data.reference)!);
-    if (!current) return { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
-    try {
-      const next = extend(
-        current,
-        {
-          by: parsed.data.by,
-          reason: parsed.data.reason,
-          at: deps.now().toISOString(),
-          on: parsed.data.on ?? deps.today(),
-        },
-        calendarOf(current.council),
-      );
-      await deps.store.update(next);
-      return { ok: true, case: next };
-    } catch (error) {
-      if (error instanceof SarTransitionError || error instanceof SarDeadlineInputError) {
-        return { ok: false, error: { code: 'invalid', message: error.message } };
-      }
-      throw error;
-    }
-  }
-
-  async function listByStatus(raw: { council?: unknown; status?: unknown }): Promise<SarListResponse> {
-    const parsed = z.safeParse(
-      z.object({ council: z.string().check(z.minLength(1)), status: z.enum(SAR_STATUSES) }),
-      raw,
-    );
-    if (!parsed.success) return invalid(parsed.error) as SarListResponse;
-    return { ok: true, cases: await deps.store.listByStatus(parsed.data.council, parsed.data.status) };
-  }
-
-  async function reminders(raw: { council?: unknown }): Promise<SarRemindersResponse> {
-    const parsed = z.safeParse(z.string().check(z.minLength(1, 'Say which council.')), raw.council);
-    if (!parsed.success) return invalid(parsed.error) as SarRemindersResponse;
-    const today = deps.today();
-    const calendar = calendarOf(parsed.data);
-    const { horizon } = remindersFor([], today, calendar);
-    const { overdue, dueSoon } = remindersFor(await deps.store.listDueBy(parsed.data, horizon), today, calendar);
-    return { ok: true, today, horizon, overdue, dueSoon };
-  }
-
-  /**
-   * The scheduled sweep (run by the mail retry): every case still marked as owed its mail gets it queued (queuing is
-   * idempotent, so a case whose mail was queued after all is sent nothing twice), then its mark is removed.
-   */
-  async function queueOwedMail(): Promise<OwedMailResponse> {
-    if (!deps.store.mailOwed || !deps.store.mailQueued) return { ok: true, queued: 0, cleared: 0 };
-    let queued = 0;
-    let cleared = 0;
+    const result = await retryNotifications(deps, normaliseReference(parsed.data)!);
+    return result.outcome === 'found' ? { ok: true, case: result.case, delivery: result.delivery } : notFound();
+  },
+  async extend(deps, event) {
+    const parsed = z.safeParse(ExtendSchema, event);
+    if (!parsed.success) return invalid(parsed.error);
+    const result = await extendCase(deps, { ...parsed.data, reference: normaliseReference(parsed.data.reference)! });
+    if (result.outcome === 'not-found') return notFound();
+    if (result.outcome === 'refused') return refused(result);
+    return { ok: true, case: result.case };
+  },
+  async 'list-by-status'(deps, event) {
+    const parsed = z.safeParse(ListSchema, event);
+    if (!parsed.success) return invalid(parsed.error);
+    return { ok: true, cases: await listCasesByStatus(deps, parsed.data.council, parsed.data.status) };
+  },
+  async reminders(deps, event) {
+    const parsed = z.safeParse(CouncilSchema, event.council);
+    if (!parsed.success) return invalid(parsed.error);
+    return { ok: true, ...(await dueReminders(deps, parsed.data)) };
+  },
+  async 'queue-owed-mail'(deps) {
     const orphanedBefore = new Date(deps.now().getTime() - ORPHAN_MARK_HOURS * 3_600_000).toISOString();
-    for (const { reference, since } of await deps.store.mailOwed(50)) {
-      const found = await deps.store.get(reference);
-      if (!found) {
-        // A submission that failed before its case was written: it may still be retried, so only an old mark goes.
-        if (since < orphanedBefore) {
-          await deps.store.mailQueued(reference);
-          cleared++;
-        }
-        continue;
-      }
-      await notify(found);
-      await deps.store.mailQueued(reference);
-      queued++;
-    }
-    if (queued || cleared) deps.logger.info('SAR mail owed queued', { queued, cleared });
-    return { ok: true, queued, cleared };
-  }
+    return { ok: true, ...(await queueOwedMail(deps, orphanedBefore)) };
+  },
+};
 
-  async function get(raw: { reference?: unknown }): Promise<SarCaseResponse> {
-    const parsed = z.safeParse(ReferenceSchema, raw.reference);
-    if (!parsed.success) return invalid(parsed.error);
-    const found = await deps.store.get(normaliseReference(parsed.data)!);
-    return found
-      ? { ok: true, case: found, delivery: await delivery(found) }
-      : { ok: false, error: { code: 'unknown-context', message: 'No case with that reference.' } };
-  }
+/** A status change names the reference it could not find. */
+function notFoundByReference({ reference }: NotFound): Refusal {
+  return { ok: false, error: { code: 'unknown-context', message: `No case with reference ${reference}.` } };
+}
 
-  return async (
-    event: SarIntakeEvent,
-  ): Promise<SarIntakeResponse | SarCaseResponse | SarListResponse | SarRemindersResponse | OwedMailResponse> => {
-    try {
-      switch (event?.action) {
-        case 'submit':
-          return await submit(event.request);
-        case 'change-status':
-          return await change(event);
-        case 'get':
-          return await get(event);
-        case 'retry-notifications':
-          return await retry(event);
-        case 'extend':
-          return await extendCase(event);
-        case 'list-by-status':
-          return await listByStatus(event);
-        case 'reminders':
-          return await reminders(event);
-        case 'queue-owed-mail':
-          return await queueOwedMail();
-        default:
-          return {
-            ok: false,
-            error: {
-              code: 'invalid',
-              message:
-                'Unknown action: expected submit, get, change-status, extend, list-by-status, reminders, retry-notifications or queue-owed-mail.',
-            },
-          };
-      }
-    } catch (error) {
-      if (error instanceof SarConflictError || error instanceof SubmissionConflictError)
-        return { ok: false, error: { code: 'conflict', message: error.message } };
-      if (error instanceof StoreUnavailableError) {
-        deps.logger.warn('SAR store unavailable', { error: (error.cause as Error)?.name });
-        return { ok: false, error: { code: 'unavailable', message: error.message } };
-      }
-      deps.logger.error('SAR intake failed', { error: (error as Error).name });
+/** A port's failure as a response: a conflict the caller can resolve, or the store or something else unavailable. */
+function failure(deps: SarIntakeDependencies, error: unknown): Refusal {
+  if (error instanceof SarConflictError || error instanceof SubmissionConflictError)
+    return { ok: false, error: { code: 'conflict', message: error.message } };
+  if (error instanceof StoreUnavailableError) {
+    deps.logger.warn('SAR store unavailable', { error: (error.cause as Error)?.name });
+    return { ok: false, error: { code: 'unavailable', message: error.message } };
+  }
+  deps.logger.error('SAR intake failed', { error: (error as Error).name });
+  return {
+    ok: false,
+    error: { code: 'unavailable', message: 'Sorry, something went wrong. Nothing was saved; please try again.' },
+  };
+}
+
+export function createSarIntakeHandler(deps: SarIntakeDependencies) {
+  return async (event: SarIntakeEvent): Promise<SarIntakeResult> => {
+    const name = event?.action;
+    const action = typeof name === 'string' && Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
+    if (!action) {
       return {
         ok: false,
-        error: { code: 'unavailable', message: 'Sorry, something went wrong. Nothing was saved; please try again.' },
+        error: {
+          code: 'invalid',
+          message:
+            'Unknown action: expected submit, get, change-status, extend, list-by-status, reminders, retry-notifications or queue-owed-mail.',
+        },
       };
+    }
+    try {
+      return await action(deps, event as unknown as Record<string, unknown>);
+    } catch (error) {
+      return failure(deps, error);
     }
   };
 }
