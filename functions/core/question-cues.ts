@@ -71,7 +71,16 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     { weight: 1, phrases: [r`\byears?\b`, r`\bmonths?\b`] },
   ],
   sharing: [
-    { weight: 4, phrases: [r`\bshar(?:e|ed|es|ing)\b`, r`\bshair\b`, r`\bsahre\b`] },
+    {
+      weight: 4,
+      phrases: [
+        r`\bshar(?:e|ed|es|ing)\b`,
+        r`\bshair\b`,
+        r`\bsahre\b`,
+        // "will you tell the police", not "tell me what you hold", "what I tell you" or "did my school tell you".
+        r`(?<!\b(?:i|we|did|who|what|they|he|she) )\btell(?:s|ing)? (?!(?:me|us|you|him|her)\b)`,
+      ],
+    },
     // Publication is disclosure: "will my objection be public?", "is my phone number shown online?"
     {
       weight: 3,
@@ -125,7 +134,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 2.5,
       phrases: [
-        r`\bwhat (?:kind of |sort of |type of |types of |personal )?(?:information|data|details)\b(?! do i\b)(?! can i\b)`,
+        r`\bwhat (?:kind of |sort of |type of |types of |categories of |personal |contact |other |extra )?(?:information|data|details|info)\b(?! do i\b)(?! can i\b)`,
       ],
     },
     {
@@ -161,6 +170,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bdo (?:you|they) (?:hold|have|keep|record|store|collect|know|ask for)\b`,
         r`\b(?:have|has) (?:you|they|the council) got (?:my|her|his|their|any)\b`,
+        r`\b(?:will|would|do|does) (?:you|they|the council) (?:ask (?:me )?(?:for|about)|want (?:to see|to know)?|need to see)\b`,
+        r`\bcategor(?:y|ies) of (?:personal )?(?:data|information)\b`,
+        r`\b(?:is|are|kept|held|stored|put|recorded|logged) (?:\w+ )?(?:on|in) (?:the|your|their|a) (?:system|computer|database|files?|records?)\b`,
         r`\bkeep track of\b`,
         r`\bdo (?:you|they) (?:check|ask|need to know|find out)\b`,
       ],
@@ -190,6 +202,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:anything|something|stuff|much|what) (?:\w+ ){0,2}(?:on file|on record|on your (?:system|files|records|computer))\b`,
         r`\b(?:have|got|hold|keep) (?:\w+ )?(?:on|about) (?:me|us|my (?:son|daughter|child|mum|dad))\b`,
         r`\bwhat(?: is| s)? on (?:my )?(?:file|record)\b`,
+        r`\b(?:put|kept|keep|held|hold|store|stored|goes|go|written|write) (?:\w+ )?on (?:my )?(?:file|record)\b`,
       ],
     },
   ],
@@ -280,7 +293,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   security: [
     { weight: 3, phrases: [r`\bkeep (?:it|them|my \w+) (?:safe|secure)\b`] },
-    { weight: 5, phrases: [r`\b(?:keep a )?record (?:of )?(?:who|when)\b`] },
+    // "a record of who looked at my file"; not "what do you put on record when I apply".
+    { weight: 5, phrases: [r`(?<!\bon )\b(?:keep a )?record (?:of )?(?:who|when)\b`] },
     {
       weight: 4,
       phrases: [
@@ -299,10 +313,10 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b`,
-        r`\bstored\b`,
+        // "what is stored about me", "is it on your system" ask whether something is held (data-collected).
+        r`\bstored\b(?! (?:about|on) (?:me|us|my|her|him|them)\b)`,
         r`\bstore\b`,
-        r`\bsystem\b`,
-        r`\bdatabase\b`,
+        r`(?<!\b(?:on|in) (?:the|your|their|our|a) )\b(?:system|database)\b`,
       ],
     },
     {
@@ -461,7 +475,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`${NOT_THE_PERSONS}\bcontact details\b`,
         r`\bget in touch\b`,
         r`${NOT_THE_PERSONS}\be-?mail\b`,
-        r`\b(?:the|by|on the|a) phone\b`,
+        r`(?<!\bon )\b(?:the|by|a) phone\b`,
         r`${NOT_THE_PERSONS}\btelephone\b`,
         r`${NOT_THE_PERSONS}\b(?:phone|telephone|contact|tel|mobile) number\b`,
         r`\bnumber (?:for|to call)\b`,

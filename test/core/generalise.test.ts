@@ -67,6 +67,21 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     },
   );
 
+  it.each([
+    "tell me what's stored about me",
+    'are my details kept on your system',
+    'what do you put on record when i apply',
+    'do you keep a record of what i tell you on the phone',
+    'what categories of data are processed',
+    'will you ask for my wages',
+  ])('%j asks what is held (not where it is stored, who is told or how to phone)', (question) => {
+    expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe('data-collected');
+  });
+
+  it.each(['will you tell the police about me', 'r u gonna tell the cops'])('%j asks who is told', (question) => {
+    expect(ask(question, { notice: 'southend-childrens-services' }).topic).toBe('sharing');
+  });
+
   it('out of scope still needs positive evidence: bins, paying, the weather, injections', () => {
     for (const question of [
       'can you book me an appointment',

@@ -17,6 +17,10 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['is my mum s care home told', 'residential care providers'],
     ['does my probation officer see it', 'the Probation Service'],
     ['can the people who run the computer system see my file', 'our software supplier'],
+    ['do you keep my photo', 'a passport-style photograph for your badge'],
+    ['do you hold anything about my convictions', 'details of any relevant offences'],
+    ['will you ask about my wages', 'HMRC tells us about your earnings'],
+    ['is my medical info kept', 'health information about you'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
   });
@@ -28,6 +32,12 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
   it('reads an everyday phrase in the words of what it asks, one way ("pass it on" is sharing)', () => {
     expect(implied('do you pass it on to the council tax team')).toContain('share');
     expect(implied('we share it')).not.toContain('pass');
+  });
+
+  it('reads "tell" as disclosure only when someone else is told, never "tell me" or "what I tell you"', () => {
+    expect(implied('will you tell anyone')).toContain('share');
+    expect(implied('tell me what you hold')).not.toContain('share');
+    expect(implied('do you write down what i tell you')).not.toContain('share');
   });
 
   it('matches by stem and across a gap of up to four words, and no further', () => {
