@@ -5,6 +5,7 @@
  * (Data Protection Act 2018 s.164A: 30 days).
  */
 import * as z from 'zod/mini';
+import { longDate } from './long-date.ts';
 import type { OutgoingMail } from './ports.ts';
 import { complaintAcknowledgeBy } from './sar/deadlines.ts';
 import { generateReference, type RandomBytes } from './sar/reference.ts';
@@ -275,12 +276,62 @@ export function openEscalation(
   };
 }
 
-/** What the person is told: their reference and what happens next. */
-export function personReply(escalation: Escalation): string {
+/** What the person is told: their reference and what happens next (and that it was emailed, when it was). */
+export function personReply(escalation: Escalation, emailed = false): string {
   return [
     `We have sent your message to the Data Protection Officer. Your reference is ${escalation.reference}.`,
     escalation.complaint
       ? `Because this is a complaint about how we handled your information, we will acknowledge it by ${escalation.acknowledgeBy}.`
       : 'They will reply using the contact details you gave.',
+    ...(emailed ? ['We are also emailing you this reference.'] : []),
   ].join(' ');
+}
+
+/** The queue id of the person's acknowledgement: fixed per escalation, so it is queued (and sent) once. */
+export const acknowledgementMailId = (reference: string) => `${reference}:acknowledgement`;
+
+/**
+ * The person's own copy of a message to the DPO, when they gave an email address: the reference, when it was
+ * received, what happens next (a complaint's acknowledgement date), and who to contact, with replies going to
+ * the DPO.
+ *
+ * It deliberately does not repeat the message, their name or any other detail they typed. The address is not
+ * verified: anyone can type someone else's, so this mail must be harmless in a stranger's inbox; it tells its
+ * reader nothing about anyone but that a message with this reference reached the council. The reference is all a
+ * person needs to follow it up, and what they wrote is still on their screen and with the DPO. (The same fixed
+ * wording also makes the form useless for sending spam: the escalation limits per address cap how often.)
+ */
+export function composeAcknowledgementMail(
+  request: EscalationRequest,
+  escalation: Escalation,
+  context: Pick<EscalationContext, 'councilName' | 'dpoEmail'>,
+): OutgoingMail | undefined {
+  const to = request.contact.email;
+  if (!to) return undefined;
+  const council = mailLine(context.councilName);
+  const lines = [
+    'Hello,',
+    '',
+    `Thank you for your message to the Data Protection Officer at ${council}. We received it on ${longDate(escalation.receivedOn)}.`,
+    '',
+    `Your reference is ${escalation.reference}. Please quote it if you contact us about this message.`,
+    '',
+    'What happens next',
+    '',
+    escalation.complaint && escalation.acknowledgeBy
+      ? `You told us you are unhappy with how we handled your information, so we are treating your message as a complaint. We will acknowledge it by ${longDate(escalation.acknowledgeBy)}, and the Data Protection Officer will reply using the contact details you gave.`
+      : 'The Data Protection Officer will read your message and reply using the contact details you gave.',
+    '',
+    'To keep your information safe, this email does not repeat your message.',
+    '',
+    `If you did not send this message, you can ignore this email, or tell the Data Protection Officer at ${context.dpoEmail}.`,
+    '',
+    council,
+  ];
+  return {
+    to,
+    subject: `We have received your message: ${escalation.reference}`,
+    text: lines.join('\n'),
+    replyTo: context.dpoEmail,
+  };
 }

@@ -129,7 +129,7 @@ const summary = (page: Page) => assistant(page).locator('.summary');
 function outboxMail(reference: string): string {
   const mails = readdirSync(server.outboxDir)
     .map((file) => readFileSync(join(server.outboxDir, file), 'utf8'))
-    .filter((mail) => mail.includes(reference));
+    .filter((mail) => mail.includes(reference) && /^To: dpo@/m.test(mail));
   expect(mails).toHaveLength(1);
   return mails[0]!;
 }
@@ -199,6 +199,16 @@ describe('the "Contact the Data Protection Officer" form in the widget', () => {
     expect(mail).toContain('The person did not agree to send the conversation, so none is attached.');
     expect(mail).not.toMatch(/Content-Disposition: attachment/i);
     expect(mail).not.toMatch(/multipart/i);
+    // Issue 13, point 7: the person gets their own copy with the reference, once, and the screen says so.
+    const copies = readdirSync(server.outboxDir)
+      .map((file) => readFileSync(join(server.outboxDir, file), 'utf8'))
+      .filter((m) => /^To: keyboard@example\.com\r$/m.test(m));
+    expect(copies).toHaveLength(1);
+    expect(copies[0]).toContain(`Your reference is ${reference}.`);
+    expect(copies[0]).toMatch(/We received it on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+    expect(copies[0]).toMatch(/^Reply-To: dpo@kent\.gov\.uk\r$/m);
+    expect(copies[0]).not.toContain('Please tell me who my data was shared with.');
+    expect(await assistant(page).locator('.dpo').textContent()).toContain('We are also emailing you this reference.');
 
     // Back to the chat: the reference is in the conversation, kept for the tab, without the contact details.
     await tabTo(page, 'secondary:Back to the chat');

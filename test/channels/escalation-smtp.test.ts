@@ -12,7 +12,7 @@ import { createEscalationHandler } from '../../functions/channels/escalation/han
 import { createMailRetryHandler } from '../../functions/channels/escalation/retry.ts';
 import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
-import { parseMime } from '../adapters/mail/mime.ts';
+import { parseMime, type MimePart } from '../adapters/mail/mime.ts';
 import { realIndex, recordedMetrics } from '../helpers.ts';
 
 // The escalation path against a real SMTP server on loopback: stored first, delivered on acceptance, retried
@@ -65,6 +65,7 @@ const sender = (port = smtpPort) =>
     connectionTimeout: 2000,
   });
 const queue = () => new DynamoMailQueue(dynamo.client, 'mail');
+const textOf = (m: MimePart) => (m.parts.length ? m.parts.map((p) => p.body).join('\n') : m.body);
 
 async function escalate(body: Record<string, unknown>, mailer = sender()) {
   const handler = createEscalationHandler({
@@ -116,7 +117,7 @@ describe('escalation email over SMTP', () => {
     expect(attachment!.body).toContain('Person: who sees my records');
   });
 
-  it('while the relay refuses, keeps the email queued and retries; once it recovers, delivers exactly once', async () => {
+  it('while the relay refuses, keeps the email and the person’s copy queued and retries; once it recovers, delivers each exactly once', async () => {
     relay.refusing = true;
     const before = relay.received.length;
     const { reference } = await escalate({
@@ -132,15 +133,56 @@ describe('escalation email over SMTP', () => {
       metrics: metrics.port,
     });
     clock += 60_000;
-    expect(await retry()).toMatchObject({ sent: 0, retrying: 1 });
+    // The DPO's mail and the person's acknowledgement, both still queued.
+    expect(await retry()).toMatchObject({ sent: 0, retrying: 2 });
     // Nothing dead-lettered yet, and the alarm still gets its 0 for the run.
     expect(metrics.runs).toEqual([{ MailDeadLettered: 0 }]);
     relay.refusing = false;
     clock += 5 * 60_000;
-    expect(await retry()).toMatchObject({ sent: 1, retrying: 0 });
+    expect(await retry()).toMatchObject({ sent: 2, retrying: 0 });
     clock += 24 * 60 * 60_000;
     await retry();
-    expect(relay.received.slice(before).filter((m) => m.includes(reference))).toHaveLength(1);
+    const delivered = relay.received.slice(before).map(parseMime);
+    const to = (address: string) =>
+      delivered.filter((m) => m.header('to') === address && textOf(m).includes(reference));
+    expect(to('dpo@kent.gov.uk')).toHaveLength(1);
+    expect(to('a@example.com')).toHaveLength(1);
+    expect(to('a@example.com')[0]!.header('message-id')).toBe(`<${reference}.acknowledgement@council.example>`);
+  });
+
+  it('sends the person who gave an email address an acknowledgement with the reference, in plain words and long dates', async () => {
+    const { reference, message } = (await escalate({
+      contact: { name: 'Jo Bloggs', email: 'jo.bloggs@example.com', phone: '07700 900462' },
+      message: 'I want to complain: you shared my health details with my employer.',
+    })) as { reference: string; message: string };
+    // The screen says so too.
+    expect(message).toContain('We are also emailing you this reference.');
+    const copies = relay.received.map(parseMime).filter((m) => m.header('to') === 'jo.bloggs@example.com');
+    expect(copies).toHaveLength(1);
+    const copy = copies[0]!;
+    expect(copy.header('subject')).toBe(`We have received your message: ${reference}`);
+    expect(copy.header('reply-to')).toBe('dpo@kent.gov.uk');
+    expect(copy.header('message-id')).toBe(`<${reference}.acknowledgement@council.example>`);
+    expect(copy.header('x-mail-id')).toBe(copy.header('message-id'));
+    const text = textOf(copy);
+    expect(text).toContain('Thank you for your message to the Data Protection Officer at Kent County Council.');
+    expect(text).toContain('We received it on 23 November 2026.');
+    expect(text).toContain(`Your reference is ${reference}.`);
+    // A complaint: acknowledged within 30 days (DPA 2018 s.164A), written as people write dates.
+    expect(text).toContain('We will acknowledge it by 23 December 2026');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // Nothing they typed: the address is not verified, so the copy must be harmless in a stranger's inbox.
+    for (const typed of ['health details', 'employer', 'Jo', 'Bloggs', '07700', '900462'])
+      expect(text).not.toContain(typed);
+    // No address, no acknowledgement: a phone number only gets the DPO's mail.
+    const before = relay.received.length;
+    const phoned = (await escalate({ contact: { phone: '01632 960 001' }, message: 'Please ring me' })) as {
+      reference: string;
+      message: string;
+    };
+    expect(phoned.message).not.toContain('emailing');
+    const sent = relay.received.slice(before).map(parseMime);
+    expect(sent.map((m) => m.header('to'))).toEqual(['dpo@kent.gov.uk']);
   });
 
   it('with the relay down for every retry, ends in the dead-letter state with the whole email kept', async () => {

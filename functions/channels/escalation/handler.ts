@@ -2,11 +2,16 @@
  * `POST /api/escalate`: the person's message to the Data Protection Officer. Stored before it is sent (the
  * escalation and its email in the durable queue), one delivery attempt at once, then the scheduled retry
  * (retry.ts) until the relay accepts it or it is dead-lettered. Limits per session and per address stop abuse.
+ * When the person gave an email address they get an acknowledgement with the reference, through the same queue:
+ * queued under a fixed id (`<reference>:acknowledgement`, so a repeated enqueue sends nothing) with a stable
+ * Message-ID, stored with the DPO's mail before the escalation is saved.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import * as z from 'zod/mini';
 import {
+  acknowledgementMailId,
+  composeAcknowledgementMail,
   composeDpoMail,
   EscalationRequestSchema,
   openEscalation,
@@ -145,33 +150,43 @@ export async function submitEscalation(
       return found.sections.find((s) => s.heading.trim().toLowerCase() === wanted)?.heading;
     },
   });
-  // Stored before it is sent: from here nothing is lost, whatever the relay does.
+  const acknowledgement = composeAcknowledgementMail(request, escalation, { councilName: council.name, dpoEmail });
+  // Stored before they are sent: from here nothing is lost, whatever the relay does.
   const item = queued(escalation.mailId, 'escalation', mail, at, reference);
+  const copy = acknowledgement
+    ? queued(acknowledgementMailId(reference), 'escalation-acknowledgement', acknowledgement, at, reference)
+    : undefined;
   try {
     await deps.queue.enqueue(item);
+    if (copy) await deps.queue.enqueue(copy);
     await deps.store.save(escalation);
   } catch (error) {
     await giveBack();
     throw error;
   }
   // The escalation and its mail are stored: a failed first attempt (or a failure to record it) is the retry's job.
-  const delivery = await attemptDelivery(deps.queue, deps.sender, item, () => deps.now().toISOString()).catch(
-    (error: unknown) => {
-      deps.logger.warn('Escalation mail attempt not recorded', { error: (error as Error).name });
+  const attempt = (queuedMail: typeof item) =>
+    attemptDelivery(deps.queue, deps.sender, queuedMail, () => deps.now().toISOString()).catch((error: unknown) => {
+      deps.logger.warn('Escalation mail attempt not recorded', {
+        purpose: queuedMail.purpose,
+        error: (error as Error).name,
+      });
       return undefined;
-    },
-  );
+    });
+  const delivery = await attempt(item);
+  const acknowledged = copy ? await attempt(copy) : undefined;
   deps.logger.info('Escalation stored', {
     council: council.id,
     complaint: escalation.complaint,
     delivered: delivery?.status === 'sent',
+    ...(copy ? { acknowledgementSent: acknowledged?.status === 'sent' } : {}),
   });
   return {
     ok: true,
     reference,
     complaint: escalation.complaint,
     ...(escalation.acknowledgeBy ? { acknowledgeBy: escalation.acknowledgeBy } : {}),
-    message: personReply(escalation),
+    message: personReply(escalation, !!copy),
   };
 }
 
