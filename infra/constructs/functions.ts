@@ -11,6 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ENV, secretArnVariable, type EnvName } from '../../functions/shared/env.ts';
 import type { StageConfig } from '../config/config.ts';
 import type { Data } from './data.ts';
 import type { Mail } from './mail.ts';
@@ -73,8 +74,8 @@ export class Functions extends Construct {
         deadLetterQueue: deadLetters,
         ...extra,
         environment: {
-          NODE_OPTIONS: '--enable-source-maps',
-          KB_PATH: '/var/task/kb.json',
+          [ENV.NODE_OPTIONS]: '--enable-source-maps',
+          [ENV.KB_PATH]: '/var/task/kb.json',
           ...extra.environment,
         },
         bundling: {
@@ -137,32 +138,32 @@ export class Functions extends Construct {
       });
     };
     /** `<NAME>_SECRET_ARN`: the function reads the secret once per container; it may read that secret only. */
-    const reads = (fn: NodejsFunction, secretsByName: Record<string, Secret | undefined>) => {
-      for (const [name, secret] of Object.entries(secretsByName)) {
+    const reads = (fn: NodejsFunction, secretsByName: Partial<Record<EnvName, Secret>>) => {
+      for (const [name, secret] of Object.entries(secretsByName) as [EnvName, Secret | undefined][]) {
         if (!secret) continue;
-        fn.addEnvironment(`${name}_SECRET_ARN`, secret.secretArn);
+        fn.addEnvironment(secretArnVariable(name), secret.secretArn);
         secret.grantRead(fn);
       }
     };
     const sends = (fn: NodejsFunction) => {
       for (const [name, value] of Object.entries(mail.environment)) fn.addEnvironment(name, value);
       mail.grantSend(fn);
-      reads(fn, { SMTP_PASS: secrets.smtpPassword });
+      reads(fn, { [ENV.SMTP_PASS]: secrets.smtpPassword });
     };
     // The councils' pages, and the distribution's own demo page (a browser sends Origin on a same-origin POST too).
     const origins = [...config.councils.flatMap((c) => c.origins), props.siteOrigin].join(',');
     const teams = config.teams;
     const teamsEnvironment: Record<string, string> = teams
       ? {
-          MICROSOFT_APP_ID: teams.appId,
-          MICROSOFT_APP_TENANT_ID: teams.tenantId,
-          TEAMS_CHANNEL_TABLE: data.teamsChannels.tableName,
+          [ENV.MICROSOFT_APP_ID]: teams.appId,
+          [ENV.MICROSOFT_APP_TENANT_ID]: teams.tenantId,
+          [ENV.TEAMS_CHANNEL_TABLE]: data.teamsChannels.tableName,
         }
       : {};
 
     this.sarIntake = make('SarIntake', 'sar-intake/index.ts', {
       description: 'SAR intake: the only writer of SAR cases',
-      environment: { SAR_TABLE: data.sarCases.tableName, MAIL_TABLE: data.mail.tableName },
+      environment: { [ENV.SAR_TABLE]: data.sarCases.tableName, [ENV.MAIL_TABLE]: data.mail.tableName },
       ...(config.limits.sarIntakeConcurrency
         ? { reservedConcurrentExecutions: config.limits.sarIntakeConcurrency }
         : {}),
@@ -175,23 +176,23 @@ export class Functions extends Construct {
     this.chat = make('Chat', 'web-chat/index.ts', {
       description: 'Web chat: POST /api/chat and the SAR hand-off',
       environment: {
-        UNANSWERED_TABLE: data.unanswered.tableName,
-        SAR_INTAKE_FUNCTION: this.sarIntake.functionName,
-        ALLOWED_ORIGINS: origins,
+        [ENV.UNANSWERED_TABLE]: data.unanswered.tableName,
+        [ENV.SAR_INTAKE_FUNCTION]: this.sarIntake.functionName,
+        [ENV.ALLOWED_ORIGINS]: origins,
       },
       ...(config.limits.chatConcurrency ? { reservedConcurrentExecutions: config.limits.chatConcurrency } : {}),
     });
     data.unanswered.grantReadWriteData(this.chat);
     invokes(this.chat, this.sarIntake);
-    reads(this.chat, { ORIGIN_VERIFY: secrets.originVerify });
+    reads(this.chat, { [ENV.ORIGIN_VERIFY]: secrets.originVerify });
 
     // Three functions from one module (functions/channels/escalation/index.ts), each with its own grants.
     const escalationEnvironment = {
-      ESCALATION_TABLE: data.escalations.tableName,
-      MAIL_TABLE: data.mail.tableName,
-      UNANSWERED_TABLE: data.unanswered.tableName,
-      ACK_LINK_BASE: `${props.siteOrigin}/api/complaints/acknowledge`,
-      ALLOWED_ORIGINS: origins,
+      [ENV.ESCALATION_TABLE]: data.escalations.tableName,
+      [ENV.MAIL_TABLE]: data.mail.tableName,
+      [ENV.UNANSWERED_TABLE]: data.unanswered.tableName,
+      [ENV.ACK_LINK_BASE]: `${props.siteOrigin}/api/complaints/acknowledge`,
+      [ENV.ALLOWED_ORIGINS]: origins,
     };
     this.escalation = make('Escalation', 'escalation/index.ts', {
       description: 'Escalation to the DPO: POST /api/escalate, /api/complaints/acknowledge',
@@ -200,7 +201,7 @@ export class Functions extends Construct {
     data.escalations.grantReadWriteData(this.escalation);
     data.mail.grantReadWriteData(this.escalation);
     indexesOf(this.escalation, data.escalations, data.mail);
-    reads(this.escalation, { ACK_LINK_SECRET: secrets.ackLink, ORIGIN_VERIFY: secrets.originVerify });
+    reads(this.escalation, { [ENV.ACK_LINK_SECRET]: secrets.ackLink, [ENV.ORIGIN_VERIFY]: secrets.originVerify });
     sends(this.escalation);
 
     this.mailRetry = make('MailRetry', 'escalation/index.ts', {
@@ -208,13 +209,13 @@ export class Functions extends Construct {
       description: 'Scheduled: sends every queued mail that is due (escalations, SAR notices, digests)',
       timeout: Duration.minutes(2),
       // The SAR intake queues the mail of cases made while the queue failed; the retry only asks it to.
-      environment: { ...escalationEnvironment, SAR_INTAKE_FUNCTION: this.sarIntake.functionName },
+      environment: { ...escalationEnvironment, [ENV.SAR_INTAKE_FUNCTION]: this.sarIntake.functionName },
     });
     data.mail.grantReadWriteData(this.mailRetry);
     indexesOf(this.mailRetry, data.mail);
     invokes(this.mailRetry, this.sarIntake);
     // The module signs links at load; retry reads the secret because it shares the module, never uses it.
-    reads(this.mailRetry, { ACK_LINK_SECRET: secrets.ackLink });
+    reads(this.mailRetry, { [ENV.ACK_LINK_SECRET]: secrets.ackLink });
     sends(this.mailRetry);
 
     this.digest = make('Digest', 'escalation/index.ts', {
@@ -227,19 +228,19 @@ export class Functions extends Construct {
     data.escalations.grantReadData(this.digest);
     data.mail.grantReadWriteData(this.digest);
     indexesOf(this.digest, data.escalations, data.mail);
-    reads(this.digest, { ACK_LINK_SECRET: secrets.ackLink });
+    reads(this.digest, { [ENV.ACK_LINK_SECRET]: secrets.ackLink });
     sends(this.digest);
 
     this.reminders = make('Reminders', 'reminders/index.ts', {
       description: 'Scheduled daily: SAR cases due soon and overdue, per council (to Teams when configured)',
       timeout: Duration.minutes(1),
-      environment: { SAR_TABLE: data.sarCases.tableName, ...teamsEnvironment },
+      environment: { [ENV.SAR_TABLE]: data.sarCases.tableName, ...teamsEnvironment },
     });
     data.sarCases.grantReadData(this.reminders);
     indexesOf(this.reminders, data.sarCases);
     if (teams) {
       data.teamsChannels.grantReadData(this.reminders);
-      reads(this.reminders, { MICROSOFT_APP_PASSWORD: secrets.botPassword });
+      reads(this.reminders, { [ENV.MICROSOFT_APP_PASSWORD]: secrets.botPassword });
     }
 
     if (teams) {
@@ -249,12 +250,12 @@ export class Functions extends Construct {
         timeout: Duration.seconds(15),
         environment: {
           ...teamsEnvironment,
-          TEAMS_ALLOWED_TENANTS: [teams.tenantId, ...teams.allowedTenants].join(','),
-          TEAMS_IG_STAFF: teams.igStaff.join(','),
-          TEAMS_COUNCIL: teams.council,
-          ESCALATION_TABLE: data.escalations.tableName,
-          MAIL_TABLE: data.mail.tableName,
-          SAR_INTAKE_FUNCTION: this.sarIntake.functionName,
+          [ENV.TEAMS_ALLOWED_TENANTS]: [teams.tenantId, ...teams.allowedTenants].join(','),
+          [ENV.TEAMS_IG_STAFF]: teams.igStaff.join(','),
+          [ENV.TEAMS_COUNCIL]: teams.council,
+          [ENV.ESCALATION_TABLE]: data.escalations.tableName,
+          [ENV.MAIL_TABLE]: data.mail.tableName,
+          [ENV.SAR_INTAKE_FUNCTION]: this.sarIntake.functionName,
         },
       });
       data.teamsChannels.grantReadWriteData(this.teams);
@@ -262,7 +263,10 @@ export class Functions extends Construct {
       data.mail.grantReadWriteData(this.teams);
       indexesOf(this.teams, data.escalations, data.mail);
       invokes(this.teams, this.sarIntake);
-      reads(this.teams, { MICROSOFT_APP_PASSWORD: secrets.botPassword, ORIGIN_VERIFY: secrets.originVerify });
+      reads(this.teams, {
+        [ENV.MICROSOFT_APP_PASSWORD]: secrets.botPassword,
+        [ENV.ORIGIN_VERIFY]: secrets.originVerify,
+      });
       sends(this.teams);
     }
   }

@@ -14,6 +14,7 @@ import {
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import { ENV } from '../../functions/shared/env.ts';
 import type { StageConfig } from '../config/config.ts';
 
 export class Mail extends Construct {
@@ -44,20 +45,20 @@ export class Mail extends Construct {
     if (mail.transport === 'ses') {
       this.from = this.identities.get(mail.from.split('@')[1]!.toLowerCase());
       this.environment = {
-        MAIL_TRANSPORT: 'ses',
-        MAIL_FROM: mail.from,
-        SES_IDENTITY_ARN: this.from!.emailIdentityArn,
-        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+        [ENV.MAIL_TRANSPORT]: 'ses',
+        [ENV.MAIL_FROM]: mail.from,
+        [ENV.SES_IDENTITY_ARN]: this.from!.emailIdentityArn,
+        [ENV.SES_CONFIGURATION_SET]: this.configurationSet.configurationSetName,
       };
     } else if (mail.transport === 'smtp') {
       this.environment = {
-        MAIL_TRANSPORT: 'smtp',
-        MAIL_FROM: mail.from,
-        SMTP_HOST: mail.host,
-        SMTP_PORT: String(mail.port),
-        SMTP_USER: mail.user,
+        [ENV.MAIL_TRANSPORT]: 'smtp',
+        [ENV.MAIL_FROM]: mail.from,
+        [ENV.SMTP_HOST]: mail.host,
+        [ENV.SMTP_PORT]: String(mail.port),
+        [ENV.SMTP_USER]: mail.user,
       };
-    } else this.environment = { MAIL_TRANSPORT: 'none' };
+    } else this.environment = { [ENV.MAIL_TRANSPORT]: 'none' };
   }
 
   /** Sending from the configured address only: its identity and the configuration set, nothing else. */

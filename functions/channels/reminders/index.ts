@@ -1,12 +1,12 @@
 /** The reminders Lambda, run on a schedule (EventBridge Scheduler in infra): the digest per council. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import * as z from 'zod/mini';
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
 import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { powertoolsMetrics } from '../../shared/metrics.ts';
 import { londonToday } from '../../shared/sar.ts';
+import { readEnv, RemindersEnvSchema } from '../../shared/env.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
 import { councilCalendars } from '../../shared/calendars.ts';
 import { createProactivePoster } from '../teams/bot-framework.ts';
@@ -15,19 +15,7 @@ import { createRemindersHandler, postToTeams } from './handler.ts';
 // First, before the environment is parsed: in AWS, MICROSOFT_APP_PASSWORD is read from Secrets Manager.
 await loadSecretsIntoEnv();
 
-const env = z.parse(
-  z.object({
-    SAR_TABLE: z.string().check(z.minLength(1)),
-    DYNAMODB_ENDPOINT: z.optional(z.url()),
-    KB_PATH: z.optional(z.string()),
-    /** With these, each council's list is also posted to its information-governance Teams channel. */
-    TEAMS_CHANNEL_TABLE: z.optional(z.string().check(z.minLength(1))),
-    MICROSOFT_APP_ID: z._default(z.string(), ''),
-    MICROSOFT_APP_PASSWORD: z._default(z.string(), ''),
-    MICROSOFT_APP_TENANT_ID: z._default(z.string(), ''),
-  }),
-  process.env,
-);
+const env = readEnv(RemindersEnvSchema);
 const index = loadKnowledgeIndex(env.KB_PATH);
 const logger = new Logger({ serviceName: 'reminders' });
 const dynamo = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});

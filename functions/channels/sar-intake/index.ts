@@ -2,12 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import * as z from 'zod/mini';
 import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
 import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
+import { readEnv, SarIntakeEnvSchema } from '../../shared/env.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
 import { councilCalendars } from '../../shared/calendars.ts';
 import { createSarIntakeHandler } from './handler.ts';
@@ -15,15 +15,7 @@ import { createSarIntakeHandler } from './handler.ts';
 // First, before the environment is parsed: in AWS, SMTP_PASS is read from Secrets Manager.
 await loadSecretsIntoEnv();
 
-const env = z.parse(
-  z.object({
-    SAR_TABLE: z.string().check(z.minLength(1)),
-    MAIL_TABLE: z.string().check(z.minLength(1)),
-    DYNAMODB_ENDPOINT: z.optional(z.url()),
-    KB_PATH: z.optional(z.string()),
-  }),
-  process.env,
-);
+const env = readEnv(SarIntakeEnvSchema);
 
 const index = loadKnowledgeIndex(env.KB_PATH);
 const dynamo = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});

@@ -3,7 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
-import { readChatConfig } from '../../shared/config.ts';
+import { ChatEnvSchema, readEnv } from '../../shared/env.ts';
 import { byPath } from '../../shared/http.ts';
 import { londonToday } from '../../shared/sar.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
@@ -14,7 +14,7 @@ import { createSarHandoffHandler } from './sar-handoff.ts';
 // First, before the environment is parsed: in AWS, ORIGIN_VERIFY is read from Secrets Manager.
 await loadSecretsIntoEnv();
 
-const config = readChatConfig();
+const config = readEnv(ChatEnvSchema);
 const logger = new Logger({ serviceName: 'web-chat' });
 // AWS SDK clients on first use: a plain question loads neither (see adapters/lazy.ts).
 const dynamo = async () =>
