@@ -172,8 +172,12 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   // A privacy-shaped question ("is anything about me kept?") with no clearer topic is asking what is held: a
   // low-confidence answer with the DPO offered, never a decline.
   if (!topic && anchored) topic = 'data-collected';
-  // Out of scope needs evidence either way: no privacy word, no cue of weight and no fact that matches.
-  const privacyShaped = anchored || strongest >= 2 || lexical;
+  // In a conversation about a notice, "how about NR3S?" asks about what one of its facts names: answer from it.
+  const inConversation = !!input.session?.notice;
+  if (!topic && inConversation && best && best.typedMatched > 0) topic = best.item.fact.topic;
+  // Out of scope needs evidence either way: no privacy word, no cue of weight and no fact that matches (and, in a
+  // conversation about a notice, no word the person typed that one of its facts has).
+  const privacyShaped = anchored || strongest >= 2 || lexical || (inConversation && (best?.typedMatched ?? 0) > 0);
   if (!topic || (!privacyShaped && topic !== 'about')) return declineAfterIntent(notice);
 
   const selection = selectFacts(notice, topic, analysed, ranked);
