@@ -194,9 +194,9 @@ export function composeDpoMail(
     `Reference: ${escalation.reference}`,
     `Council: ${context.councilName}`,
     `Service: ${context.serviceName ?? (request.notice ? mailLine(request.notice) : 'not stated')}`,
-    `Received: ${escalation.receivedOn}`,
+    `Received: ${longDate(escalation.receivedOn)}`,
     escalation.complaint
-      ? `COMPLAINT about how personal data was handled: acknowledge by ${escalation.acknowledgeBy} (Data Protection Act 2018 s.164A).`
+      ? `COMPLAINT about how personal data was handled: acknowledge by ${longDate(escalation.acknowledgeBy ?? '')} (Data Protection Act 2018 s.164A).`
       : 'Type: question for the Data Protection Officer.',
     '',
     'How to reply:',

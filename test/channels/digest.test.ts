@@ -85,7 +85,7 @@ describe('the DPO weekly digest', () => {
     expect(mail).toMatch(/retention|How long/i); // Connexions' vague retention sits beside its questions
     expect(mail.indexOf('ESC-OLDR-0001')).toBeGreaterThan(-1);
     expect(mail.indexOf('ESC-OLDR-0001')).toBeLessThan(mail.indexOf('ESC-NEWR-0001'));
-    expect(mail).toContain('acknowledge by 2026-12-02');
+    expect(mail).toContain('ESC-OLDR-0001: received 2 November 2026, acknowledge by 2 December 2026');
 
     // The DPO clicks the link for the oldest complaint: it is acknowledged and leaves the open list.
     const link = new URL(/Mark acknowledged: (\S+ESC-OLDR-0001\S*)/.exec(mail)![1]!);

@@ -110,6 +110,11 @@ describe('POST /api/escalate', () => {
   it('flags a complaint with its 30-day acknowledgement date and lists it as open for the DPO digest', async () => {
     const response = await post(escalation({ message: 'I want to complain: you shared my file with my employer.' }));
     expect(response.json).toMatchObject({ complaint: true, acknowledgeBy: '2026-12-23' });
+    // The API keeps the ISO date; the DPO's mail writes dates as people read them (issue 13).
+    const mail = dpoMail(response.json.reference)!;
+    expect(mail).toContain('Received: 23 November 2026');
+    expect(mail).toContain('acknowledge by 23 December 2026 (Data Protection Act 2018 s.164A)');
+    expect(mail).not.toMatch(/\b2026-1[12]-\d{2}\b/);
     const open = await new DynamoEscalationStore(dynamo.client, 'escalations').openComplaints('kent');
     expect(open.map((e) => e.reference)).toContain(response.json.reference);
   });

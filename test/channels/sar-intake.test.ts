@@ -6,6 +6,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { longDate } from '#core/long-date.ts';
 import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
 import { drainQueue } from '#core/mail-queue.ts';
 import { createSarIntakeHandler, type SarCaseResponse } from '../../functions/channels/sar-intake/handler.ts';
@@ -212,6 +213,15 @@ describe('SAR intake against dynalite', () => {
       `New subject access request ${sent.reference}`,
     );
     expect(mails.find((m) => m.includes('To: dpo@kent.gov.uk'))).not.toContain('pat@example.com'); // requester details stay in the case
+    // Dates as people read them in both (issue 13); the ISO form stays in the API's answer.
+    expect(sent.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const due = longDate(sent.dueDate!);
+    expect(due).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+    expect(mails.find((m) => m.includes('To: pat@example.com'))).toContain(`We must reply by ${due}.`);
+    const notice = mails.find((m) => m.includes('To: dpo@kent.gov.uk'))!;
+    expect(notice).toContain('on 25 November 2024.');
+    expect(notice).toContain(`Due: ${due}`);
+    for (const mail of mails) expect(mail.split('\r\n\r\n').slice(1).join('')).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
 
     // A mail relay that refuses: the outbox folder is replaced by a file, so every write fails.
     const broken = join(dataDir, 'broken-outbox');

@@ -2,13 +2,14 @@
  * The DPO's weekly digest, per council: the questions the notices failed to answer beside the notices' own
  * Art. 13/14 gaps (the to-do list for better notices), complaints not yet acknowledged (oldest first, with
  * their statutory date), and escalation emails that never reached the DPO (dead-lettered). Sent through the
- * durable mail queue like every other email.
+ * durable mail queue like every other email. Dates are written out ('4 January 2027'), as in every mail.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { attemptDelivery, queued } from '#core/mail-queue.ts';
 import type { MailQueue, MailSender } from '#core/ports.ts';
-import { isIsoWeek, isoWeek, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
+import { longDate } from '#core/long-date.ts';
+import { isIsoWeek, isoWeek, ukDate, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
 import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
 import { signedUrl } from '../../shared/signed-link.ts';
 
@@ -54,14 +55,14 @@ export function createDigestHandler(deps: DigestDependencies) {
         `Complaints not yet acknowledged (${complaints.length}), oldest first:`,
         ...(complaints.length
           ? complaints.flatMap((c) => [
-              `  ${c.reference}: received ${c.receivedOn}, acknowledge by ${c.acknowledgeBy}`,
+              `  ${c.reference}: received ${longDate(c.receivedOn)}, acknowledge by ${longDate(c.acknowledgeBy ?? '')}`,
               `    Mark acknowledged: ${signedUrl(deps.acknowledgeLink.base, { action: 'acknowledge-complaint', reference: c.reference, expires: Math.floor(now.getTime() / 1000) + deps.acknowledgeLink.validDays * 86_400 }, deps.acknowledgeLink.secret)}`,
             ])
           : ['  none']),
         '',
         `Emails to this mailbox that could not be delivered (${undelivered.length}):`,
         ...(undelivered.length
-          ? undelivered.map((m) => `  ${m.mail.subject} (first tried ${m.createdAt.slice(0, 10)})`)
+          ? undelivered.map((m) => `  ${m.mail.subject} (first tried ${longDate(ukDate(m.createdAt))})`)
           : ['  none']),
       ].join('\n');
       const item = queued(

@@ -4,6 +4,7 @@
  * through the durable mail queue (mail-queue.ts) like every other email. Each has a fixed id (reference and
  * kind), so queuing it again is a no-op and the queue, not the case, says whether it went.
  */
+import { longDate } from '../long-date.ts';
 import { queued, type QueuedMail } from '../mail-queue.ts';
 import type { OutgoingMail } from '../ports.ts';
 import { bindingDueDate, type SarCase } from './case.ts';
@@ -39,7 +40,7 @@ export function caseOpenedMail(c: SarCase, council: CouncilMailboxes): { kind: S
           '',
           `${council.name} has received your request for a copy of your information. Your reference is ${c.reference}.`,
           due
-            ? `We must reply by ${due}. If we need more detail to find what you asked for, we will ask, and the time limit pauses until you reply.`
+            ? `We must reply by ${longDate(due)}. If we need more detail to find what you asked for, we will ask, and the time limit pauses until you reply.`
             : 'The time limit starts once we have what we need to check your identity.',
           'Before we send anything we may ask you to prove who you are, for example with a copy of a passport or driving licence and a recent bill, so that your information only goes to you.',
           '',
@@ -55,10 +56,10 @@ export function caseOpenedMail(c: SarCase, council: CouncilMailboxes): { kind: S
         to: council.dpoEmail,
         subject: `New subject access request ${c.reference}`,
         text: [
-          `A new subject access request has been received by ${c.channel} on ${c.receivedOn}.`,
+          `A new subject access request has been received by ${c.channel} on ${longDate(c.receivedOn)}.`,
           `Reference: ${c.reference}`,
           `Service: ${c.notice ?? 'not stated'}`,
-          `Due: ${due ?? 'clock not started'}`,
+          `Due: ${due ? longDate(due) : 'clock not started'}`,
           `On behalf of someone else: ${c.onBehalfOf ? `yes (${c.onBehalfOf.relationship})` : 'no'}`,
           `Logged by: ${c.loggedBy}`,
           '',
