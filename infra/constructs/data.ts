@@ -25,6 +25,10 @@ const index = (i: { name: string; partitionKey: string; sortKey: string }): Glob
   sortKey: { name: i.sortKey, type: AttributeType.STRING },
 });
 
+const indexed = new WeakSet<TableV2>();
+/** Whether the table has global secondary indexes (a grant on it then covers table/index/* too). */
+export const hasIndexes = (table: TableV2): boolean => indexed.has(table);
+
 export class Data extends Construct {
   readonly key: Key;
   readonly sarCases: TableV2;
@@ -51,8 +55,8 @@ export class Data extends Construct {
         partitionKey: string;
         sortKey?: string;
       },
-    ) =>
-      new TableV2(this, name, {
+    ) => {
+      const made = new TableV2(this, name, {
         ...props,
         partitionKey: { name: partitionKey, type: AttributeType.STRING },
         ...(sortKey ? { sortKey: { name: sortKey, type: AttributeType.STRING } } : {}),
@@ -62,6 +66,9 @@ export class Data extends Construct {
         deletionProtection: true,
         removalPolicy: RemovalPolicy.RETAIN,
       });
+      if (props.globalSecondaryIndexes?.length) indexed.add(made);
+      return made;
+    };
 
     this.sarCases = table('SarCases', {
       partitionKey: SAR_TABLE.partitionKey,

@@ -15,13 +15,14 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/env.ts';
+import type { FunctionEnvironment } from './assistant-function.ts';
 import type { StageConfig } from '../config/config.ts';
 
 export class Mail extends Construct {
   readonly identities = new Map<string, EmailIdentity>();
   readonly configurationSet: ConfigurationSet;
   /** The environment every function that sends mail gets. */
-  readonly environment: Record<string, string>;
+  readonly environment: FunctionEnvironment;
   private readonly from?: EmailIdentity;
 
   constructor(scope: Construct, id: string, config: StageConfig) {
