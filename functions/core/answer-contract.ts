@@ -1,5 +1,5 @@
 /**
- * The answering contract shared by every channel (PRODUCT.md, "Answering contract").
+ * The answering contract shared by every channel (docs/product.md, "The answering contract").
  * Plain TypeScript: no AWS, Bot Framework or HTTP types here.
  */
 

@@ -1,4 +1,4 @@
-/** The notice file format (PRODUCT.md): a front-matter block, then the notice text as published. */
+/** The notice file format (docs/product.md, "The notices"): a front-matter block, then the notice text as published. */
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';

@@ -296,7 +296,7 @@ describe('SAR intake against dynalite', () => {
   });
 
   it('extends by two further months with reasons (a flag, not a status) and lists cases by status', async () => {
-    // Started Sun 30 Nov 2025, extended: three months is Mon 2 Mar 2026 (PRODUCT.md's worked example).
+    // Started Sun 30 Nov 2025, extended: three months is Mon 2 Mar 2026 (docs/product.md's worked example).
     const body = request({ receivedOn: '2025-11-30', council: 'kent' });
     const created = await submit(body);
     if (!created.ok) throw new Error('not created');

@@ -1,6 +1,6 @@
 /**
  * Statutory deadlines for a subject access request (UK GDPR Art. 12 and 12A as amended by the Data (Use and
- * Access) Act 2025; ICO right of access guidance). See PRODUCT.md, "Subject access requests".
+ * Access) Act 2025; ICO right of access guidance). See docs/product.md, "Subject access requests".
  *
  * - The clock starts on the latest of: the day the request is received, the day identity evidence we asked
  *   for arrives, the day proof of authority to act for someone else arrives. While evidence we asked for is

@@ -10,7 +10,7 @@ import { englandAndWales } from './holidays.ts';
 const calendar = englandAndWales();
 const deadline = (input: SarClockInput) => computeDeadline(input, calendar);
 
-describe('the worked examples in PRODUCT.md', () => {
+describe('the worked examples in docs/product.md', () => {
   it.each([
     // [received, base due date, due date, why]
     ['2025-09-03', '2025-10-03', '2025-10-03', 'Wed 3 Sep 2025 → Fri 3 Oct 2025: the same date next month'],
