@@ -95,6 +95,8 @@ interface Candidate {
   sentence: string;
   leadIn?: string;
   inList: boolean;
+  /** Which list of the notice the item belongs to (list items only). */
+  list?: number;
   section: Section;
   prior: NoticeTopic | null;
 }
@@ -126,11 +128,11 @@ function topicsOf(candidate: Candidate): Classified {
   const [first, second] = ranked;
   if (!first) return { topics: ['about'], confident: false };
   const topics: NoticeTopic[] = [first[0]];
-  if (second && (own.get(second[0]) ?? 0) >= 3 && second[1] >= first[1] * 0.5) topics.push(second[0]);
+  if (second && (own.get(second[0]) ?? 0) >= SECOND_TOPIC_SCORE && second[1] >= first[1] * 0.5) topics.push(second[0]);
   return { topics, confident: first[1] >= CONFIDENT_TOPIC_SCORE };
 }
 
-function candidatesOf(section: Section, prior: NoticeTopic | null): Candidate[] {
+function candidatesOf(section: Section, prior: NoticeTopic | null, lists: { count: number }): Candidate[] {
   const out: Candidate[] = [];
   for (const block of section.blocks) {
     if (block.kind === 'paragraph') {
@@ -143,7 +145,51 @@ function candidatesOf(section: Section, prior: NoticeTopic | null): Candidate[] 
     for (const sentence of leadSentences) out.push({ sentence, inList: false, section, prior });
     // "This notice will tell you: - What information we collect …" is the notice's own contents, not facts.
     if (leadIn && CONTENTS_LEAD_IN.test(leadIn)) continue;
-    for (const item of block.items) out.push({ sentence: item, leadIn, inList: true, section, prior });
+    const list = lists.count++;
+    for (const item of block.items) out.push({ sentence: item, leadIn, inList: true, list, section, prior });
+  }
+  return out;
+}
+
+/** A sentence's own words this strong on a second topic file it under that topic too. */
+const SECOND_TOPIC_SCORE = 3;
+
+/** An item's own words decide its topic against its list's only with this much evidence ("…contact us at x@y"). */
+const DECISIVE_OWN_SCORE = 6;
+
+/**
+ * The items of one list are one kind of thing: in a list most of whose items are about one topic (the data
+ * collected, the recipients), an item whose own words brush another ("the name and contact details of the person
+ * complaining", "housing associations, where the noise comes from their tenants") is about the list's topic too,
+ * unless its own evidence is decisive; what its own words clearly state stays as its second topic.
+ */
+function coherentLists(candidates: Candidate[], classified: Classified[]): Classified[] {
+  const byList = new Map<number, number[]>();
+  candidates.forEach((c, i) => {
+    if (c.list !== undefined) byList.set(c.list, [...(byList.get(c.list) ?? []), i]);
+  });
+  const out = [...classified];
+  for (const members of byList.values()) {
+    if (members.length < 3) continue;
+    const counts = new Map<NoticeTopic, number>();
+    for (const i of members) counts.set(classified[i]!.topics[0]!, (counts.get(classified[i]!.topics[0]!) ?? 0) + 1);
+    const [topic, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    if (count < members.length * 0.6) continue;
+    for (const i of members) {
+      const own = scoreTopics(candidates[i]!.sentence);
+      const decisive = (t: NoticeTopic) => (own.get(t) ?? 0) >= DECISIVE_OWN_SCORE;
+      const topics = classified[i]!.topics;
+      if (topics[0] !== topic && decisive(topics[0]!)) continue;
+      // What its own words clearly state stays as its second topic ("things professionals tell us": a source).
+      // A person's "contact details" in a list of what is collected are not the council's contact.
+      const stated = topics.filter(
+        (t) =>
+          t !== topic &&
+          (own.get(t) ?? 0) >= SECOND_TOPIC_SCORE &&
+          (t !== 'contact' || hasContactDetail(candidates[i]!.sentence)),
+      );
+      out[i] = { ...classified[i]!, topics: [topic, ...stated].slice(0, 2) };
+    }
   }
   return out;
 }
@@ -156,11 +202,14 @@ function factsOf(
 ): Fact[] {
   const facts: Fact[] = [];
   let order = 0;
+  const lists = { count: 0 };
   sections.forEach((section, index) => {
-    for (const candidate of candidatesOf(section, topics[index] ?? null)) {
+    const candidates = candidatesOf(section, topics[index] ?? null, lists);
+    const classifiedAll = coherentLists(candidates, candidates.map(topicsOf));
+    for (const [at, candidate] of candidates.entries()) {
       order++;
       const context = `${candidate.leadIn ?? ''} ${section.heading}`;
-      const classified = topicsOf(candidate);
+      const classified = classifiedAll[at]!;
       if (!classified.confident) uncertain.push(candidate.sentence);
       classified.topics.forEach((topic, n) => {
         const text = candidate.sentence;

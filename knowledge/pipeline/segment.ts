@@ -281,6 +281,8 @@ export function segment(noticeText: string, title: string): Section[] {
   const sections: Section[] = [];
   let current: Section = { heading: title, parents: [], subheading: false, blocks: [] };
   let pendingParents: string[] = [];
+  // "2. The information we collect" heads "2.1 …", "2.2 …" and "2.3 …", not only the first of them.
+  let numberedParent: { number: string; heading: string } | undefined;
   const close = () => {
     if (current.blocks.length) sections.push(current);
     else pendingParents = [...current.parents, current.heading].filter((h) => h !== title).slice(-2);
@@ -292,12 +294,15 @@ export function segment(noticeText: string, title: string): Section[] {
     if (isHeading(unit, next, units[i - 1])) {
       close();
       const published = unit.kind === 'bullet' ? unit.raw : unit.text;
-      current = {
-        heading: squash(published.replace(/^#+\s+/, '').replace(/:-?$/, '')),
-        parents: pendingParents,
-        subheading: /:-?$/.test(published.trim()),
-        blocks: [],
-      };
+      const heading = squash(published.replace(/^#+\s+/, '').replace(/:-?$/, ''));
+      const numbering = /^(\d{1,2})(?:\.(\d{1,2}))?\.?\s/.exec(heading);
+      const parents =
+        numbering?.[2] && numberedParent?.number === numbering[1] && !pendingParents.includes(numberedParent.heading)
+          ? [numberedParent.heading, ...pendingParents].slice(-2)
+          : pendingParents;
+      if (numbering && !numbering[2]) numberedParent = { number: numbering[1]!, heading };
+      else if (!numbering) numberedParent = undefined;
+      current = { heading, parents, subheading: /:-?$/.test(published.trim()), blocks: [] };
       pendingParents = [];
       continue;
     }

@@ -60,7 +60,11 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   sources: [
-    [/\b(?:comes?|came) from\b|\bwhere (?:your|the|this) information\b/, 3],
+    // What information comes from, not "where the noise comes from".
+    [
+      /\b(?:it|information|data|details|this|they|which|records?)\b(?: \w+){0,3} (?:comes?|came) from\b|\bwhere (?:your|the|this) information\b/,
+      3,
+    ],
     [
       /\b(?:receive|obtain|get|collect)(?:s|ed)? (?:personal )?(?:your )?information from\b|\bfrom other sources\b|\bother sources\b/,
       4,
@@ -74,7 +78,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
     [/\bwhere we get\b|\bhow we collect\b|\bcollecting (?:this|your) information\b/, 2],
     [
-      /\bwhere (?:else )?(?:do|does|did) (?:we|you|the council) (?:get|obtain|receive)\b|\bwhere\b.*\b(?:comes?|came) from\b/,
+      /\bwhere (?:else )?(?:do|does|did) (?:we|you|the council) (?:get|obtain|receive)\b|\bwhere (?:\w+ ){0,3}(?:information|data|details|it|this|they)\b.*\b(?:comes?|came) from\b/,
       4,
     ],
     [/\b(?:check|compare|match)(?:es|ed)? (?:\w+ ){0,6}(?:against|with) (?:\w+ ){0,4}records\b/, 3],

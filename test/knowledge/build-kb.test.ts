@@ -6,6 +6,47 @@ import { realKnowledgeBase } from '../helpers.ts';
 
 const notice = (id: string) => realKnowledgeBase().notices.find((n) => n.id === id)!;
 
+/** One invented notice built alone: its facts as `topic: text`. */
+function topicsOf(body: string): string[] {
+  const { registry, thesaurus } = loadSources();
+  const file = parseNoticeFile(
+    `---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---\n${body}`,
+    'testvale-noise.txt',
+  );
+  const [built] = buildKnowledgeBase([file], registry, thesaurus).notices;
+  return built!.facts.map((f) => `${f.topic}: ${f.text}`);
+}
+
+describe('topics of list items', () => {
+  const body = [
+    '2. The information we collect',
+    '2.1 Food complaints',
+    '* the name and contact details of the person complaining',
+    '* details of what was eaten, where and when',
+    '* symptoms, GP details and laboratory test results',
+    '2.2 Noise complaints',
+    '* noise diary sheets you complete',
+    '* audio recordings you make with the Noise App',
+    '* information about your health where you tell us the noise affects it',
+    '3. Who we share it with',
+    '* the Police, where noise is linked to crime',
+    '* social landlords and housing associations, where the noise comes from one of their tenants',
+    '* Soundtrace Ltd, which supplies the Noise App',
+  ].join('\n');
+
+  it('follow the numbered heading above their subsection and the rest of their list', () => {
+    const facts = topicsOf(body);
+    for (const item of [
+      'contact details of the person complaining',
+      'symptoms, GP details',
+      'noise diary',
+      'audio recordings',
+    ])
+      expect(facts.filter((f) => f.includes(item))).toEqual([expect.stringMatching(/^data-collected: /)]);
+    expect(facts.filter((f) => f.includes('housing associations'))).toEqual([expect.stringMatching(/^sharing: /)]);
+  });
+});
+
 describe('knowledge base build', () => {
   it('is deterministic: the same notices give byte-identical output', () => {
     const { files, registry, thesaurus } = loadSources();
@@ -94,11 +135,11 @@ describe('knowledge base build', () => {
   });
 
   it('rejects a notice file with a clear message when its front-matter is wrong', () => {
-    expect(() => parseNoticeFile('no front matter', 'x.txt')).toThrow(NoticeFileError);
-    expect(() => parseNoticeFile('---\nid: other\ncouncil: kent\ntitle: T\n---\ntext here', 'x.txt')).toThrow(
-      /does not match the file name/,
-    );
-    expect(() => parseNoticeFile('---\nid: x\ntitle: T\n---\ntext here', 'x.txt')).toThrow(/council/);
+    expect(() => parseNoticeFile('no front matter', 'testvale-noise.txt')).toThrow(NoticeFileError);
+    expect(() =>
+      parseNoticeFile('---\nid: other\ncouncil: kent\ntitle: T\n---\ntext here', 'testvale-noise.txt'),
+    ).toThrow(/does not match the file name/);
+    expect(() => parseNoticeFile('---\nid: x\ntitle: T\n---\ntext here', 'testvale-noise.txt')).toThrow(/council/);
   });
 });
 
