@@ -224,7 +224,10 @@ export function selectFacts(
   const onlyNeighbours = !specific.some((r) => r.content >= bestContent * 0.6 && r.item.fact.topic === topic);
   const yesNoOnList = closedQuestion(question.text) && LIST_TOPICS.has(topic);
   // "What is Connect to Work?" is about the whole service, not a sentence that shares a word with it.
-  if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours)) {
+  // "Where do you get my driving record from?": a collected-data sentence naming the driving record does not say
+  // where it comes from; the notice's sources do.
+  const neighbourOnly = onlyNeighbours && inTopic.length > 0 && !ROUTE_TOPICS.has(topic);
+  if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours) && !neighbourOnly) {
     let facts = specific
       .filter((r) => r.content >= bestContent * 0.6)
       .slice(0, 3)
@@ -367,8 +370,10 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
   const limit = topic === 'retention' ? 10 : ROUTE_TOPICS.has(topic) || detail ? 5 : 12;
   let facts = ordered.slice(0, limit);
   if (topic === 'access-request') facts = withListSiblings(notice, facts).slice(0, 8);
-  // Lists read best in the notice's own order once chosen.
-  if (!detail && !ROUTE_TOPICS.has(topic) && topic !== 'retention') facts.sort((a, b) => a.order - b.order);
+  // Lists read best in the notice's own order once chosen, the topic's own facts before a neighbour's.
+  const neighbour = (f: Fact) => (f.topic === topic ? 0 : 1);
+  if (!detail && !ROUTE_TOPICS.has(topic) && topic !== 'retention')
+    facts.sort((a, b) => neighbour(a) - neighbour(b) || a.order - b.order);
   return { facts, stated: true, match: 0.9 };
 }
 

@@ -18,6 +18,12 @@ We share information with the Valuation Office Agency so that properties are pla
 We may give details to credit reference agencies to check your identity.
 If we take recovery action we record it on NR3S, the national register of recovery actions.
 
+What we collect
+We collect your name, address, the names of the people who live with you and your bank account details for direct debits.
+
+Where your information comes from
+We also receive information from the Department for Work and Pensions, from solicitors when you move and from your landlord.
+
 How long we keep it
 Council tax accounts are kept for six years after the account closes.
 
@@ -104,6 +110,17 @@ describe('a follow-up in a conversation about a notice', () => {
     expect(answer.outcome).toBe('answered');
     expect(answer.text).toContain(fact);
   });
+});
+
+describe('the fact on the topic asked, not a neighbour that shares a word', () => {
+  it.each(['where do you get my bank account details from', 'how did you find out about the people who live with me'])(
+    '%j is answered from where information comes from, not from what is collected',
+    (question) => {
+      const answer = ask(question, { notice: 'testvale-council-tax' });
+      expect(answer.topic).toBe('sources');
+      expect(answer.text.split('\n')[0]).toContain('Department for Work and Pensions');
+    },
+  );
 });
 
 describe("residents' words find the notice's words (the thesaurus)", () => {
