@@ -90,7 +90,6 @@ describe('architecture', () => {
       'functions/channels/teams/conversation.ts createTeamsConversation',
       'knowledge/import/html.ts htmlToNotice',
       'knowledge/pipeline/segment.ts segment',
-      'infra/constructs/widget-hosting.ts constructor',
     ]);
     const root = new URL('../', import.meta.url);
     const found: string[] = [];

@@ -32,7 +32,7 @@ import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Construct, type IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { buildWidget } from '../../functions/channels/web-chat/widget/build.ts';
 
 const DEMO = new URL('../../functions/local/demo/', import.meta.url).pathname;
@@ -75,6 +75,20 @@ function siteAssets(): string {
   return (siteDir = dir);
 }
 
+/** The security headers every response of the distribution's own objects carries. */
+const SECURITY_HEADERS: ResponseSecurityHeadersBehavior = {
+  // Two years, subdomains included: the value hstspreload.org recommends.
+  strictTransportSecurity: {
+    accessControlMaxAge: Duration.days(730),
+    includeSubdomains: true,
+    override: true,
+  },
+  contentTypeOptions: { override: true },
+  frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+  referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+  contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
+};
+
 export interface WidgetHostingProps {
   /**
    * The ARN of a CLOUDFRONT-scope WAF web ACL (created in us-east-1). Without one cdk-nag's AwsSolutions-CFR2 fails
@@ -89,12 +103,19 @@ export class WidgetHosting extends Construct {
 
   constructor(scope: Construct, id: string, props: WidgetHostingProps = {}) {
     super(scope, id);
-    const acknowledge = (construct: IConstruct, id: string, reason: string) =>
-      Validations.of(construct).acknowledge({ id, reason });
+    const logs = this.logsBucket();
+    this.bucket = this.assetsBucket(logs);
+    this.distribution = this.makeDistribution(logs, props);
+    this.acknowledgeDeploymentHandler(this.deploy());
+  }
 
-    // Access logs hold viewers' IP addresses (personal data): kept 90 days, like the functions' logs.
-    // CloudFront's standard logging writes with ACLs, so this bucket keeps them enabled (owner preferred).
-    const logs = new Bucket(this, 'Logs', {
+  /**
+   * Access logs hold viewers' IP addresses (personal data): kept 90 days, like the functions' logs. CloudFront's
+   * standard logging writes with ACLs, so this bucket keeps them enabled (owner preferred). No access logs of its
+   * own (cdk-nag's S1 exempts log targets): they would be written into itself.
+   */
+  private logsBucket(): Bucket {
+    return new Bucket(this, 'Logs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -102,9 +123,10 @@ export class WidgetHosting extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // No access logs of its own (cdk-nag's S1 exempts log targets): they would be written into itself.
+  }
 
-    this.bucket = new Bucket(this, 'Assets', {
+  private assetsBucket(logs: Bucket): Bucket {
+    return new Bucket(this, 'Assets', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       // S3-managed keys: the objects are public web assets, so a customer-managed key would add a key policy for
       // CloudFront and a KMS call per cache miss without protecting anything; OAC reads SSE-S3 objects as they are.
@@ -118,28 +140,19 @@ export class WidgetHosting extends Construct {
       serverAccessLogsPrefix: 's3-access/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+  }
 
-    const securityHeaders: ResponseSecurityHeadersBehavior = {
-      // Two years, subdomains included: the value hstspreload.org recommends.
-      strictTransportSecurity: {
-        accessControlMaxAge: Duration.days(730),
-        includeSubdomains: true,
-        override: true,
-      },
-      contentTypeOptions: { override: true },
-      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
-      contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
-    };
-    const siteHeaders = new ResponseHeadersPolicy(this, 'SiteHeaders', {
+  /** The demo site's security headers, and the widget's: the same plus CORS for the council sites embedding it. */
+  private responseHeaders(): { site: ResponseHeadersPolicy; widget: ResponseHeadersPolicy } {
+    const site = new ResponseHeadersPolicy(this, 'SiteHeaders', {
       comment: 'Privacy assistant demo site: security headers',
-      securityHeadersBehavior: securityHeaders,
+      securityHeadersBehavior: SECURITY_HEADERS,
     });
     // Council sites on any origin embed the widget; CORS lets them load it with Subresource Integrity (crossorigin).
     // The files are public and no credentials are involved, so any origin may read them.
-    const widgetHeaders = new ResponseHeadersPolicy(this, 'WidgetHeaders', {
+    const widget = new ResponseHeadersPolicy(this, 'WidgetHeaders', {
       comment: 'Privacy assistant widget: security headers and CORS for council sites',
-      securityHeadersBehavior: securityHeaders,
+      securityHeadersBehavior: SECURITY_HEADERS,
       corsBehavior: {
         accessControlAllowCredentials: false,
         accessControlAllowHeaders: ['*'],
@@ -148,6 +161,11 @@ export class WidgetHosting extends Construct {
         originOverride: true,
       },
     });
+    return { site, widget };
+  }
+
+  private makeDistribution(logs: Bucket, props: WidgetHostingProps): Distribution {
+    const headers = this.responseHeaders();
     // Every deploy invalidates the distribution, so the edge may keep objects long (Cache-Control s-maxage below);
     // nothing varies by cookie, header or query string, so none is in the cache key.
     const cachePolicy = new CachePolicy(this, 'AssetsCache', {
@@ -158,7 +176,6 @@ export class WidgetHosting extends Construct {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
-
     const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     const behaviour = (responseHeadersPolicy: ResponseHeadersPolicy): BehaviorOptions => ({
       origin,
@@ -168,10 +185,10 @@ export class WidgetHosting extends Construct {
       cachePolicy,
       responseHeadersPolicy,
     });
-    this.distribution = new Distribution(this, 'Distribution', {
+    const distribution = new Distribution(this, 'Distribution', {
       comment: 'Privacy assistant: widget, demo site and (under /api/*) the API',
-      defaultBehavior: behaviour(siteHeaders),
-      additionalBehaviors: { '/widget.*': behaviour(widgetHeaders) },
+      defaultBehavior: behaviour(headers.site),
+      additionalBehaviors: { '/widget.*': behaviour(headers.widget) },
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Edges in Europe and North America only: the users are UK residents, served from the UK and Europe;
@@ -183,22 +200,26 @@ export class WidgetHosting extends Construct {
       ...(props.webAclId ? { webAclId: props.webAclId } : {}),
       // No custom error responses: they apply to the whole distribution, /api/* included, and would mask API errors.
     });
+    const acknowledge = (id: string, reason: string) => Validations.of(distribution).acknowledge({ id, reason });
     acknowledge(
-      this.distribution,
       'AwsSolutions-CFR4',
       'The distribution uses the default *.cloudfront.net certificate, whose security policy CloudFront fixes (TLSv1); ' +
         'a minimum of TLSv1.2_2021 needs a custom domain and ACM certificate, which a council adds when it has one.',
     );
     acknowledge(
-      this.distribution,
       'AwsSolutions-CFR1',
       'No geo restriction: residents may ask about their data and make a subject access request from abroad, and ' +
         'UK GDPR rights do not depend on where they are. Abuse is left to the WAF web ACL attached here.',
     );
+    return distribution;
+  }
 
-    // Edges keep objects a year (purged by the invalidation each deploy makes); browsers five minutes, so a new
-    // widget reaches residents' browsers within minutes of a deploy.
-    const deployment = new BucketDeployment(this, 'Deploy', {
+  /**
+   * Edges keep objects a year (purged by the invalidation each deploy makes); browsers five minutes, so a new
+   * widget reaches residents' browsers within minutes of a deploy.
+   */
+  private deploy(): BucketDeployment {
+    return new BucketDeployment(this, 'Deploy', {
       sources: [Source.asset(siteAssets())],
       destinationBucket: this.bucket,
       distribution: this.distribution,
@@ -213,7 +234,6 @@ export class WidgetHosting extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
       }),
     });
-    this.acknowledgeDeploymentHandler(deployment);
   }
 
   /**
