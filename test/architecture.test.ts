@@ -83,7 +83,6 @@ describe('architecture', () => {
       'functions/core/select-facts.ts selectFacts',
       'functions/core/escalation.ts composeDpoMail',
       'functions/core/unanswered.ts weeklyDigest',
-      'functions/core/sar/deadlines.ts computeDeadline',
       'functions/local/server.ts startLocalServer',
       'functions/channels/escalation/handler.ts submitEscalation',
       'functions/channels/teams/bot-framework.ts createBotEndpoint',

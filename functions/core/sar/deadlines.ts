@@ -129,35 +129,17 @@ interface Span {
   to: LocalDate | null;
 }
 
+type ClockInput = z.infer<typeof SarClockInputSchema>;
+
 export function computeDeadline(input: SarClockInput, calendar: WorkingCalendar): SarDeadline {
   const parsed = z.safeParse(SarClockInputSchema, input);
   if (!parsed.success) throw new SarDeadlineInputError(`SAR deadline input: ${z.prettifyError(parsed.error)}`);
-  const { receivedOn, identityVerifiedOn, authorityProvedOn, extended } = parsed.data;
+  const { receivedOn, extended } = parsed.data;
   const pauses: SarPause[] = (parsed.data.pauses ?? []).map((p) => ({ from: p.from, to: p.to ?? null }));
   validatePauses(receivedOn, pauses);
 
   const warnings: DeadlineWarning[] = [];
-
-  // Evidence moves the start only if we asked for it: given a date, we take it that we asked, unless told not.
-  const identityRequested = parsed.data.identityRequested ?? identityVerifiedOn != null;
-  const authorityRequested = parsed.data.authorityRequested ?? authorityProvedOn != null;
-  const starts: LocalDate[] = [receivedOn];
-  const waitingFor: SarDeadline['waitingFor'] = [];
-  for (const [evidence, requested, arrivedOn] of [
-    ['identity', identityRequested, identityVerifiedOn],
-    ['authority', authorityRequested, authorityProvedOn],
-  ] as const) {
-    if (requested && arrivedOn == null) waitingFor.push(evidence);
-    else if (requested && arrivedOn != null) starts.push(arrivedOn);
-    else if (arrivedOn != null) {
-      warnings.push({
-        code: 'evidence-not-requested',
-        evidence,
-        message: `${evidence} evidence arriving on ${arrivedOn} does not move the start: it was not asked for`,
-      });
-    }
-  }
-
+  const { starts, waitingFor } = evidenceStarts(parsed.data, warnings);
   if (waitingFor.length > 0) {
     return {
       clockStartsOn: null,
@@ -177,9 +159,70 @@ export function computeDeadline(input: SarClockInput, calendar: WorkingCalendar)
   const clockStartsOn = latestOf(receivedOn, ...starts);
   const baseDueDate = addMonthsClamped(clockStartsOn, 1);
   const extendedBase = addMonthsClamped(clockStartsOn, 3);
+  const deadlineBase = extended ? extendedBase : baseDueDate;
+  const { counted, countedDays, pausedSince } = countPauses(pauses, clockStartsOn, deadlineBase, calendar, warnings);
+  const status: SarClockStatus = pausedSince !== null ? 'paused' : 'running';
+  const dates =
+    status === 'running'
+      ? dueDates({ baseDueDate, extendedBase, counted, extended }, calendar, warnings)
+      : { dueDate: null, extendedDueDate: null, extensionNoticeBy: null };
 
-  // Count pauses in order of asking. `counted` holds the paused days so far, `coveredTo` the last day
-  // already counted, so overlapping records do not count a day twice.
+  return {
+    clockStartsOn,
+    waitingFor,
+    baseDueDate,
+    pausedDays: counted,
+    pauses: pauses.map((p, i) => ({ ...p, days: countedDays[i]! })),
+    pausedSince,
+    ...dates,
+    status,
+    warnings,
+  };
+}
+
+/**
+ * Where the clock can start: the day received, and each piece of evidence we asked for once it arrived; what is
+ * asked for and not yet here. Evidence moves the start only if we asked for it: given a date, we take it that we
+ * asked, unless told not.
+ */
+function evidenceStarts(
+  input: ClockInput,
+  warnings: DeadlineWarning[],
+): { starts: LocalDate[]; waitingFor: SarDeadline['waitingFor'] } {
+  const { receivedOn, identityVerifiedOn, authorityProvedOn } = input;
+  const identityRequested = input.identityRequested ?? identityVerifiedOn != null;
+  const authorityRequested = input.authorityRequested ?? authorityProvedOn != null;
+  const starts: LocalDate[] = [receivedOn];
+  const waitingFor: SarDeadline['waitingFor'] = [];
+  for (const [evidence, requested, arrivedOn] of [
+    ['identity', identityRequested, identityVerifiedOn],
+    ['authority', authorityRequested, authorityProvedOn],
+  ] as const) {
+    if (requested && arrivedOn == null) waitingFor.push(evidence);
+    else if (requested && arrivedOn != null) starts.push(arrivedOn);
+    else if (arrivedOn != null) {
+      warnings.push({
+        code: 'evidence-not-requested',
+        evidence,
+        message: `${evidence} evidence arriving on ${arrivedOn} does not move the start: it was not asked for`,
+      });
+    }
+  }
+  return { starts, waitingFor };
+}
+
+/**
+ * Counts pauses in order of asking. `counted` holds the paused days so far, `coveredTo` the last day already
+ * counted, so overlapping records do not count a day twice. `deadlineBase`: the due date before pauses and the
+ * working-day rule (the extended one when extended), to tell a pause asked after the deadline.
+ */
+function countPauses(
+  pauses: SarPause[],
+  clockStartsOn: LocalDate,
+  deadlineBase: LocalDate,
+  calendar: WorkingCalendar,
+  warnings: DeadlineWarning[],
+): { counted: number; countedDays: number[]; pausedSince: LocalDate | null } {
   const order = pauses.map((_, i) => i).sort((a, b) => compareLocalDates(pauses[a]!.from, pauses[b]!.from));
   const countedDays = new Array<number>(pauses.length).fill(0);
   let counted = 0;
@@ -205,7 +248,7 @@ export function computeDeadline(input: SarClockInput, calendar: WorkingCalendar)
       span.from = clockStartsOn;
     }
     // A pause asked for after the deadline had passed cannot revive it.
-    const deadlineSoFar = onOrAfterWorkingDay(addDays(extended ? extendedBase : baseDueDate, counted), calendar);
+    const deadlineSoFar = onOrAfterWorkingDay(addDays(deadlineBase, counted), calendar);
     if (compareLocalDates(span.from, deadlineSoFar) > 0) {
       warnings.push({
         code: 'pause-after-due-date',
@@ -232,42 +275,30 @@ export function computeDeadline(input: SarClockInput, calendar: WorkingCalendar)
     coveredTo = span.to;
   }
   // validatePauses ensures an open pause is the last one asked, so nothing is counted after it.
+  return { counted, countedDays, pausedSince };
+}
 
-  const status: SarClockStatus = pausedSince !== null ? 'paused' : 'running';
-  const countedPauses = pauses.map((p, i) => ({ ...p, days: countedDays[i]! }));
-
-  let dueDate: LocalDate | null = null;
+/** A running clock's dates: base + paused days, then the working-day rule; the extended one too when extended. */
+function dueDates(
+  clock: { baseDueDate: LocalDate; extendedBase: LocalDate; counted: number; extended: ClockInput['extended'] },
+  calendar: WorkingCalendar,
+  warnings: DeadlineWarning[],
+): Pick<SarDeadline, 'dueDate' | 'extendedDueDate' | 'extensionNoticeBy'> {
+  const { baseDueDate, extendedBase, counted, extended } = clock;
+  const dueDate = toWorkingDay(addDays(baseDueDate, counted), 'dueDate', calendar, warnings);
   let extendedDueDate: LocalDate | null = null;
-  let extensionNoticeBy: LocalDate | null = null;
-  if (status === 'running') {
-    dueDate = toWorkingDay(addDays(baseDueDate, counted), 'dueDate', calendar, warnings);
-    extensionNoticeBy = dueDate;
-    if (extended) {
-      extendedDueDate = toWorkingDay(addDays(extendedBase, counted), 'extendedDueDate', calendar, warnings);
-      if (dueDate !== null && compareLocalDates(extended.on, dueDate) > 0) {
-        warnings.push({
-          code: 'extension-notice-late',
-          extendedOn: extended.on,
-          noticeBy: dueDate,
-          message: `the extension was recorded on ${extended.on}, after the ${dueDate} cut-off for telling the requester`,
-        });
-      }
+  if (extended) {
+    extendedDueDate = toWorkingDay(addDays(extendedBase, counted), 'extendedDueDate', calendar, warnings);
+    if (dueDate !== null && compareLocalDates(extended.on, dueDate) > 0) {
+      warnings.push({
+        code: 'extension-notice-late',
+        extendedOn: extended.on,
+        noticeBy: dueDate,
+        message: `the extension was recorded on ${extended.on}, after the ${dueDate} cut-off for telling the requester`,
+      });
     }
   }
-
-  return {
-    clockStartsOn,
-    waitingFor,
-    baseDueDate,
-    pausedDays: counted,
-    pauses: countedPauses,
-    pausedSince,
-    dueDate,
-    extendedDueDate,
-    extensionNoticeBy,
-    status,
-    warnings,
-  };
+  return { dueDate, extendedDueDate, extensionNoticeBy: dueDate };
 }
 
 /**
