@@ -141,16 +141,30 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b`,
+        r`\b(?:info|information|data|details|stuff|records?) (?:that )?(?:you|they|the council|we) (?:hold|have|keep|store|collect|record)\b`,
+        r`\bwhat (?:bits|parts) of (?:me|my \w+)\b`,
         r`\b(?:hold|have|keep|know|got|store) (?:on|about) me\b`,
         r`\babout me\b`,
       ],
     },
     { weight: 2, phrases: [r`\bcollect`, r`\brecord (?:about|on)\b`, r`\bspecial categor`, r`\bsensitive\b`] },
+    // "what does the planning department know about me": what the council holds, not whom it tells.
+    {
+      weight: 4,
+      phrases: [
+        r`\bwhat (?:does|do) (?:the|your|this) (?:\w+ ){1,3}(?:know|hold|have|keep) (?:about|on) (?:me|us|my)\b`,
+      ],
+    },
+    // "housing register info stored", "is my info kept": whether it is held (where, how and how long ask more).
+    {
+      weight: 2.5,
+      phrases: [r`\b(?:info|information|data|details|records?|stuff) (?:\w+ )?(?:stored|kept|held|recorded)\b`],
+    },
     {
       weight: 3,
       phrases: [
         r`\bhold (?:any )?(?:information|data|details|anything|stuff)? ?(?:about|on)\b`,
-        r`\bwrite down\b`,
+        r`\b(?:write|put|note|jot|take) (?:it |that |this )?down\b`,
         r`\bnotes? (?:of|about|on)\b`,
       ],
     },
@@ -312,13 +326,20 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 3,
       phrases: [
-        r`\bwhere (?:is|are|do you|does it|will it|will my \w+|do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b`,
-        // "what is stored about me", "is it on your system" ask whether something is held (data-collected).
-        r`\bstored\b(?! (?:about|on) (?:me|us|my|her|him|them)\b)`,
-        r`\bstore\b`,
+        r`\bwhere(?: is| are| it| do you| does it| will it| will my \w+| do they)\b.*\b(?:kept|stored|store|keep|held|hold|live|go)\b`,
+        r`\b(?:stored|kept|held|store|keep) (?:\w+ ){0,2}(?:securely|safely)\b`,
         r`(?<!\b(?:on|in) (?:the|your|their|our|a) )\b(?:system|database)\b`,
       ],
     },
+    {
+      weight: 5,
+      phrases: [
+        r`\bhow (?:is|are|do you|does the council|will you|will it|will my \w+) (?:\w+ ){0,3}(?:stored|kept|held|store|keep|looked after)\b(?! for\b)`,
+        r`\bin the cloud\b`,
+      ],
+    },
+    // "what is stored about me", "is it on your system" ask whether something is held (data-collected).
+    { weight: 1.5, phrases: [r`\bstored\b(?! (?:about|on) (?:me|us|my|her|him|them)\b)`, r`\bstore\b`] },
     {
       weight: 3,
       phrases: [

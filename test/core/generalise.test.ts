@@ -81,9 +81,20 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     'do you keep a record of what i tell you on the phone',
     'what categories of data are processed',
     'will you ask for my wages',
+    'programme info you hold',
+    'what does the employment team know about me',
+    'what do you put down when i sign up',
+    'is my info stored',
   ])('%j asks what is held (not where it is stored, who is told or how to phone)', (question) => {
     expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe('data-collected');
   });
+
+  it.each(['how do you store my data', "where's it stored", 'is my data stored securely'])(
+    '%j asks how it is kept safe',
+    (question) => {
+      expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe('security');
+    },
+  );
 
   it.each(['will you tell the police about me', 'r u gonna tell the cops'])('%j asks who is told', (question) => {
     expect(ask(question, { notice: 'southend-childrens-services' }).topic).toBe('sharing');
