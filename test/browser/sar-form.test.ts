@@ -326,6 +326,48 @@ describe('the subject access request form in the widget', () => {
     await context.close();
   }, 60_000);
 
+  it('asks for dates as GOV.UK does: day, month and year boxes, errors that say what is missing with an example', async () => {
+    const { page, context } = await openDemo();
+    const sent = await mockSar(page, { status: 201, body: RECEIVED });
+    await openForm(page);
+    // Three labelled boxes for each date, in one fieldset named by its legend, with an example as its hint.
+    const from = assistant(page).locator('#pna-sar-request-from').locator('xpath=ancestor::fieldset[1]');
+    expect(await from.locator('legend').textContent()).toBe('From');
+    expect(await from.locator('label').allTextContents()).toEqual(['Day', 'Month', 'Year']);
+    expect(await from.locator('.hint').textContent()).toBe('For example, 27 3 2015');
+    expect(await assistant(page).locator('#pna-sar-request-from').getAttribute('inputmode')).toBe('numeric');
+
+    await assistant(page).locator('#pna-sar-requester-name').fill('Jo Bloggs');
+    await assistant(page).locator('#pna-sar-requester-email').fill('jo@example.com');
+    await assistant(page).locator('#pna-sar-request-description').fill('My records');
+    await assistant(page).locator('#pna-sar-request-from').fill('27');
+    await assistant(page).locator('#pna-sar-request-from-year').fill('2015');
+    await fillDate(page, 'pna-sar-request-to', '2019-02-28');
+    await assistant(page).locator('#pna-sar-request-to').fill('31'); // 31 February
+    await submit(page).click();
+    await expect.poll(() => summary(page).isVisible()).toBe(true);
+    expect(await summary(page).locator('li a').allTextContents()).toEqual([
+      'The start date must include a month',
+      'Enter the end date as a real date, for example 27 3 2025',
+    ]);
+    expect(await assistant(page).locator('#pna-sar-request-from-error').textContent()).toBe(
+      'Error: The start date must include a month',
+    );
+    for (const box of ['pna-sar-request-from', 'pna-sar-request-from-month', 'pna-sar-request-from-year'])
+      expect(await assistant(page).locator(`#${box}`).getAttribute('aria-invalid'), box).toBe('true');
+    expect(sent).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: new URL('sar-form-date-errors.png', ARTIFACTS).pathname });
+
+    await assistant(page).locator('#pna-sar-request-from-month').fill('3');
+    await assistant(page).locator('#pna-sar-request-to').fill('28');
+    await submit(page).click();
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBe(1);
+    expect(sent[0]).toMatchObject({ request: { from: '2015-03-27', to: '2019-02-28' } });
+    await context.close();
+  }, 60_000);
+
   it('keeps every answer and the idempotency key when sending fails, so a retry creates one case', async () => {
     const { page, context } = await openDemo();
     const sent = await mockSar(

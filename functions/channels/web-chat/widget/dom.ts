@@ -44,17 +44,23 @@ export function outLink(href: string, text: string, className?: string): HTMLAnc
   return link;
 }
 
-/** Web addresses and e-mail addresses in a line, e.g. "visit www.kent.gov.uk." (the full stop is not the link's). */
-const LINKABLE = /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+/**
+ * Web addresses and e-mail addresses in a line: "visit www.kent.gov.uk.", "https://…", "jo@kent.gov.uk", and a bare
+ * domain on a public suffix people recognise ("ico.org.uk", "kent.gov.uk/bins"). The full stop after one is not
+ * the link's. E-mail addresses are tried before bare domains, so "dpo@kent.gov.uk" is one mailto link.
+ */
+const LINKABLE =
+  /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:[a-z0-9-]+\.)+(?:gov|org|co|nhs|ac|police|ltd|me|net)\.uk\b(?:\/[^\s<>"]*)?/gi;
 
-/** A line as text nodes, with its web and e-mail addresses as real links. */
+/** A line as text nodes, with its web and e-mail addresses as real links (http, https and mailto only). */
 export function linkified(line: string): (Node | string)[] {
   const parts: (Node | string)[] = [];
   let at = 0;
   for (const match of line.matchAll(LINKABLE)) {
     const found = match[0].replace(/[.,;:!?)]+$/, '');
     const start = match.index;
-    const href = found.includes('@') && !/^(?:https?:|www\.)/i.test(found) ? `mailto:${found}` : safeUrl(found);
+    const web = /^(?:https?:|www\.)/i.test(found);
+    const href = found.includes('@') && !web ? `mailto:${found}` : safeUrl(web ? found : `https://${found}`);
     if (!href) continue;
     if (start > at) parts.push(line.slice(at, start));
     parts.push(href.startsWith('mailto:') ? el('a', { href, textContent: found }) : outLink(href, found));
