@@ -87,7 +87,6 @@ describe('architecture', () => {
       'functions/channels/escalation/handler.ts submitEscalation',
       'functions/channels/teams/bot-framework.ts createBotEndpoint',
       'functions/channels/teams/conversation.ts createTeamsConversation',
-      'knowledge/import/html.ts htmlToNotice',
       'knowledge/pipeline/segment.ts segment',
     ]);
     const root = new URL('../', import.meta.url);

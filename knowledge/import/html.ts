@@ -75,8 +75,26 @@ export function htmlToNotice(html: string): Extracted {
   const reviewed = reviewedDate(squash(document.documentElement.textContent ?? ''));
   const dropped: string[] = [];
   const warnings: string[] = [];
-
   // Decode obfuscated addresses before anything else reads the text.
+  decodeHiddenEmails(document, warnings);
+  dropFurniture(document, dropped);
+
+  const root = MAIN.map((s) => document.querySelector(s)).find(Boolean) ?? document.documentElement;
+  const lines: string[] = [];
+  writeBlocks(root, (line = '') => lines.push(line), warnings);
+
+  const text = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  const title = squash(document.querySelector('h1')?.textContent ?? document.querySelector('title')?.textContent ?? '');
+  return { text: `${text}\n`, ...(title ? { title } : {}), ...(reviewed ? { reviewed } : {}), dropped, warnings };
+}
+
+type Page = ReturnType<typeof parseHTML>['document'];
+
+/** Addresses a site hid from scrapers (Cloudflare's email protection) put back as text. */
+function decodeHiddenEmails(document: Page, warnings: string[]): void {
   for (const el of document.querySelectorAll('[data-cfemail]')) {
     const email = decodeCloudflareEmail(el.getAttribute('data-cfemail') ?? '');
     if (email) el.replaceWith(document.createTextNode(email));
@@ -86,7 +104,10 @@ export function htmlToNotice(html: string): Extracted {
     const email = decodeCloudflareEmail((a.getAttribute('href') ?? '').split('#')[1] ?? '');
     if (email) a.replaceWith(document.createTextNode(email));
   }
+}
 
+/** Removes the site's furniture (navigation, cookie banners, footers …), noting a sample of each in `dropped`. */
+function dropFurniture(document: Page, dropped: string[]): void {
   for (const [kind, selector] of FURNITURE) {
     for (const el of (document.body ?? document.documentElement).querySelectorAll(selector)) {
       // An accordion's toggle button is its section's heading: keep it as one, drop the control.
@@ -101,81 +122,81 @@ export function htmlToNotice(html: string): Extracted {
       el.remove();
     }
   }
+}
 
-  const root = MAIN.map((s) => document.querySelector(s)).find(Boolean) ?? document.documentElement;
-  const lines: string[] = [];
-  const push = (line = '') => lines.push(line);
-  const inline = (node: Node): string => {
-    if (node.nodeType === 3) return node.textContent ?? '';
-    if (node.nodeType !== 1) return '';
-    const el = node as Element;
-    if (el.tagName === 'BR') return '\n';
-    const inner = [...el.childNodes].map(inline).join('');
-    if (el.tagName === 'A') {
-      const href = el.getAttribute('href') ?? '';
-      const label = squash(inner);
-      const address = href.startsWith('mailto:')
-        ? decodeURIComponent(href.slice(7).split('?')[0]!)
-        : href.startsWith('tel:')
-          ? href.slice(4)
-          : /^https?:\/\//.test(href) && /form|apply|request|contact|ico\.org\.uk/i.test(`${label} ${href}`)
-            ? href
-            : '';
-      return address && !label.includes(address) ? `${label} (${address})` : inner;
-    }
-    return inner;
-  };
-  const walk = (node: Element) => {
-    for (const child of [...node.children]) {
-      const tag = child.tagName;
-      if (/^H[1-6]$/.test(tag) || tag === 'SUMMARY') {
-        push();
-        push(squash(inline(child)));
-        push();
-      } else if (tag === 'UL' || tag === 'OL') {
-        for (const li of child.querySelectorAll(':scope > li')) {
-          const nested = [...li.children].filter((c) => c.tagName === 'UL' || c.tagName === 'OL');
-          for (const n of nested) n.remove();
-          push(`- ${squash(inline(li))}`);
-          for (const n of nested) for (const sub of n.querySelectorAll('li')) push(`- ${squash(inline(sub))}`);
-        }
-        push();
-      } else if (tag === 'TABLE') {
-        const rows = [...child.querySelectorAll('tr')].map((tr) =>
-          [...tr.querySelectorAll('th, td')].map((cell) => squash(inline(cell)).replace(/\|/g, '/')),
-        );
-        if (!rows.length || rows.every((r) => r.length < 2)) {
-          warnings.push(`a table with ${rows.length} row(s) of one cell was read as text`);
-          for (const r of rows) if (r[0]) push(r[0]);
-        } else for (const r of rows) push(r.join(' | '));
-        push();
-      } else if (tag === 'DETAILS' || BLOCKS.has(tag) || tag === 'DL') {
-        const hasBlocks = [...child.children].some(
-          (c) => BLOCKS.has(c.tagName) || /^(?:H[1-6]|UL|OL|TABLE|DETAILS|SUMMARY|DL)$/.test(c.tagName),
-        );
-        if (hasBlocks) walk(child);
-        else {
-          const text = inline(child).split('\n').map(squash).filter(Boolean);
-          if (text.length) {
-            for (const t of text) push(t);
-            push();
-          }
-        }
-      } else if (tag !== 'HR' && tag !== 'IMG') {
-        const text = squash(inline(child));
-        if (text) {
-          push(text);
+/** An element's text as one run: line breaks kept, a link's address added when it is a contact or a form. */
+function inline(node: Node): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType !== 1) return '';
+  const el = node as Element;
+  if (el.tagName === 'BR') return '\n';
+  const inner = [...el.childNodes].map(inline).join('');
+  if (el.tagName === 'A') {
+    const href = el.getAttribute('href') ?? '';
+    const label = squash(inner);
+    const address = href.startsWith('mailto:')
+      ? decodeURIComponent(href.slice(7).split('?')[0]!)
+      : href.startsWith('tel:')
+        ? href.slice(4)
+        : /^https?:\/\//.test(href) && /form|apply|request|contact|ico\.org\.uk/i.test(`${label} ${href}`)
+          ? href
+          : '';
+    return address && !label.includes(address) ? `${label} (${address})` : inner;
+  }
+  return inner;
+}
+
+/** The notice's blocks as lines: headings between blank lines, list items as "- …", table rows as "a | b". */
+function writeBlocks(node: Element, push: (line?: string) => void, warnings: string[]): void {
+  for (const child of [...node.children]) {
+    const tag = child.tagName;
+    if (/^H[1-6]$/.test(tag) || tag === 'SUMMARY') {
+      push();
+      push(squash(inline(child)));
+      push();
+    } else if (tag === 'UL' || tag === 'OL') {
+      writeList(child, push);
+    } else if (tag === 'TABLE') {
+      writeTable(child, push, warnings);
+    } else if (tag === 'DETAILS' || BLOCKS.has(tag) || tag === 'DL') {
+      const hasBlocks = [...child.children].some(
+        (c) => BLOCKS.has(c.tagName) || /^(?:H[1-6]|UL|OL|TABLE|DETAILS|SUMMARY|DL)$/.test(c.tagName),
+      );
+      if (hasBlocks) writeBlocks(child, push, warnings);
+      else {
+        const text = inline(child).split('\n').map(squash).filter(Boolean);
+        if (text.length) {
+          for (const t of text) push(t);
           push();
         }
       }
+    } else if (tag !== 'HR' && tag !== 'IMG') {
+      const text = squash(inline(child));
+      if (text) {
+        push(text);
+        push();
+      }
     }
-  };
-  walk(root);
+  }
+}
 
-  const text = lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  const title = squash(document.querySelector('h1')?.textContent ?? document.querySelector('title')?.textContent ?? '');
-  return { text: `${text}\n`, ...(title ? { title } : {}), ...(reviewed ? { reviewed } : {}), dropped, warnings };
+function writeList(list: Element, push: (line?: string) => void): void {
+  for (const li of list.querySelectorAll(':scope > li')) {
+    const nested = [...li.children].filter((c) => c.tagName === 'UL' || c.tagName === 'OL');
+    for (const n of nested) n.remove();
+    push(`- ${squash(inline(li))}`);
+    for (const n of nested) for (const sub of n.querySelectorAll('li')) push(`- ${squash(inline(sub))}`);
+  }
+  push();
+}
+
+function writeTable(table: Element, push: (line?: string) => void, warnings: string[]): void {
+  const rows = [...table.querySelectorAll('tr')].map((tr) =>
+    [...tr.querySelectorAll('th, td')].map((cell) => squash(inline(cell)).replace(/\|/g, '/')),
+  );
+  if (!rows.length || rows.every((r) => r.length < 2)) {
+    warnings.push(`a table with ${rows.length} row(s) of one cell was read as text`);
+    for (const r of rows) if (r[0]) push(r[0]);
+  } else for (const r of rows) push(r.join(' | '));
+  push();
 }
