@@ -106,7 +106,23 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+){0,3} (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|find out|know(?: about (?:my|me|it|this|that))?\b)`,
       ],
     },
-    { weight: 2, phrases: [r`\bwho (?:in|at) [\w ]{2,30} can (?:see|look at|access)\b`] },
+    // "can the police access my records", "who can view my application": who else sees it. A notice that says
+    // who may access it inside the council answers from its security facts (their words match).
+    {
+      weight: 3,
+      phrases: [
+        r`\bcan (?!i\b|you\b|we\b)(?:the |a |an )?[\w ]{1,30} (?:read|see|access|look at|view) (?:my|our|the|her|his|this|that|it)\b`,
+        r`\bwho (?:[\w ]{0,30} )?can (?:access|see|look at|read|view)\b`,
+      ],
+    },
+    // "does my info go to anyone outside the council", "are my details given to the jobcentre".
+    {
+      weight: 4,
+      phrases: [
+        r`\b(?:go|goes|get|gets|sent|passed|given|handed|shown|forwarded) (?:on |over |out )?to (?!(?:you|us|me|the council)\b)(?:anyone|anybody|other|others|outside|third|the|a|an|my|any)\b`,
+        r`\bpassed (?:around|round|about)\b`,
+      ],
+    },
     {
       weight: 3,
       phrases: [
@@ -343,11 +359,17 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 3,
       phrases: [
-        r`\bcan (?!i\b|you\b|we\b)(?:the |a |an )?[\w ]{1,30} (?:read|see|access|look at|view) (?:my|our|the|her|his)\b`,
-        r`\bwho (?:[\w ]{0,30} )?can (?:access|see|look at|read)\b`,
         r`\bwho (?:has|have) access\b`,
+        r`\b(?:staff|employees|officers) (?:\w+ ){0,3}(?:access|see|look at|view)\b`,
         r`\bby (?:normal |secure |plain )?(?:email|e-mail)\b`,
         r`\bpassword\b`,
+      ],
+    },
+    // "who at Connexions can see my file": who inside the service may access it, not whom it is shared with.
+    {
+      weight: 4,
+      phrases: [
+        r`\bwho (?:in|at|within) (?:the |your |this )?[\w ]{2,30} can (?:see|look at|access|view|read)\b`,
       ],
     },
   ],

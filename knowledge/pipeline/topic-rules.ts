@@ -172,7 +172,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   consent: [
     [/\byour choices\b|\bmarketing preferences\b|\btick the box\b|\bif you agree\b|\bto agree\b/, 3],
     [/\bconsent\b|\bpermission\b/, 3],
-    [/\bwithdraw\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b|\bno longer wish\b/, 3],
+    [/\byour agreement\b|\bagreed? (?:to|that)\b/, 3],
+    [/\bwithdraw(?:s|ing|n|al)?\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b|\bno longer wish\b/, 3],
   ],
   complaints: [
     [/\bnot happy\b|\bdissatisfied\b/, 3],

@@ -96,7 +96,14 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     },
   );
 
-  it.each(['will you tell the police about me', 'r u gonna tell the cops'])('%j asks who is told', (question) => {
+  it.each([
+    'will you tell the police about me',
+    'r u gonna tell the cops',
+    'can the police access my records',
+    'does my info go to anyone outside the council',
+    'are my details given to the jobcentre',
+    'is my stuff passed around',
+  ])('%j asks who is told', (question) => {
     expect(ask(question, { notice: 'southend-childrens-services' }).topic).toBe('sharing');
   });
 
