@@ -117,7 +117,11 @@ export interface EvalSet {
 /** Notices and questions the matcher may be tuned on: read its failures freely. */
 export const DEV_SET: EvalSet = {
   name: 'dev',
-  folders: [new URL('./dev/', import.meta.url), new URL('./blind-dev/', import.meta.url)],
+  folders: [
+    new URL('./dev/', import.meta.url),
+    new URL('./blind-dev/', import.meta.url),
+    new URL('./blind-dev-2/', import.meta.url),
+  ],
 };
 
 /**
