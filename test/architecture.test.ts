@@ -85,8 +85,6 @@ describe('architecture', () => {
       'functions/core/unanswered.ts weeklyDigest',
       'functions/local/server.ts startLocalServer',
       'functions/channels/escalation/handler.ts submitEscalation',
-      'functions/channels/teams/bot-framework.ts createBotEndpoint',
-      'functions/channels/teams/conversation.ts createTeamsConversation',
       'knowledge/pipeline/segment.ts segment',
     ]);
     const root = new URL('../', import.meta.url);

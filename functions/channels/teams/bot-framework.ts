@@ -167,6 +167,15 @@ function listening(serviceUrl: string): Promise<boolean> {
   });
 }
 
+const NO_SERVICE_URL: BotResponse = {
+  status: 400,
+  error: { code: 'invalid-activity', message: 'The activity has no serviceUrl to send the reply to.' },
+};
+const NOT_DELIVERED: BotResponse = {
+  status: 502,
+  error: { code: 'reply-not-delivered', message: 'The reply could not be delivered to the activity’s serviceUrl.' },
+};
+
 export function createBotEndpoint(
   credentials: BotCredentials,
   converse: (turn: TeamsTurn) => TeamsReply[] | Promise<TeamsReply[]>,
@@ -178,35 +187,13 @@ export function createBotEndpoint(
 
   const emulator = !credentials.appId;
   return async (authorization: string | undefined, body: string | undefined): Promise<BotResponse> => {
-    let activity: Activity;
-    try {
-      activity = JSON.parse(body ?? '') as Activity;
-    } catch {
-      return {
-        status: 400,
-        error: { code: 'invalid-activity', message: 'The request body is not a Bot Framework activity.' },
-      };
-    }
-    const shape = z.safeParse(ActivityShape, activity);
-    if (!shape.success) {
-      const issue = shape.error.issues[0];
-      const field = issue?.path.map(String).join('.') || 'activity';
-      return {
-        status: 400,
-        error: {
-          code: 'invalid-activity',
-          message: `The request body is not a Bot Framework activity: ${field} is missing or not in the right form.`,
-        },
-      };
-    }
-    const noServiceUrl: BotResponse = {
-      status: 400,
-      error: { code: 'invalid-activity', message: 'The activity has no serviceUrl to send the reply to.' },
-    };
+    const parsed = parseActivity(body);
+    if (!parsed.ok) return parsed.refusal;
+    const { activity } = parsed;
     const hasServiceUrl = typeof activity.serviceUrl === 'string' && activity.serviceUrl !== '';
     // Without an app id no token is checked, so a reply may go only to an Emulator on this machine: never to an
     // address a caller names.
-    if (emulator && !hasServiceUrl) return noServiceUrl;
+    if (emulator && !hasServiceUrl) return NO_SERVICE_URL;
     if (emulator && !isLoopbackUrl(activity.serviceUrl))
       return {
         status: 403,
@@ -222,35 +209,75 @@ export function createBotEndpoint(
     } catch {
       return { status: 401, error: { code: 'unauthorized', message: 'The activity is not authenticated.' } };
     }
-    if (!hasServiceUrl) return noServiceUrl;
-    const notDelivered: BotResponse = {
-      status: 502,
-      error: { code: 'reply-not-delivered', message: 'The reply could not be delivered to the activity’s serviceUrl.' },
-    };
-    if (emulator && !(await listening(activity.serviceUrl))) return notDelivered;
-    // The adapter wraps whatever a turn throws in a plain Error, so a failed send to the connector is caught where
-    // it happens: that one is the caller's connector failing (502), anything else is ours (thrown on: 500).
-    let undelivered: unknown;
-    const noting = async <T>(send: () => Promise<T>): Promise<T> => {
-      try {
-        return await send();
-      } catch (error) {
-        undelivered ??= error;
-        throw error;
-      }
-    };
-    try {
-      await adapter.processActivityDirect(authenticated, activity, async (context) => {
-        context.onSendActivities((_context, _activities, next) => noting(next));
-        context.onUpdateActivity((_context, _activity, next) => noting(next));
-        await bot.run(context);
-      });
-    } catch (error) {
-      if (undelivered === undefined || !isDeliveryFailure(undelivered)) throw error;
-      return notDelivered;
-    }
-    return { status: 200 };
+    if (!hasServiceUrl) return NO_SERVICE_URL;
+    if (emulator && !(await listening(activity.serviceUrl))) return NOT_DELIVERED;
+    return runTurn(adapter, bot, authenticated, activity);
   };
+}
+
+/** The body as an activity the adapter can take, or the 400 that says what is wrong with it. */
+function parseActivity(
+  body: string | undefined,
+): { ok: true; activity: Activity } | { ok: false; refusal: BotResponse } {
+  let activity: Activity;
+  try {
+    activity = JSON.parse(body ?? '') as Activity;
+  } catch {
+    return {
+      ok: false,
+      refusal: {
+        status: 400,
+        error: { code: 'invalid-activity', message: 'The request body is not a Bot Framework activity.' },
+      },
+    };
+  }
+  const shape = z.safeParse(ActivityShape, activity);
+  if (shape.success) return { ok: true, activity };
+  const issue = shape.error.issues[0];
+  const field = issue?.path.map(String).join('.') || 'activity';
+  return {
+    ok: false,
+    refusal: {
+      status: 400,
+      error: {
+        code: 'invalid-activity',
+        message: `The request body is not a Bot Framework activity: ${field} is missing or not in the right form.`,
+      },
+    },
+  };
+}
+
+/**
+ * Runs the bot on an authenticated activity. The adapter wraps whatever a turn throws in a plain Error, so a failed
+ * send to the connector is caught where it happens: that one is the caller's connector failing (502), anything else
+ * is ours (thrown on: 500).
+ */
+async function runTurn(
+  adapter: CloudAdapter,
+  bot: PrivacyBot,
+  authenticated: Awaited<ReturnType<ReturnType<typeof authenticationFor>['authenticateRequest']>>,
+  activity: Activity,
+): Promise<BotResponse> {
+  let undelivered: unknown;
+  const noting = async <T>(send: () => Promise<T>): Promise<T> => {
+    try {
+      return await send();
+    } catch (error) {
+      undelivered ??= error;
+      throw error;
+    }
+  };
+  try {
+    await adapter.processActivityDirect(authenticated, activity, async (context) => {
+      context.onSendActivities((_context, _activities, next) => noting(next));
+      context.onUpdateActivity((_context, _activity, next) => noting(next));
+      await bot.run(context);
+    });
+  } catch (error) {
+    if (undelivered === undefined || !isDeliveryFailure(undelivered)) throw error;
+    return NOT_DELIVERED;
+  }
+  return { status: 200 };
 }
 
 /** Posts a message to a conversation the bot stored (proactive: the daily due/overdue list to the IG channel). */

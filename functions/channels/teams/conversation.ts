@@ -81,163 +81,197 @@ export interface TeamsConversationDependencies {
   acknowledge?: (reference: string, on: string) => Promise<{ reference: string; acknowledgedOn?: string } | undefined>;
 }
 
+/** What every command reads: the dependencies with their defaults, and who counts as staff. */
+interface Conversation {
+  deps: TeamsConversationDependencies;
+  access: TeamsAccess;
+  today: () => string;
+  newKey: () => string;
+  /** The council's services, for the SAR form's choice. */
+  services: { id: string; name: string }[];
+  isStaff: (turn: TeamsTurn) => boolean;
+}
+
 export function createTeamsConversation(deps: TeamsConversationDependencies) {
   const access = deps.access ?? { tenants: [], staff: [], council: '' };
-  const today = deps.today ?? (() => new Date().toISOString().slice(0, 10));
-  const newKey = deps.newKey ?? (() => crypto.randomUUID());
-  const services = [...deps.index.notices.values()]
-    .filter((n) => !access.council || n.notice.council === access.council)
-    .map((n) => ({ id: n.notice.id, name: n.notice.service }));
-  const isStaff = (turn: TeamsTurn) => !!turn.user?.aadObjectId && access.staff.includes(turn.user.aadObjectId);
-
-  async function status(reference: string, turn: TeamsTurn): Promise<TeamsReply[]> {
-    if (!isStaff(turn) || !deps.intake) return [{ text: NOT_FOUND }];
-    const normalised = normaliseReference(reference);
-    if (!normalised) return [{ text: NOT_FOUND }];
-    const result = (await deps.intake.invoke({ action: 'get', reference: normalised })) as CaseResult;
-    if (!result.ok) return [{ text: result.error.message.startsWith('No case') ? NOT_FOUND : result.error.message }];
-    // Councils see only their own cases.
-    if (access.council && result.case.council !== access.council) return [{ text: NOT_FOUND }];
-    const c = result.case;
-    const recent = c.audit.slice(-3).map((a) => `- ${a.at.slice(0, 10)}: ${a.from ?? 'new'} → ${a.to} (${a.why})`);
-    return [
-      {
-        text: [
-          `**${c.reference}**: ${c.status}, due ${bindingDueDate(c) ?? 'when the clock starts'}`,
-          `Received ${c.receivedOn} by ${c.channel}`,
-          ...(recent.length ? ['Latest:', ...recent] : []),
-        ].join('\n\n'),
-      },
-    ];
-  }
-
-  async function lists(which: 'due' | 'overdue', turn: TeamsTurn): Promise<TeamsReply[]> {
-    if (!isStaff(turn) || !deps.intake) return [{ text: STAFF_ONLY }];
-    const result = (await deps.intake.invoke({ action: 'reminders', council: access.council })) as RemindersResult;
-    if (!result.ok) return [{ text: result.error.message }];
-    const cases = which === 'due' ? result.dueSoon : result.overdue;
-    const title = which === 'due' ? `Due by ${result.horizon} (five working days)` : 'Overdue';
-    if (!cases.length) return [{ text: `${title}: none.` }];
-    return [
-      {
-        text: [
-          `**${title}: ${cases.length}**`,
-          ...cases.map((c) => `- ${c.reference}: ${c.status}, due ${bindingDueDate(c)}`),
-        ].join('\n\n'),
-      },
-    ];
-  }
-
-  /** The submitted form: the intake creates the case (once per form, by its key) or the form comes back with errors. */
-  async function logSar(values: LogSarValues, turn: TeamsTurn): Promise<TeamsReply[]> {
-    const form = (errors: Record<string, string>) => [
-      { card: logSarCard(values, { today: today(), services, errors }), replace: true },
-    ];
-    if (!deps.intake || !access.council) return [{ text: 'SAR logging is not set up for this council yet.' }];
-    const given = (key: string) => values[key]?.trim() || undefined;
-    const onBehalf = given('onBehalfOf.name') || given('onBehalfOf.relationship');
-    const request = {
-      idempotencyKey: values.idempotencyKey,
-      council: access.council,
-      ...(given('notice') ? { notice: given('notice') } : {}),
-      requester: {
-        name: given('requester.name') ?? '',
-        ...(given('requester.email') ? { email: given('requester.email') } : {}),
-        ...(given('requester.phone') ? { phone: given('requester.phone') } : {}),
-        ...(given('requester.postalAddress') ? { postalAddress: given('requester.postalAddress') } : {}),
-      },
-      ...(onBehalf
-        ? { onBehalfOf: { name: given('onBehalfOf.name') ?? '', relationship: given('onBehalfOf.relationship') ?? '' } }
-        : {}),
-      request: { description: given('request.description') ?? '' },
-      channel: given('channel') ?? 'phone',
-      // The staff member who took it, by their Entra object id (no name: ids do not change and are not personal data in logs).
-      loggedBy: `teams:${turn.user?.aadObjectId ?? 'unknown'}`,
-      receivedOn: given('receivedOn') ?? today(),
-    };
-    const result = (await deps.intake.invoke({ action: 'submit', request })) as
-      | { ok: true; reference: string; dueDate: string | null; nextSteps: string }
-      | { ok: false; error: { message: string; fields?: Record<string, string> } };
-    if (result.ok) return [{ card: sarLoggedCard(result.reference, result.dueDate, result.nextSteps), replace: true }];
-    return form(result.error.fields ?? { form: result.error.message });
-  }
-
-  async function escalate(values: Record<string, string>): Promise<TeamsReply[]> {
-    if (!deps.escalate || !access.council) return [{ text: 'Escalation is not set up for this council yet.' }];
-    const outcome = await deps.escalate({
-      council: access.council,
-      contact: {
-        ...(values['contact.email'] ? { email: values['contact.email'] } : {}),
-        ...(values['contact.phone'] ? { phone: values['contact.phone'] } : {}),
-      },
-      message: values.message ?? '',
-    });
-    if (outcome.ok) return [{ card: escalatedCard(outcome.reference, outcome.message), replace: true }];
-    return [{ card: escalateCard(values, outcome.fields ?? { form: outcome.message }), replace: true }];
-  }
-
+  const ctx: Conversation = {
+    deps,
+    access,
+    today: deps.today ?? (() => new Date().toISOString().slice(0, 10)),
+    newKey: deps.newKey ?? (() => crypto.randomUUID()),
+    services: [...deps.index.notices.values()]
+      .filter((n) => !access.council || n.notice.council === access.council)
+      .map((n) => ({ id: n.notice.id, name: n.notice.service })),
+    isStaff: (turn) => !!turn.user?.aadObjectId && access.staff.includes(turn.user.aadObjectId),
+  };
   return async (turn: TeamsTurn): Promise<TeamsReply[]> => {
     if (access.tenants.length && !access.tenants.includes(turn.user?.tenantId ?? ''))
       return [{ text: 'Sorry, this assistant is only for the council’s own staff.' }];
-    const submitted = turn.value as { command?: unknown; idempotencyKey?: unknown } | undefined;
-    if (submitted?.command === 'log-sar' && typeof submitted.idempotencyKey === 'string') {
-      const values: LogSarValues = { idempotencyKey: submitted.idempotencyKey };
-      for (const key of [...LOG_SAR_FIELDS.map(([id]) => id), 'channel', 'receivedOn', 'notice']) {
-        const v = (turn.value as Record<string, unknown>)[key];
-        if (typeof v === 'string') values[key] = v.slice(0, 4000);
-      }
-      return logSar(values, turn);
-    }
-    // "Log a SAR for this person" under an answer: the form, with the service of that answer chosen.
-    if (submitted?.command === 'open-log-sar') {
-      const notice = (turn.value as { notice?: unknown }).notice;
-      const chosen = typeof notice === 'string' && deps.index.notices.has(notice) ? { notice } : {};
-      return [{ card: logSarCard({ idempotencyKey: newKey(), ...chosen }, { today: today(), services }) }];
-    }
-    if (submitted?.command === 'escalate') {
-      const values: Record<string, string> = {};
-      for (const [key] of ESCALATE_FIELDS) {
-        const v = (turn.value as Record<string, unknown>)[key];
-        if (typeof v === 'string' && v.trim()) values[key] = v.trim().slice(0, 4000);
-      }
-      return escalate(values);
-    }
-    const value = turn.value as Partial<AskValue> | undefined;
-    if (value && typeof value.ask === 'string') {
-      const notice =
-        typeof value.notice === 'string' && deps.index.notices.has(value.notice) ? value.notice : undefined;
-      const answer = answerQuestion(deps.index, { question: value.ask, ...(notice ? { notice } : {}) });
-      return [{ card: answerCard(deps.index, answer) }];
-    }
-    const text = turn.text.trim();
-    if (!text || HELP.test(text)) return [{ card: helpCard() }];
-    const acknowledging = ACKNOWLEDGE.exec(text);
-    if (acknowledging) {
-      if (!isStaff(turn) || !deps.acknowledge) return [{ text: STAFF_ONLY.replace('SAR cases', 'complaints') }];
-      const done = await deps.acknowledge(acknowledging[1]!.toUpperCase(), today());
-      return [
-        {
-          text: done
-            ? `Complaint ${done.reference} is marked acknowledged on ${done.acknowledgedOn}. It will no longer appear in the digest.`
-            : 'I cannot find a complaint with that reference.',
-        },
-      ];
-    }
-    const escalating = ESCALATE.exec(text);
-    if (escalating) return [{ card: escalateCard({ message: escalating[1]!.trim() }) }];
-    if (LOG_SAR.test(text)) return [{ card: logSarCard({ idempotencyKey: newKey() }, { today: today(), services }) }];
-    const asked = STATUS.exec(text);
-    if (asked) return status(asked[1]!, turn);
-    if (/^(?:sar\s+)?status\W*$/i.test(text))
-      return [{ text: 'Send "SAR status" and the reference, for example: SAR status SAR-7KQ4-M2XD' }];
-    if (DUE.test(text)) return lists('due', turn);
-    if (OVERDUE.test(text)) return lists('overdue', turn);
-    const answer = answerQuestion(deps.index, { question: text });
-    // Not a command, and not a question the notices answer well: show what the bot can do as well.
-    if (answer.topic === 'out-of-scope' || answer.confidence < 0.5)
-      return [{ card: answerCard(deps.index, answer) }, { card: helpCard() }];
-    return [{ card: answerCard(deps.index, answer) }];
+    return (await onCardSubmit(ctx, turn)) ?? onText(ctx, turn);
   };
+}
+
+/** A card button: the SAR form sent or opened, the escalation form sent, a suggested question asked. */
+async function onCardSubmit(ctx: Conversation, turn: TeamsTurn): Promise<TeamsReply[] | undefined> {
+  const { deps } = ctx;
+  const submitted = turn.value as { command?: unknown; idempotencyKey?: unknown } | undefined;
+  if (submitted?.command === 'log-sar' && typeof submitted.idempotencyKey === 'string') {
+    const values: LogSarValues = { idempotencyKey: submitted.idempotencyKey };
+    for (const key of [...LOG_SAR_FIELDS.map(([id]) => id), 'channel', 'receivedOn', 'notice']) {
+      const v = (turn.value as Record<string, unknown>)[key];
+      if (typeof v === 'string') values[key] = v.slice(0, 4000);
+    }
+    return logSar(ctx, values, turn);
+  }
+  // "Log a SAR for this person" under an answer: the form, with the service of that answer chosen.
+  if (submitted?.command === 'open-log-sar') {
+    const notice = (turn.value as { notice?: unknown }).notice;
+    const chosen = typeof notice === 'string' && deps.index.notices.has(notice) ? { notice } : {};
+    return [
+      { card: logSarCard({ idempotencyKey: ctx.newKey(), ...chosen }, { today: ctx.today(), services: ctx.services }) },
+    ];
+  }
+  if (submitted?.command === 'escalate') {
+    const values: Record<string, string> = {};
+    for (const [key] of ESCALATE_FIELDS) {
+      const v = (turn.value as Record<string, unknown>)[key];
+      if (typeof v === 'string' && v.trim()) values[key] = v.trim().slice(0, 4000);
+    }
+    return escalate(ctx, values);
+  }
+  const value = turn.value as Partial<AskValue> | undefined;
+  if (value && typeof value.ask === 'string') {
+    const notice = typeof value.notice === 'string' && deps.index.notices.has(value.notice) ? value.notice : undefined;
+    const answer = answerQuestion(deps.index, { question: value.ask, ...(notice ? { notice } : {}) });
+    return [{ card: answerCard(deps.index, answer) }];
+  }
+  return undefined;
+}
+
+/** A typed message: a command, or else a question for the notices. */
+async function onText(ctx: Conversation, turn: TeamsTurn): Promise<TeamsReply[]> {
+  const { deps } = ctx;
+  const text = turn.text.trim();
+  if (!text || HELP.test(text)) return [{ card: helpCard() }];
+  const acknowledging = ACKNOWLEDGE.exec(text);
+  if (acknowledging) return acknowledge(ctx, acknowledging[1]!.toUpperCase(), turn);
+  const escalating = ESCALATE.exec(text);
+  if (escalating) return [{ card: escalateCard({ message: escalating[1]!.trim() }) }];
+  if (LOG_SAR.test(text))
+    return [{ card: logSarCard({ idempotencyKey: ctx.newKey() }, { today: ctx.today(), services: ctx.services }) }];
+  const asked = STATUS.exec(text);
+  if (asked) return status(ctx, asked[1]!, turn);
+  if (/^(?:sar\s+)?status\W*$/i.test(text))
+    return [{ text: 'Send "SAR status" and the reference, for example: SAR status SAR-7KQ4-M2XD' }];
+  if (DUE.test(text)) return lists(ctx, 'due', turn);
+  if (OVERDUE.test(text)) return lists(ctx, 'overdue', turn);
+  const answer = answerQuestion(deps.index, { question: text });
+  // Not a command, and not a question the notices answer well: show what the bot can do as well.
+  if (answer.topic === 'out-of-scope' || answer.confidence < 0.5)
+    return [{ card: answerCard(deps.index, answer) }, { card: helpCard() }];
+  return [{ card: answerCard(deps.index, answer) }];
+}
+
+async function acknowledge(ctx: Conversation, reference: string, turn: TeamsTurn): Promise<TeamsReply[]> {
+  if (!ctx.isStaff(turn) || !ctx.deps.acknowledge) return [{ text: STAFF_ONLY.replace('SAR cases', 'complaints') }];
+  const done = await ctx.deps.acknowledge(reference, ctx.today());
+  return [
+    {
+      text: done
+        ? `Complaint ${done.reference} is marked acknowledged on ${done.acknowledgedOn}. It will no longer appear in the digest.`
+        : 'I cannot find a complaint with that reference.',
+    },
+  ];
+}
+
+async function status(ctx: Conversation, reference: string, turn: TeamsTurn): Promise<TeamsReply[]> {
+  const { deps, access } = ctx;
+  if (!ctx.isStaff(turn) || !deps.intake) return [{ text: NOT_FOUND }];
+  const normalised = normaliseReference(reference);
+  if (!normalised) return [{ text: NOT_FOUND }];
+  const result = (await deps.intake.invoke({ action: 'get', reference: normalised })) as CaseResult;
+  if (!result.ok) return [{ text: result.error.message.startsWith('No case') ? NOT_FOUND : result.error.message }];
+  // Councils see only their own cases.
+  if (access.council && result.case.council !== access.council) return [{ text: NOT_FOUND }];
+  const c = result.case;
+  const recent = c.audit.slice(-3).map((a) => `- ${a.at.slice(0, 10)}: ${a.from ?? 'new'} → ${a.to} (${a.why})`);
+  return [
+    {
+      text: [
+        `**${c.reference}**: ${c.status}, due ${bindingDueDate(c) ?? 'when the clock starts'}`,
+        `Received ${c.receivedOn} by ${c.channel}`,
+        ...(recent.length ? ['Latest:', ...recent] : []),
+      ].join('\n\n'),
+    },
+  ];
+}
+
+async function lists(ctx: Conversation, which: 'due' | 'overdue', turn: TeamsTurn): Promise<TeamsReply[]> {
+  const { deps, access } = ctx;
+  if (!ctx.isStaff(turn) || !deps.intake) return [{ text: STAFF_ONLY }];
+  const result = (await deps.intake.invoke({ action: 'reminders', council: access.council })) as RemindersResult;
+  if (!result.ok) return [{ text: result.error.message }];
+  const cases = which === 'due' ? result.dueSoon : result.overdue;
+  const title = which === 'due' ? `Due by ${result.horizon} (five working days)` : 'Overdue';
+  if (!cases.length) return [{ text: `${title}: none.` }];
+  return [
+    {
+      text: [
+        `**${title}: ${cases.length}**`,
+        ...cases.map((c) => `- ${c.reference}: ${c.status}, due ${bindingDueDate(c)}`),
+      ].join('\n\n'),
+    },
+  ];
+}
+
+/** The submitted form: the intake creates the case (once per form, by its key) or the form comes back with errors. */
+async function logSar(ctx: Conversation, values: LogSarValues, turn: TeamsTurn): Promise<TeamsReply[]> {
+  const { deps, access, today } = ctx;
+  const form = (errors: Record<string, string>) => [
+    { card: logSarCard(values, { today: today(), services: ctx.services, errors }), replace: true },
+  ];
+  if (!deps.intake || !access.council) return [{ text: 'SAR logging is not set up for this council yet.' }];
+  const given = (key: string) => values[key]?.trim() || undefined;
+  const onBehalf = given('onBehalfOf.name') || given('onBehalfOf.relationship');
+  const request = {
+    idempotencyKey: values.idempotencyKey,
+    council: access.council,
+    ...(given('notice') ? { notice: given('notice') } : {}),
+    requester: {
+      name: given('requester.name') ?? '',
+      ...(given('requester.email') ? { email: given('requester.email') } : {}),
+      ...(given('requester.phone') ? { phone: given('requester.phone') } : {}),
+      ...(given('requester.postalAddress') ? { postalAddress: given('requester.postalAddress') } : {}),
+    },
+    ...(onBehalf
+      ? { onBehalfOf: { name: given('onBehalfOf.name') ?? '', relationship: given('onBehalfOf.relationship') ?? '' } }
+      : {}),
+    request: { description: given('request.description') ?? '' },
+    channel: given('channel') ?? 'phone',
+    // The staff member who took it, by their Entra object id (no name: ids do not change and are not personal data in logs).
+    loggedBy: `teams:${turn.user?.aadObjectId ?? 'unknown'}`,
+    receivedOn: given('receivedOn') ?? today(),
+  };
+  const result = (await deps.intake.invoke({ action: 'submit', request })) as
+    | { ok: true; reference: string; dueDate: string | null; nextSteps: string }
+    | { ok: false; error: { message: string; fields?: Record<string, string> } };
+  if (result.ok) return [{ card: sarLoggedCard(result.reference, result.dueDate, result.nextSteps), replace: true }];
+  return form(result.error.fields ?? { form: result.error.message });
+}
+
+async function escalate(ctx: Conversation, values: Record<string, string>): Promise<TeamsReply[]> {
+  const { deps, access } = ctx;
+  if (!deps.escalate || !access.council) return [{ text: 'Escalation is not set up for this council yet.' }];
+  const outcome = await deps.escalate({
+    council: access.council,
+    contact: {
+      ...(values['contact.email'] ? { email: values['contact.email'] } : {}),
+      ...(values['contact.phone'] ? { phone: values['contact.phone'] } : {}),
+    },
+    message: values.message ?? '',
+  });
+  if (outcome.ok) return [{ card: escalatedCard(outcome.reference, outcome.message), replace: true }];
+  return [{ card: escalateCard(values, outcome.fields ?? { form: outcome.message }), replace: true }];
 }
 
 /**
