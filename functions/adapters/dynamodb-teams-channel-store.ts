@@ -4,15 +4,10 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ConversationReferenceJson, TeamsChannelStore } from '#core/ports.ts';
 import { documentClient, sendCommand } from './dynamodb-documents.ts';
 
-/** A conversation reference as the Bot Framework gives it: stored as it is, used only by the adapter. */
-export type ConversationReferenceJson = Record<string, unknown>;
-
-export interface TeamsChannelStore {
-  save(council: string, reference: ConversationReferenceJson, savedBy: string, at: string): Promise<void>;
-  get(council: string): Promise<ConversationReferenceJson | undefined>;
-}
+export type { ConversationReferenceJson, TeamsChannelStore };
 
 export class DynamoTeamsChannelStore implements TeamsChannelStore {
   private readonly documents: DynamoDBDocumentClient;

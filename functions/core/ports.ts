@@ -95,3 +95,12 @@ export interface Log {
   warn(message: string, ...attributes: Record<string, unknown>[]): void;
   error(message: string, ...attributes: Record<string, unknown>[]): void;
 }
+
+/** A conversation reference as the Bot Framework gives it: stored as it is, used only by the Teams adapter. */
+export type ConversationReferenceJson = Record<string, unknown>;
+
+/** Where each council's information-governance Teams channel is (the reminders post there each day). */
+export interface TeamsChannelStore {
+  save(council: string, reference: ConversationReferenceJson, savedBy: string, at: string): Promise<void>;
+  get(council: string): Promise<ConversationReferenceJson | undefined>;
+}

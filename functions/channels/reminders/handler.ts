@@ -5,8 +5,7 @@
  * overdue across councils is the SarsOverdue metric, on every run (0 included), for the alarm.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SarCaseStore } from '#core/ports.ts';
-import type { TeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
+import type { SarCaseStore, TeamsChannelStore } from '#core/ports.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
 import { bindingDueDate, remindersFor, type SarCase } from '#core/sar/case.ts';
 import { METRIC, type MetricsPort } from '../../shared/metrics.ts';

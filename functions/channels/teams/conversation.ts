@@ -8,9 +8,9 @@
  */
 import { answerQuestion } from '#core/answer.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
+import type { TeamsChannelStore } from '#core/ports.ts';
 import { bindingDueDate, type SarCase } from '#core/sar/case.ts';
 import { normaliseReference } from '#core/sar/reference.ts';
-import type { TeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import type { EscalationOutcome } from '../escalation/handler.ts';
 import {
   answerCard,
