@@ -72,7 +72,10 @@ export interface TeamsConversationDependencies {
   index: KnowledgeIndex;
   intake?: TeamsSarIntake;
   access?: TeamsAccess;
-  /** Today in Europe/London (YYYY-MM-DD): the form's default received date. */
+  /**
+   * Today as YYYY-MM-DD, the form's default received date: the entries pass shared/sar.ts's londonToday (Europe/London);
+   * left out (tests), today's date in UTC.
+   */
   today?: () => string;
   newKey?: () => string;
   /** The escalation path the widget uses (channels/escalation/handler.ts submitEscalation). */
