@@ -193,7 +193,13 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
  */
 function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined {
   const [cue, cueScore = 0] = intent.ranked[0] ?? [];
-  const best = ranked.reduce<Ranked | undefined>((top, r) => (!top || r.content > top.content ? r : top), undefined);
+  // The introduction names the service's things ("CCTV cameras in the town centre and car parks"), not what is
+  // asked about them: it decides a topic only when no other fact shares a word with the question.
+  const specific = ranked.filter((r) => r.item.fact.topic !== 'about' && r.content > 0);
+  const best = (specific.length ? specific : ranked).reduce<Ranked | undefined>(
+    (top, r) => (!top || r.content > top.content ? r : top),
+    undefined,
+  );
   const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
   if (!cue || cueScore < TUNING.weakCue) return lexical ? best.item.fact.topic : cue;
   if (!lexical || best.item.fact.topic === cue || cueScore >= TUNING.decisiveCue || best.typedMatched < 2) return cue;

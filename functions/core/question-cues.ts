@@ -86,6 +86,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\b(?:be|is|are|get|gets|go|goes|put|made|shown|appear|appears) (?:\w+ ){0,2}(?:public|published|online|on (?:the|your) website)\b`,
+        r`\b(?:put|post|posted|share|shared|show|shown|upload|uploaded) (?:\w+ ){0,2}on (?:facebook|social media|twitter|x|instagram|tiktok|youtube|the internet|the news)\b`,
         r`\bpublish(?:ed|es)?\b`,
         r`\b(?:register|list) (?:\w+ )?public\b`,
       ],
@@ -100,6 +101,14 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     },
     { weight: 3, phrases: [r`\bsell`, r`\bsold\b`] },
     { weight: 3, phrases: [r`\bcontractors?\b`, r`\bpartner organisations?\b`] },
+    // "who runs the ebook app", "which company looks after the cameras": a supplier the notice names.
+    {
+      weight: 4,
+      phrases: [
+        r`\bwho (?:runs|looks after|manages|supplies|provides|maintains|operates|hosts) (?:the|your|ur|this|that) (?!(?:data|info|information|details|records?|service|programme|scheme|notice)\b)\w+`,
+        r`\bwhich (?:company|companies|firm|firms|supplier|contractor)\b`,
+      ],
+    },
     {
       weight: 3,
       phrases: [
@@ -151,6 +160,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 2.5,
       phrases: [
         r`\bwhat (?:kind of |sort of |type of |types of |categories of |personal |contact |other |extra )?(?:information|data|details|info)\b(?! do i\b)(?! can i\b)`,
+        r`\bwhat (?:kind of|sort of|type of|types of) (?:stuff|things)\b`,
       ],
     },
     {
@@ -164,6 +174,21 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       ],
     },
     { weight: 2, phrases: [r`\bcollect`, r`\brecord (?:about|on)\b`, r`\bspecial categor`, r`\bsensitive\b`] },
+    // "why do you ask about my ethnicity", "why did the social worker ask me…": whether and why it is collected.
+    {
+      weight: 5,
+      phrases: [
+        r`\bwhy (?:do|does|did|are|is|would) (?:you|they|u|the council|the \w+(?: \w+)?) (?:ask|asking|want to know)\b`,
+      ],
+    },
+    // "do your cameras record sound", "do you track where I go", "are you filming me".
+    {
+      weight: 2.5,
+      phrases: [
+        r`\bdo (?!i\b|we\b)(?:the |your |ur |you |they )?(?:\w+ ){0,3}(?:record|capture|pick up|film|read|log|track|note|take)\b(?! (?:it|them) (?:for|to)\b)`,
+        r`\b(?:are|r) (?:you|u|they) (?:\w+ )?(?:filming|recording|watching|tracking|monitoring|logging) (?:me|us|my)\b`,
+      ],
+    },
     // "what does the planning department know about me": what the council holds, not whom it tells.
     {
       weight: 4,
@@ -232,7 +257,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:anything|something|stuff|much|what) (?:\w+ ){0,2}(?:on file|on record|on your (?:system|files|records|computer))\b`,
         r`\b(?:have|got|hold|keep) (?:\w+ )?(?:on|about) (?:me|us|my (?:son|daughter|child|mum|dad))\b`,
         r`\bwhat(?: is| s)? on (?:my )?(?:file|record)\b`,
-        r`\b(?:put|kept|keep|held|hold|store|stored|goes|go|written|write) (?:\w+ )?on (?:my )?(?:file|record)\b`,
+        r`\b(?:put|held|hold|store|stored|goes|go|written|write) (?:\w+ )?on (?:my )?(?:file|record)\b`,
       ],
     },
   ],
@@ -322,9 +347,12 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     { weight: 3, phrases: [r`\bwithout (?:my )?(?:consent|permission|asking)\b`] },
   ],
   security: [
-    { weight: 3, phrases: [r`\bkeep (?:it|them|my \w+) (?:safe|secure)\b`] },
+    { weight: 3, phrases: [r`\bkeep (?:it|them|my \w+) (?:safe|secure)\b(?! code)`] },
     // "a record of who looked at my file"; not "what do you put on record when I apply".
-    { weight: 5, phrases: [r`(?<!\bon )\b(?:keep a )?record (?:of )?(?:who|when)\b`] },
+    {
+      weight: 5,
+      phrases: [r`\b(?:record|log) of (?:who|when)\b`, r`\bwho (?:has )?(?:looked at|accessed|opened|viewed)\b`],
+    },
     {
       weight: 4,
       phrases: [
@@ -368,9 +396,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     // "who at Connexions can see my file": who inside the service may access it, not whom it is shared with.
     {
       weight: 4,
-      phrases: [
-        r`\bwho (?:in|at|within) (?:the |your |this )?[\w ]{2,30} can (?:see|look at|access|view|read)\b`,
-      ],
+      phrases: [r`\bwho (?:in|at|within) (?:the |your |this )?[\w ]{2,30} can (?:see|look at|access|view|read)\b`],
     },
   ],
   international: [
@@ -437,6 +463,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:i|we|she|he|they|mum|dad) (?:want|wants|would like|need|needs|asking|asks|asked|is asking) (?:to )?(?:see|get|have|access|read|view|for)\b`,
         r`\b(?:can|could|may|how (?:do|can|does)) (?:i|she|he|we|they)\b[\w ]{0,12}\b(?:see|get|have|access|read|view|obtain)\b[\w ]{0,20}\b(?:my|her|his|their|the|everything|what)\b`,
         r`\bwants everything\b`,
+        r`\b(?:want|get|have|see|request|ask for|asking for)\b(?: \w+){0,3} (?:footage|recordings?|video|vid|images?|pictures?|pics?) of (?:me|us|my)\b`,
+        r`\bask(?:ing)? for (?:the |my |a copy of )?(?:footage|recordings?|video|cctv)\b`,
         r`\bask(?:ing|s|ed)? for (?:all )?(?:of )?(?:the |my |her |his |their |a copy of )?(?:records?|file|data|notes|information)\b`,
         r`\b\w+ (?:wants?|would like|is asking|asks|asked) (?:to )?(?:see|get|have|access|read|view|a copy|all (?:the |my |her |his )?(?:notes|records|files?|data|information))\b`,
         r`\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b`,
@@ -540,10 +568,12 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bcontroller\b`,
         r`\bresponsible for\b`,
         r`\bin charge of\b`,
-        r`\bwho (?:owns|controls|runs|is responsible|looks after|manages)\b`,
+        r`\bwho (?:owns|controls|runs|is responsible|looks after|manages)(?! (?:the|your|ur|this|that) (?!(?:data|info|information|details|records?|service|programme|scheme|notice)\b)\w+)`,
+        r`\b(?:run|operated|managed|provided) by (?:the council|us|you|a (?:private )?(?:firm|company|contractor))\b`,
+        r`\b(?:council|you) or (?:a |some )?(?:private )?(?:firm|company|contractor)\b`,
         r`\baccountable\b`,
         r`\bwho is (?:holding|processing)\b`,
-        r`\bwhich (?:organisation|council|body)\b`,
+        r`\bwhich (?:organisation|council|body)\b(?! (?:do|does|will|would|gets?|sees?)\b)`,
         r`\bowns? (?:my|the|your|her|his) (?:\w+ )?(?:data|info|information|details|records?)\b`,
         r`\bowner\b`,
       ],
@@ -555,6 +585,16 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\b(?:this|the) (?:privacy )?(?:notice|policy|page) (?:cover|covers|even about|about|for)\b`,
         r`\bwho is (?:it|this) for\b`,
+        r`\bdoes (?:this|it) (?:notice |page )?(?:cover|include|apply to)\b`,
+      ],
+    },
+    // Who the service is for: "can I still get help from Connexions or am I too old".
+    {
+      weight: 3,
+      phrases: [
+        r`\bcan i (?:still )?(?:get help|use|join|be helped|sign up)\b`,
+        r`\bam i (?:too old|too young|eligible|allowed to (?:use|join))\b`,
+        r`\bwho can (?:use|join|get help from)\b`,
       ],
     },
     {
@@ -593,7 +633,7 @@ export const PRIVACY_WORDS: string[] = [
   r`on file`,
   r`on record`,
   r`everything (?:you|they)`,
-  r`(?:my|her|his|their) (?:\w+ )?(?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details|date of birth|photo|photograph|signature)`,
+  r`(?:my|her|his|their) (?:\w+ )?(?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details|date of birth|photo|photograph|signature|face|voice|image|footage|picture)`,
   r`ico`,
   r`subject access`,
   r`sar`,
@@ -624,7 +664,7 @@ export const OFF_TOPIC_SUBJECT_PHRASES: string[] = [
   r`\bfines?\b`,
   r`\bpenalty charge\b`,
   r`\bbins?\b(?! my)`,
-  r`\brubbish\b`,
+  r`(?<!\b(?:was|is|are|were|so|really|absolutely|bit|total|pretty|been) )\brubbish\b`,
   r`\brecycling\b`,
   r`\bcouncil tax\b`,
   r`\bparking\b`,

@@ -296,10 +296,10 @@ export function segment(noticeText: string, title: string): Section[] {
       const published = unit.kind === 'bullet' ? unit.raw : unit.text;
       const heading = squash(published.replace(/^#+\s+/, '').replace(/:-?$/, ''));
       const numbering = /^(\d{1,2})(?:\.(\d{1,2}))?\.?\s/.exec(heading);
+      const above = numberedParent;
+      const parent = numbering?.[2] && above && above.number === numbering[1] ? above.heading : undefined;
       const parents =
-        numbering?.[2] && numberedParent?.number === numbering[1] && !pendingParents.includes(numberedParent.heading)
-          ? [numberedParent.heading, ...pendingParents].slice(-2)
-          : pendingParents;
+        parent && !pendingParents.includes(parent) ? [parent, ...pendingParents].slice(-2) : pendingParents;
       if (numbering && !numbering[2]) numberedParent = { number: numbering[1]!, heading };
       else if (!numbering) numberedParent = undefined;
       current = { heading, parents, subheading: /:-?$/.test(published.trim()), blocks: [] };

@@ -89,6 +89,22 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe('data-collected');
   });
 
+  it.each([
+    ['why do you ask about my ethnicity', 'data-collected'],
+    ['why did the adviser ask me what benefits i get', 'data-collected'],
+    ['why do you need my email', 'purposes'],
+    ['do your advisers record what i say', 'data-collected'],
+    ['r u lot tracking me', 'data-collected'],
+    ['who runs the app you use', 'sharing'],
+    ['which company looks after the system', 'sharing'],
+    ['is the programme run by the council or a private firm', 'controller'],
+    ['will u put me on facebook', 'sharing'],
+    ['the course was rubbish, who do i complain to', 'complaints'],
+    ['i want the video of me from the interview', 'access-request'],
+  ])('%j asks about %s', (question, topic) => {
+    expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe(topic);
+  });
+
   it.each(['how do you store my data', "where's it stored", 'is my data stored securely'])(
     '%j asks how it is kept safe',
     (question) => {
