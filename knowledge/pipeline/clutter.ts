@@ -36,6 +36,8 @@ const CLUTTER_LINES: RegExp[] = [
   /^(?:follow|find|like) us on (?:facebook|twitter|x|instagram|linkedin|youtube).{0,60}$/i,
   // PDF page furniture.
   /^page \d+ (?:of \d+)?$/i,
+  // A running footer: a few words beside the page number ("Wrenfield District Council      Page 1 of 2").
+  /^(?:\S+\s+){0,6}page \d+ of \d+(?:\s+\S+){0,6}(?<![.!?;:,])$/i,
   /^-?\s*\d{1,3}\s*-?$/,
 ];
 

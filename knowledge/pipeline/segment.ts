@@ -266,6 +266,8 @@ export function segment(noticeText: string, title: string): Section[] {
     const count = words(text).length;
     if (count === 0 || count > 20 || !/^[A-Z0-9"'(]/.test(text)) return false;
     if (MID_SENTENCE.test(text) && !WH_HEADING.test(text)) return false;
+    // "Environmental Services, Wrenfield District Council. Version 2.1, January 2026": two sentences, not a title.
+    if (/[a-z]{2}\. [A-Z]/.test(text)) return false;
     if (/\?$/.test(text)) return true;
     if (/[.;,!]["')]?$/.test(text) || /:\s+\S/.test(text)) return false;
     if (/:-?$/.test(text)) {

@@ -144,6 +144,16 @@ describe('knowledge base build', () => {
 });
 
 describe('hole repair', () => {
+  it('reads "visit" as a noun where it is one, not as a stripped link', () => {
+    const facts = topicsOf(
+      'How long we keep it\nWe keep job records for 2 years after the last visit, and payment records for 6 years.\nFor more information please visit.',
+    );
+    expect(facts).toContain(
+      'retention: We keep job records for 2 years after the last visit, and payment records for 6 years.',
+    );
+    expect(facts.join('\n')).not.toContain('please visit');
+  });
+
   it('leaves a space after a filled-in address and keeps a link that follows stray punctuation', () => {
     const cls = realKnowledgeBase().notices.find((n) => n.id === 'kent-community-learning-skills')!;
     expect(cls.facts.map((f) => f.text)).toContainEqual(

@@ -72,6 +72,12 @@ describe('website clutter in a pasted notice', () => {
     expect(topicOf('The Probation Service')).toBe('sharing');
   });
 
+  it('drops a PDF running footer with the page number beside other words', () => {
+    const kept = removeClutter('Records are kept\n\nTestvale Borough Council            Page 1 of 2\n\nfor 6 years.');
+    expect(kept.dropped).toEqual(['Testvale Borough Council            Page 1 of 2']);
+    expect(removeClutter('Read page 3 of 12 of our retention schedule for the periods.').dropped).toEqual([]);
+  });
+
   it('keeps sentences that only mention cookies or printing', () => {
     const kept = removeClutter(
       'We use cookies on the library computers only to remember your session.\nWe print your letter.',

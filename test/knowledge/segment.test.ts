@@ -78,6 +78,14 @@ describe('segment', () => {
     ]);
   });
 
+  it('does not take a line of two sentences for a heading', () => {
+    expect(
+      headings(
+        'Title line\n\nEnvironmental Services, Testvale Council. Version 2.1, January 2026\n\nWe hold your name.',
+      ),
+    ).not.toContain('Environmental Services, Testvale Council. Version 2.1, January 2026');
+  });
+
   it('keeps a list item that ends in a preposition and the heading below it apart', () => {
     expect(
       headings('Sources\n\nWe receive it from:\n- Other services you are engaged with\nHow we use it\nTo help.'),
