@@ -11,6 +11,8 @@ import * as z from 'zod/mini';
 const NAMES = [
   'NODE_OPTIONS',
   'KB_PATH',
+  /** Where the notice audit kb:build wrote is in a bundle (shared/audit-report.ts; infra's shipsAudit sets it). */
+  'AUDIT_PATH',
   'DYNAMODB_ENDPOINT',
   'LAMBDA_ENDPOINT',
   // Tables

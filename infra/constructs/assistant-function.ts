@@ -22,6 +22,7 @@ import type { Mail } from './mail.ts';
 const root = new URL('../../', import.meta.url).pathname;
 const KB = `${root}knowledge/build/kb.json`;
 const ENGLISH_WORDS = `${root}knowledge/build/english-words.txt`;
+const AUDIT = `${root}knowledge/build/audit.json`;
 
 /** A function's environment: only the names shared/env.ts knows, so infra and the entries cannot drift apart. */
 export type FunctionEnvironment = Partial<Record<EnvName, string>>;
@@ -37,11 +38,16 @@ export interface AssistantFunctionProps {
   deadLetterQueue: IQueue;
   timeout?: Duration;
   reservedConcurrentExecutions?: number;
+  /**
+   * Ships the notice audit kb:build wrote (knowledge/build/audit.json) beside the code, at AUDIT_PATH, for a function
+   * that reads it with shared/audit-report.ts (the DPO's digest) instead of importing knowledge/.
+   */
+  shipsAudit?: boolean;
 }
 
 export class AssistantFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: AssistantFunctionProps) {
-    const { entry, environment, ...rest } = props;
+    const { entry, environment, shipsAudit, ...rest } = props;
     super(scope, id, {
       entry: `${root}functions/channels/${entry}`,
       runtime: Runtime.NODEJS_22_X,
@@ -58,6 +64,7 @@ export class AssistantFunction extends NodejsFunction {
       environment: {
         [ENV.NODE_OPTIONS]: '--enable-source-maps',
         [ENV.KB_PATH]: '/var/task/kb.json',
+        ...(shipsAudit ? { [ENV.AUDIT_PATH]: '/var/task/audit.json' } : {}),
         ...environment,
       },
       bundling: {
@@ -76,6 +83,7 @@ export class AssistantFunction extends NodejsFunction {
           afterBundling: (_input: string, output: string) => [
             `cp ${KB} ${output}/kb.json`,
             `cp ${ENGLISH_WORDS} ${output}/english-words.txt`,
+            ...(shipsAudit ? [`cp ${AUDIT} ${output}/audit.json`] : []),
           ],
         },
       },
