@@ -120,7 +120,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   retention: [
     [/^keeping (?:your )?(?:personal )?(?:information|data|records)$/, 3],
     [
-      /\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! safe| (?:on|in|at|within|securely)\b)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
+      /\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! (?:safe|safely|secure|securely|confidential|private|on|in|at|within)\b)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,
       4,
     ],
     [
@@ -140,6 +140,16 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       2,
     ],
     [/\bbreach\b|\bunauthori[sz]ed\b/, 2],
+    [
+      /\b(?:kept|held|stored) (?:secure|securely|safe|safely)\b(?! from)|\bhow (?:is|do we keep) (?:it|your \w+) (?:kept )?(?:secure|safe)\b/,
+      4,
+    ],
+    // Who may look: "only authorised operators can enter", "access is restricted to staff who…".
+    [
+      /\bauthori[sz]ed (?:staff|operators|officers|people|users|personnel)\b|\bonly (?:\w+ ){0,3}(?:staff|operators|officers|employees) (?:who|can|have|are)\b|\brestricted to\b|\baccess is (?:restricted|limited)\b|\bcan only see\b/,
+      3,
+    ],
+    [/\blocked\b|\baudit (?:log|trail)\b|\bencrypted\b|\bmask(?:ing|ed)\b|\blog-?ins?\b/, 2],
   ],
   international: [
     [/\boutside (?:of )?the (?:uk|united kingdom|eea|eu)\b|\babroad\b|\boverseas\b|\binternational\b/, 5],
@@ -156,6 +166,13 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   'access-request': [
+    // "How do I ask for footage of myself?", "Fill in the request form…", "we will reply within one month".
+    [
+      /\bask for (?:footage|recordings?|images?)\b|\bfootage (?:of|request)\b|\brequest form\b|\b(?:footage|recordings?|information) (?:of|about) (?:yourself|myself)\b/,
+      4,
+    ],
+    [/\b(?:reply|respond|response)\b[^.]{0,20}\bwithin (?:one|a|1|\d+) (?:calendar )?(?:months?|days?)\b/, 4],
+    [/\bno charge\b|\bfree of charge\b|\bno fee\b|\bcharge a fee\b/, 2],
     [
       /\bright to see\b|\bsee the information we hold\b|\bcopy of (?:your|the) (?:records|information|data|file)\b|\bgetting a copy\b/,
       4,

@@ -143,6 +143,29 @@ describe('knowledge base build', () => {
   });
 });
 
+describe('topics of sections a heading names in its own words', () => {
+  const facts = topicsOf(
+    [
+      'How is it kept secure?',
+      'The control room is locked and only authorised operators can enter it.',
+      'Copies given to the police are encrypted.',
+      'How do I ask for footage of myself?',
+      'Fill in the footage request form on our website.',
+      'There is no charge and we will reply within one month.',
+    ].join('\n'),
+  );
+
+  it('files how information is kept safe as security, not retention ("kept")', () => {
+    expect(facts).toContain('security: The control room is locked and only authorised operators can enter it.');
+    expect(facts).toContain('security: Copies given to the police are encrypted.');
+  });
+
+  it('files how to ask for footage, its cost and its reply time as the access request', () => {
+    expect(facts).toContain('access-request: There is no charge and we will reply within one month.');
+    expect(facts.some((f) => f.startsWith('retention: There is no charge'))).toBe(false);
+  });
+});
+
 describe('hole repair', () => {
   it('reads "visit" as a noun where it is one, not as a stripped link', () => {
     const facts = topicsOf(
