@@ -193,7 +193,18 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 4,
       phrases: [
-        r`\bwhat (?:does|do) (?:the|your|this) (?:\w+ ){1,3}(?:know|hold|have|keep) (?:about|on) (?:me|us|my)\b`,
+        r`\bwhat (?:does|do) (?:the|your|this) (?:\w+ ){1,3}(?:know|hold|have|keep|get|receive|collect|learn) (?:about|on) (?:me|us|my)\b`,
+        // "what does my library account show", "is my address on my record", "what gets recorded when…"
+        r`\b(?:my|her|his|the) (?:\w+ )?(?:account|file|record|records|profile) (?:show|shows|say|says|contain|contains|have in it|has in it|hold|holds|include|includes)\b`,
+        r`\b(?:is|are) (?:my|her|his|their) [\w ]{1,20} (?:on|in) (?:my|your|the|their) (?:\w+ )?(?:records?|files?|system|account|database)\b`,
+        r`\b(?:what|anything|everything) (?:gets|is|are|will be|would be) (?:recorded|logged|noted|kept|stored|written down|saved)\b(?! for\b)`,
+      ],
+    },
+    // "do you see my browsing", "do you get to know my income".
+    {
+      weight: 2.5,
+      phrases: [
+        r`\bdo (?:you|they) (?:get to )?(?:see|know|monitor|watch|look at|check|find out) (?:my|what i|where i|if i|who i|how much)\b`,
       ],
     },
     // "housing register info stored", "is my info kept": whether it is held (where, how and how long ask more).
@@ -270,7 +281,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bhow did (?:you|they) get\b`,
         // "how did you know I moved?", "how do you check where we live", "did you get it from her nursery"
         r`\bhow (?:did|do|does|would) (?:you|they|the council) (?:know|find out|hear|check|learn)\b`,
-        r`\b(?:did|do|does) (?:you|they|the council) (?:get|receive|obtain) (?:\w+ ){0,4}from\b`,
+        r`\b(?:did|do|does) (?:you|they|the council) (?:get|receive|obtain) (?:\w+ ){0,4}from\b(?! (?:me|us)\b)`,
         r`\b(?:checked|matched|compared) (?:\w+ ){0,3}(?:against|with) (?:\w+ ){0,3}records\b`,
         r`\bsources?\b`,
         r`\bfrom whom\b`,

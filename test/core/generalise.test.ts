@@ -85,6 +85,11 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     'what does the employment team know about me',
     'what do you put down when i sign up',
     'is my info stored',
+    'what does my account show',
+    'is my address on my record',
+    'what gets recorded when i sign up',
+    'what do you get from me when i sign up',
+    'what does the council get about my household',
   ])('%j asks what is held (not where it is stored, who is told or how to phone)', (question) => {
     expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe('data-collected');
   });
