@@ -167,6 +167,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b`,
+        r`\bwhat (?:do|does|will) (?:you|they|the council) (?:get|take|need|want) (?:from|off) (?:me|us)\b`,
         r`\b(?:info|information|data|details|stuff|records?) (?:that )?(?:you|they|the council|we) (?:hold|have|keep|store|collect|record)\b`,
         r`\bwhat (?:bits|parts) of (?:me|my \w+)\b`,
         r`\b(?:hold|have|keep|know|got|store) (?:on|about) me\b`,
