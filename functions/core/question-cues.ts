@@ -24,6 +24,13 @@ const NOT_THE_PERSONS = r`(?<!\b(?:my|me|her|his|their|our|son's|daughter's|chil
 /** Per topic, the cues that a question asks about it ("how long" → retention). */
 export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   retention: [
+    // "what happens to my photo after", "what happens to it once my case is closed".
+    {
+      weight: 4,
+      phrases: [
+        r`\bwhat happens to (?:my|the|your|it|her|his|their)\b[\w ]{0,30}\b(?:after|afterwards|once|at the end)\b`,
+      ],
+    },
     {
       weight: 4,
       phrases: [
@@ -168,6 +175,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b`,
         r`\bwhat (?:do|does|will) (?:you|they|the council) (?:get|take|need|want) (?:from|off) (?:me|us)\b`,
+        r`\bwhat (?:do|does|will) (?:you|they|the council|we) (?:need|want|ask for) (?:for|from|to know|when|about)\b`,
+        r`\bdo (?:i|we) need (?:a|an|to (?:give|provide|send|show|bring)|my)\b`,
         r`\b(?:info|information|data|details|stuff|records?) (?:that )?(?:you|they|the council|we) (?:hold|have|keep|store|collect|record)\b`,
         r`\bwhat (?:bits|parts) of (?:me|my \w+)\b`,
         r`\b(?:hold|have|keep|know|got|store) (?:on|about) me\b`,
@@ -376,7 +385,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:you|they|council) (?:lose|lost)\b`,
         r`\bstolen\b`,
         r`\bhack\w*`,
-        r`\bleak\w*`,
+        r`\b(?:data|information|details|records?|files?|it|they) (?:\w+ ){0,2}(?:leak|leaks|leaked|leaking)\b|\bleak(?:ed|s|ing)? (?:my|our|the|your|her|his) (?:data|information|details|records?|files?|address)\b|\b(?:data )?leaks?\b(?= of\b)`,
       ],
     },
     {
@@ -468,6 +477,13 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   'access-request': [
     { weight: 6, phrases: [r`\bsubject access\b`, r`\bsar\b`, r`\bdata subject access\b`, r`\baccess request\b`] },
+    // "how long does it take to get my info": the reply time of a request, not how long anything is kept.
+    {
+      weight: 6,
+      phrases: [
+        r`\bhow long (?:does|will|would|do) (?:it|a request|the request|they|you) (?:\w+ )?take\b(?=.*\b(?:get|see|copy|have|receive|send|reply|respond|request|info|information|data|file|records?)\b)`,
+      ],
+    },
     {
       weight: 5,
       phrases: [
@@ -657,6 +673,7 @@ export const PRIVACY_WORDS: string[] = [
  * "council tax") is out of scope unless a notice covers it (answer.ts `offTopic`).
  */
 export const OFF_TOPIC_TASK_PHRASES: string[] = [
+  r`\bcan (?:you|u|someone) (?:send someone|come round|come out|fix|repair|unblock)\b`,
   r`\bhow (?:do|can) i (?:apply|appeal|pay|renew|book|report|top up)\b`,
   r`\bbook (?:me|my|a|an)\b`,
   r`\bbooking\b`,

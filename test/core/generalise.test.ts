@@ -106,6 +106,11 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     ['will u put me on facebook', 'sharing'],
     ['the course was rubbish, who do i complain to', 'complaints'],
     ['i want the video of me from the interview', 'access-request'],
+    ['how long does it take to get my info', 'access-request'],
+    ['what do you need for an application', 'data-collected'],
+    ['do i need a photo to sign up', 'data-collected'],
+    ['what happens to my details after the programme', 'retention'],
+    ['has my data been leaked', 'security'],
   ])('%j asks about %s', (question, topic) => {
     expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe(topic);
   });
@@ -131,6 +136,7 @@ describe('privacy questions asked indirectly are answered, never declined', () =
   it('out of scope still needs positive evidence: bins, paying, the weather, injections', () => {
     for (const question of [
       'can you book me an appointment',
+      'my toilet is leaking can you send someone round',
       'when are my bins collected',
       'how do i pay my council tax bill',
       'will it rain tomorrow',
