@@ -157,7 +157,9 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const best = ranked[0];
 
   const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
-  let topic: NoticeTopic | undefined = weighTopics(intent, ranked);
+  // A follow-up: asked in a conversation, not from a service page.
+  const followUp = !input.notice && !!input.session?.notice;
+  let topic: NoticeTopic | undefined = weighTopics(intent, ranked, followUp);
   // "what is Connexions?", "what does connect to work do": the question names the service and asks nothing else.
   // At least half the service's name, as typed ("sefton@work", "connect to work"; not just "work").
   const typed = new Set(
@@ -174,7 +176,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   if (!topic && anchored) topic = 'data-collected';
   // In a conversation about a notice, "how about NR3S?" asks about what one of its facts names: answer from it.
   const inConversation = !!input.session?.notice;
-  if (!topic && inConversation && best && best.typedMatched > 0) topic = best.item.fact.topic;
+  if (!topic && inConversation && best && best.typedMatched > 0) topic = namedTopic(ranked, best);
   // Out of scope needs evidence either way: no privacy word, no cue of weight and no fact that matches (and, in a
   // conversation about a notice, no word the person typed that one of its facts has).
   const privacyShaped = anchored || strongest >= 2 || lexical || (inConversation && (best?.typedMatched ?? 0) > 0);
@@ -191,7 +193,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
  * I miss a payment" is answered from the enforcement agents, whatever "miss a payment" suggests), or the cue is
  * too weak to decide at all. One rare shared word is not enough to overrule a cue: two the person typed must match.
  */
-function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined {
+function weighTopics(intent: Intent, ranked: Ranked[], followUp = false): NoticeTopic | undefined {
   const [cue, cueScore = 0] = intent.ranked[0] ?? [];
   // The introduction names the service's things ("CCTV cameras in the town centre and car parks"), not what is
   // asked about them: it decides a topic only when no other fact shares a word with the question.
@@ -201,11 +203,31 @@ function weighTopics(intent: Intent, ranked: Ranked[]): NoticeTopic | undefined 
     undefined,
   );
   const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
-  if (!cue || cueScore < TUNING.weakCue) return lexical ? best.item.fact.topic : cue;
+  if (!cue || cueScore < TUNING.weakCue) {
+    if (!lexical) return cue;
+    return followUp && !cue ? namedTopic(specific.length ? specific : ranked, best) : best.item.fact.topic;
+  }
   if (!lexical || best.item.fact.topic === cue || cueScore >= TUNING.decisiveCue || best.typedMatched < 2) return cue;
   const near = new Set<NoticeTopic>([cue, ...RELATED[cue]]);
   const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.content) : m), 0);
   return best.content >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
+}
+
+/**
+ * What a follow-up that only names something ("what about the police?") asks of it, when facts on several topics
+ * name it about equally: who gets it first (the police as a recipient, not "to support the police" as a
+ * purpose), then what is held, where it comes from, how long it is kept.
+ */
+const NAMED_THING_ORDER: NoticeTopic[] = ['sharing', 'data-collected', 'sources', 'retention', 'security', 'purposes'];
+
+function namedTopic(ranked: Ranked[], best: Ranked): NoticeTopic {
+  const close = ranked.filter((r) => r.content >= best.content * TUNING.namedThingTie);
+  const rank = (t: NoticeTopic) => {
+    const at = NAMED_THING_ORDER.indexOf(t);
+    return at < 0 ? NAMED_THING_ORDER.length : at;
+  };
+  return close.reduce((top, r) => (rank(r.item.fact.topic) < rank(top.item.fact.topic) ? r : top), best).item.fact
+    .topic;
 }
 
 /**

@@ -27,6 +27,12 @@ export const TUNING = {
    */
   relatedTopicWeight: 0.5,
   otherTopicWeight: 0.4,
+  /**
+   * A question that only names something ("what about the police?"): facts whose match is at least this share of
+   * the best match count as naming it equally, and the topic is chosen among them by what is asked first of a
+   * named thing (answer.ts `namedTopic`).
+   */
+  namedThingTie: 0.85,
   /** How many facts must name a service ("adoption") for a notice to cover it without its title saying so. */
   serviceMentions: 3,
 } as const;

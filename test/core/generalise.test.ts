@@ -12,7 +12,11 @@ id: testvale-council-tax
 council: testvale
 title: Council Tax Privacy Notice
 ---
+Why we use it
+We use your information to bill you and to support the police in preventing fraud.
+
 Who we share your information with
+We share details with the police to prevent and detect crime.
 If you do not pay, we may pass your name, address and the amount you owe to enforcement agents acting for us.
 We share information with the Valuation Office Agency so that properties are placed in the right band.
 We may give details to credit reference agencies to check your identity.
@@ -150,6 +154,7 @@ describe('a follow-up in a conversation about a notice', () => {
   it.each([
     ['how about NR3S?', 'NR3S'],
     ['and the valuation office?', 'Valuation Office Agency'],
+    ['what about the police?', 'share details with the police'],
   ])('%j with no question word is answered from the fact that names it', (question, fact) => {
     const answer = answerQuestion(index, { question, session: { notice: 'testvale-council-tax' } });
     expect(answer.outcome).toBe('answered');
