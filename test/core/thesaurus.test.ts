@@ -21,6 +21,8 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['do you hold anything about my convictions', 'details of any relevant offences'],
     ['will you ask about my wages', 'HMRC tells us about your earnings'],
     ['is my medical info kept', 'health information about you'],
+    ['do i need a foto', 'a passport-style photograph'],
+    ['can i get the vid of me', 'footage of you'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
   });
