@@ -14,24 +14,15 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient, isConditionFailure, sendCommand } from './dynamodb-documents.ts';
-import type { Escalation } from '#core/escalation.ts';
+import type { Escalation } from '#core/escalation/index.ts';
+import type { EscalationStore } from '#core/ports.ts';
+
+export type { EscalationStore } from '#core/ports.ts';
 
 export const ESCALATION_TABLE = {
   partitionKey: 'pk',
   openComplaints: { name: 'openComplaints', partitionKey: 'complaintCouncil', sortKey: 'complaintSince' },
 } as const;
-
-export interface EscalationStore {
-  save(escalation: Escalation): Promise<void>;
-  get(reference: string): Promise<Escalation | undefined>;
-  openComplaints(council: string): Promise<Escalation[]>;
-  /** Marks a complaint acknowledged (it leaves the open-complaints index); false when there is no such escalation. */
-  acknowledge(reference: string, on: string): Promise<Escalation | undefined>;
-  /** Counts one use of `key` today; false once `max` uses have been counted. */
-  take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean>;
-  /** Gives back one use taken today (a request that was refused after all does not count). */
-  give(kind: 'session' | 'address', key: string, day: string): Promise<void>;
-}
 
 export class DynamoEscalationStore implements EscalationStore {
   private readonly documents: DynamoDBDocumentClient;

@@ -1,4 +1,5 @@
 /** The ports the core needs from the outside world; adapters implement them (DynamoDB, files, clocks). */
+import type { Escalation } from './escalation/index.ts';
 import type { QueuedMail } from './mail-queue.ts';
 import type { SarCase } from './sar/case.ts';
 
@@ -103,4 +104,17 @@ export type ConversationReferenceJson = Record<string, unknown>;
 export interface TeamsChannelStore {
   save(council: string, reference: ConversationReferenceJson, savedBy: string, at: string): Promise<void>;
   get(council: string): Promise<ConversationReferenceJson | undefined>;
+}
+
+/** Escalations to the DPO and the abuse limits on them (one DynamoDB table in AWS). */
+export interface EscalationStore {
+  save(escalation: Escalation): Promise<void>;
+  get(reference: string): Promise<Escalation | undefined>;
+  openComplaints(council: string): Promise<Escalation[]>;
+  /** Marks a complaint acknowledged (it leaves the open-complaints index); undefined when there is no such escalation. */
+  acknowledge(reference: string, on: string): Promise<Escalation | undefined>;
+  /** Counts one use of `key` today; false once `max` uses have been counted. */
+  take(kind: 'session' | 'address', key: string, day: string, max: number): Promise<boolean>;
+  /** Gives back one use taken today (a request that was refused after all does not count). */
+  give(kind: 'session' | 'address', key: string, day: string): Promise<void>;
 }

@@ -6,7 +6,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
+import type { EscalationStore } from '#core/ports.ts';
 import { requireCloudFront } from '../../shared/http.ts';
 import { verifyLink } from '../../shared/signed-link.ts';
 

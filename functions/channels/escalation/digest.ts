@@ -7,10 +7,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { attemptDelivery, queued } from '#core/mail-queue.ts';
-import type { MailQueue, MailSender } from '#core/ports.ts';
+import type { EscalationStore, MailQueue, MailSender } from '#core/ports.ts';
 import { longDate } from '#core/long-date.ts';
 import { isIsoWeek, isoWeek, ukDate, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
-import type { EscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
 import { signedUrl } from '../../shared/signed-link.ts';
 
 export interface DigestDependencies {

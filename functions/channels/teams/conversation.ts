@@ -7,11 +7,11 @@
  * one the user may not see get the same answer, so the bot never confirms that a case exists.
  */
 import { answerQuestion } from '#core/answer.ts';
+import type { EscalationOutcome } from '#core/escalation/submit.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { TeamsChannelStore } from '#core/ports.ts';
 import { bindingDueDate, type SarCase } from '#core/sar/case.ts';
 import { normaliseReference } from '#core/sar/reference.ts';
-import type { EscalationOutcome } from '../escalation/handler.ts';
 import {
   answerCard,
   ESCALATE_FIELDS,
@@ -78,7 +78,7 @@ export interface TeamsConversationDependencies {
    */
   today?: () => string;
   newKey?: () => string;
-  /** The escalation path the widget uses (channels/escalation/handler.ts submitEscalation). */
+  /** The escalation path the widget uses (core/escalation/submit.ts submitEscalation). */
   escalate?: (body: unknown) => Promise<EscalationOutcome>;
   /** Marks a complaint acknowledged (the digest's signed link does the same); undefined when there is none. */
   acknowledge?: (reference: string, on: string) => Promise<{ reference: string; acknowledgedOn?: string } | undefined>;
@@ -273,8 +273,9 @@ async function escalate(ctx: Conversation, values: Record<string, string>): Prom
     },
     message: values.message ?? '',
   });
-  if (outcome.ok) return [{ card: escalatedCard(outcome.reference, outcome.message), replace: true }];
-  return [{ card: escalateCard(values, outcome.fields ?? { form: outcome.message }), replace: true }];
+  if (outcome.kind === 'accepted') return [{ card: escalatedCard(outcome.reference, outcome.message), replace: true }];
+  const fields = outcome.kind === 'invalid' ? outcome.fields : { form: outcome.message };
+  return [{ card: escalateCard(values, fields), replace: true }];
 }
 
 /**

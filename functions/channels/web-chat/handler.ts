@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { MAX_QUESTION_LENGTH, TOPICS } from '#core/answer-contract.ts';
 import { AnswerInputError } from '#core/answer.ts';
 import { chatTurn } from '#core/chat.ts';
-import { SessionIdSchema } from '#core/escalation.ts';
+import { SessionIdSchema } from '#core/escalation/index.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { UnansweredStore } from '#core/unanswered.ts';
 import { redactPersonalData } from '#core/redact.ts';

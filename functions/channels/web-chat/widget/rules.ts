@@ -1,6 +1,6 @@
 /**
  * The forms' fields, limits and messages. The messages are the server's, copied from
- * functions/core/sar/intake-contract.ts and functions/core/escalation.ts: keep them in step. The date messages
+ * functions/core/sar/intake-contract.ts and functions/core/escalation/index.ts: keep them in step. The date messages
  * are the widget's own (the server takes ISO dates; people type day, month and year).
  */
 
@@ -45,7 +45,7 @@ export function dateMessage(what: string, problem: 'day' | 'month' | 'year' | 'r
     ? `Enter ${what} as a real date, for example 27 3 2025`
     : `${capital} must include a ${problem}`;
 }
-/** The server's limits and messages, copied from functions/core/escalation.ts: keep the two in step. */
+/** The server's limits and messages, copied from functions/core/escalation/index.ts: keep the two in step. */
 export const MAX_DPO_MESSAGE = 2000;
 export const MAX_TRANSCRIPT = 60;
 export const DPO_MESSAGES = {

@@ -5,10 +5,10 @@
  * (Data Protection Act 2018 s.164A: 30 days).
  */
 import * as z from 'zod/mini';
-import { longDate } from './long-date.ts';
-import type { OutgoingMail } from './ports.ts';
-import { complaintAcknowledgeBy } from './sar/deadlines.ts';
-import { generateReference, type RandomBytes } from './sar/reference.ts';
+import { longDate } from '../long-date.ts';
+import type { OutgoingMail } from '../ports.ts';
+import { complaintAcknowledgeBy } from '../sar/deadlines.ts';
+import { generateReference, type RandomBytes } from '../sar/reference.ts';
 
 /** The conversation id the widget was given with its first answer (chat and escalation both take it). */
 export const SessionIdSchema = z
