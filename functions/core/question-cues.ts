@@ -538,8 +538,11 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 5,
       phrases: [
         // Not a complaint the service handles ("my noise complaint", "a food complaint"): that is its business.
-        r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplain(?!ant)`,
+        // Nor reporting someone to the service ("it was me who complained", "the person I complained about").
+        r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service|who|person) )(?<!\bperson (?:i|we|you|she|he) )\bcomplain(?!ant)(?!ed about (?:the|my|a|an|next|them|him|her|their|someone|somebody|us)\b)(?!ed about$)`,
         r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplaint\b`,
+        // "you told my neighbour it was me", "you sent my bill to my old address": something already went wrong.
+        r`(?<!\b(?:did|have|had|if|when|will|would|do) )\byou (?:told|gave|sent|showed|passed|leaked|disclosed|posted)\b`,
         r`\bunhappy\b`,
         r`\bnot happy\b`,
         r`\bico\b`,

@@ -115,6 +115,9 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     ['do i need a photo to sign up', 'data-collected'],
     ['what happens to my details after the programme', 'retention'],
     ['has my data been leaked', 'security'],
+    ['will the person i complained about find out it was me', 'sharing'],
+    ['you sent my letter to my old address and my ex opened it', 'complaints'],
+    ['i want to complain about how you used my data', 'complaints'],
   ])('%j asks about %s', (question, topic) => {
     expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe(topic);
   });
