@@ -7,6 +7,7 @@ import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
 import { TOPIC_PHRASE } from './compose.ts';
+import { stem } from './language.ts';
 import { TUNING } from './tuning.ts';
 
 export interface Ranked {
@@ -228,10 +229,27 @@ export function selectFacts(
   // where it comes from; the notice's sources do.
   const neighbourOnly = onlyNeighbours && inTopic.length > 0 && !ROUTE_TOPICS.has(topic);
   if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours) && !neighbourOnly) {
-    let facts = specific
-      .filter((r) => r.content >= bestContent * 0.6)
-      .slice(0, 3)
-      .map((r) => r.item.fact);
+    const chosen = specific.filter((r) => r.content >= bestContent * 0.6).slice(0, 3);
+    let facts = chosen.map((r) => r.item.fact);
+    // "How long do you keep my noise complaint?" answered by "Food complaints — 2 years": the record asked about
+    // is not the one whose period is given. Say so first, with the periods the notice does give.
+    const unmatched =
+      topic === 'retention'
+        ? unmatchedRecord(
+            notice,
+            question,
+            chosen.map((r) => r.item),
+          )
+        : undefined;
+    if (unmatched) {
+      return {
+        facts: dedupe([...facts, ...periodFacts(inTopic.map((f) => f.fact))]).slice(0, 8),
+        stated: true,
+        match: 0.6,
+        unstated: true,
+        preface: `The ${service} privacy notice does not give a retention period for "${unmatched}". It gives these:`,
+      };
+    }
     // A retention answer without a period is no answer when the notice gives periods: add them.
     if (topic === 'retention' && !facts.some((f) => f.retention?.months != null)) {
       facts.push(...periodFacts(inTopic.map((f) => f.fact)).slice(0, 8));
@@ -286,14 +304,39 @@ export function selectFacts(
   ) {
     selection.preface = `The ${service} privacy notice does not give a retention period. It says:`;
     selection.stated = false;
-  } else if (topic === 'retention' && question.contentWords.length > 0 && mentionsNothing) {
+  } else if (topic === 'retention' && question.contentWords.length > 0) {
     // "How long do you keep my noise complaint?" when the periods given are for other records: say so first.
-    const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
+    const given = notice.facts.filter((f) => selection.facts.includes(f.fact));
+    const asked = mentionsNothing ? undefined : unmatchedRecord(notice, question, given);
+    if (!mentionsNothing && !asked) return withRoute(notice, topic, selection, detail);
+    const named = asked ?? [...new Set(question.contentWords)].slice(0, 4).join(' ');
     selection.preface = `The ${service} privacy notice does not give a retention period for "${named}". It gives these:`;
     selection.match = 0.6;
     selection.unstated = true;
   }
   return withRoute(notice, topic, selection, detail);
+}
+
+/**
+ * What the person asked about, when its most telling word (highest weight in the notice) is used elsewhere in the
+ * notice but in none of the chosen facts: a record the notice gives no period for.
+ */
+function unmatchedRecord(notice: IndexedNotice, question: Question, chosen: IndexedFact[]): string | undefined {
+  const typed = question.content
+    .filter((t) => !question.implied.has(t) && (notice.idf.get(t) ?? 0) > 0)
+    .sort((a, b) => (notice.idf.get(b) ?? 0) - (notice.idf.get(a) ?? 0));
+  const key = typed[0];
+  if (!key || chosen.some((f) => f.terms.has(key))) return undefined;
+  // Only a word that names something the notice talks about, and that outweighs what did match.
+  const matchedWeight = Math.max(
+    0,
+    ...typed.filter((t) => chosen.some((f) => f.terms.has(t))).map((t) => notice.idf.get(t) ?? 0),
+  );
+  if ((notice.idf.get(key) ?? 0) <= matchedWeight) return undefined;
+  // The record as typed: every such word, in the person's order ("direct debit").
+  const unmatched = (t: string) => (notice.idf.get(t) ?? 0) > matchedWeight && !chosen.some((f) => f.terms.has(t));
+  const words = [...new Set(question.contentWords.filter((w) => unmatched(stem(w))))].slice(0, 3);
+  return words.length ? words.join(' ') : undefined;
 }
 
 function periodFacts(facts: Fact[]): Fact[] {

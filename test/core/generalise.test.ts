@@ -205,6 +205,19 @@ describe('the most specific fact first', () => {
   });
 });
 
+describe('a record the notice gives no period for', () => {
+  it('says so before the periods it does give, rather than answer with another record’s period', () => {
+    const answer = ask('how long do you keep my direct debit details', { notice: 'testvale-council-tax' });
+    expect(answer.outcome).toBe('not-stated');
+    expect(answer.text).toContain('does not give a retention period for "direct debit"');
+    expect(answer.text).toContain('six years after the account closes');
+    expect(answer.actions.map((a) => a.kind)).toContain('escalate');
+    expect(ask('how long do you keep my council tax account', { notice: 'testvale-council-tax' }).outcome).toBe(
+      'answered',
+    );
+  });
+});
+
 describe('a service the council has no notice for here', () => {
   it('says which services it covers and offers the DPO, rather than answering from another notice', () => {
     const answer = ask("how long do you keep children's services records", { council: 'kent' });
