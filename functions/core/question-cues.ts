@@ -679,6 +679,7 @@ export const OFF_TOPIC_TASK_PHRASES: string[] = [
   r`\bcan (?:you|u|someone) (?:send someone|come round|come out|fix|repair|unblock)\b`,
   r`\bhow (?:do|can) i (?:apply|appeal|pay|renew|book|report|top up)\b`,
   r`\bbook (?:me|my|a|an)\b`,
+  r`\bcan i (?:renew|pay|book|top up|reserve|order)\b`,
   r`\bbooking\b`,
   r`\bappointments?\b`,
   r`\bnext visit\w*`,

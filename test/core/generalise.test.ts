@@ -144,6 +144,7 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     for (const question of [
       'can you book me an appointment',
       'my toilet is leaking can you send someone round',
+      'can i renew my books online',
       'when are my bins collected',
       'how do i pay my council tax bill',
       'will it rain tomorrow',
