@@ -42,15 +42,33 @@ describe('architecture', () => {
     expect(offending).toEqual([]);
   });
 
-  it('channels take their ports from the core, never from an adapter (only a Lambda entry, index.ts, wires adapters)', () => {
+  it('channels take their ports from the core, never from an adapter (only an entry or its wire.ts wires adapters)', () => {
     const dir = new URL('../functions/channels/', import.meta.url);
     // temporary (issue 16): these ports still live beside their DynamoDB or Lambda adapter (the escalation split and
     // the web-chat work move them).
     const pending = new Set(['web-chat/sar-handoff.ts']);
     const offending = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('/index.ts') && !pending.has(f))
+      .filter((f) => f.endsWith('.ts') && !/\/(?:index|wire)\.ts$/.test(f) && !pending.has(f))
       .filter((f) => /from ['"][./]*adapters\//.test(readFileSync(new URL(f, dir), 'utf8')));
     expect(offending).toEqual([]);
+  });
+
+  it('no channel imports another, but for a Lambda entry taking another channel’s composition root (its wire.ts)', () => {
+    const dir = new URL('../functions/channels/', import.meta.url);
+    // temporary (issue 16): posting into Teams becomes an adapter the reminders use through a port.
+    const pending = new Set(['reminders/index.ts → ../teams/bot-framework.ts']);
+    const offending: string[] = [];
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
+      const channel = file.split('/')[0]!;
+      for (const [, spec] of readFileSync(new URL(file, dir), 'utf8').matchAll(/from ['"](\.[^'"]+)['"]/g)) {
+        const target = new URL(spec!, new URL(file, dir)).pathname;
+        const relative = target.slice(dir.pathname.length);
+        if (!target.startsWith(dir.pathname) || relative.split('/')[0] === channel) continue;
+        if (/\/wire\.ts$/.test(relative) && /\/index\.ts$/.test(file)) continue;
+        offending.push(`${file} → ${spec}`);
+      }
+    }
+    expect(offending.filter((f) => !pending.has(f))).toEqual([]);
   });
 
   it('Lambda entries take their environment from shared/env.ts (no inline schema, no string-literal names)', () => {

@@ -3,7 +3,7 @@
  * events), dynalite as the embedded DynamoDB, and a demo council site that embeds the widget as a council
  * would, served under a strict Content-Security-Policy. Nothing here needs an AWS account.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,8 +13,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { submitEscalation } from '#core/escalation/submit.ts';
 import { isoWeek } from '#core/unanswered.ts';
-import { auditKnowledgeBase } from '../../knowledge/pipeline/audit-rules.ts';
-import { DynamoEscalationStore, ESCALATION_TABLE } from '../adapters/dynamodb-escalation-store.ts';
+import { ESCALATION_TABLE } from '../adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '../adapters/dynamodb-mail-queue.ts';
 import { DynamoSarCaseStore } from '../adapters/dynamodb-sar-store.ts';
 import { DynamoTeamsChannelStore } from '../adapters/dynamodb-teams-channel-store.ts';
@@ -22,10 +21,7 @@ import { DynamoUnansweredStore } from '../adapters/dynamodb-unanswered-store.ts'
 import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../adapters/lambda-sar-intake.ts';
 import { LocalOutbox } from '../adapters/local-outbox.ts';
-import { createAcknowledgeHandler } from '../channels/escalation/acknowledge.ts';
-import { createDigestHandler } from '../channels/escalation/digest.ts';
-import { createEscalationHandler } from '../channels/escalation/handler.ts';
-import { createMailRetryHandler } from '../channels/escalation/retry.ts';
+import { wireDigest, wireEscalation, wireEscalationRoutes, wireMailRetry } from '../channels/escalation/wire.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../channels/sar-intake/handler.ts';
 import { createRemindersHandler, postToTeams } from '../channels/reminders/handler.ts';
 import { createBotEndpoint, createProactivePoster, type BotCredentials } from '../channels/teams/bot-framework.ts';
@@ -291,26 +287,25 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const url = `http://localhost:${port}`;
   const allowedOrigins = [url, `http://127.0.0.1:${port}`, ...(options.allowedOrigins ?? [])];
   const outbox = new LocalOutbox(outboxDir);
-  const escalations = new DynamoEscalationStore(dynamo.client, ESCALATION_TABLE_NAME);
   const unanswered = new DynamoUnansweredStore(dynamo.client, UNANSWERED_TABLE);
   // Acknowledge links in a local digest are signed with a key that lives as long as this run.
   const linkSecret = randomBytes(32).toString('hex');
-  handlers.digest = createDigestHandler({
+  const escalationConfig = {
+    dynamo: dynamo.client,
+    tables: { escalations: ESCALATION_TABLE_NAME, mail: MAIL_TABLE },
     index,
-    auditGaps: auditKnowledgeBase(index.kb),
-    unanswered,
-    escalations,
-    queue: mailQueue,
     sender: outbox,
-    newId: randomUUID,
-    now: () => new Date(),
     logger,
-    acknowledgeLink: { base: `${url}/api/complaints/acknowledge`, secret: linkSecret, validDays: 14 },
+  };
+  handlers.digest = wireDigest({
+    ...escalationConfig,
+    tables: { ...escalationConfig.tables, unanswered: UNANSWERED_TABLE },
+    acknowledgeLink: { base: `${url}/api/complaints/acknowledge`, secret: linkSecret },
   });
-  const retry = createMailRetryHandler({
-    queue: mailQueue,
+  const retry = wireMailRetry({
+    dynamo: dynamo.client,
+    mailTable: MAIL_TABLE,
     sender: outbox,
-    now: () => new Date(),
     logger,
     metrics: loggedMetrics(logger),
     // As in AWS: the SAR intake, by Lambda Invoke, queues the mail of cases made while the queue failed.
@@ -338,22 +333,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     { step: 'build', name: 'localInvokeToken' },
   );
   // The Teams bot reaches the SAR intake the way it does in AWS: Lambda Invoke.
-  const escalation = {
-    index,
-    store: escalations,
-    queue: mailQueue,
-    sender: outbox,
-    randomBytes: (size: number) => randomBytes(size),
-    newId: randomUUID,
-    now: () => new Date(),
-    today: () => londonToday(),
-    logger,
-  };
+  const escalation = wireEscalation(escalationConfig);
   teamsConversation.converse = createTeamsConversation({
     index,
     today: () => londonToday(),
     escalate: (body) => submitEscalation(escalation, body),
-    acknowledge: (reference, on) => escalations.acknowledge(reference, on),
+    acknowledge: (reference, on) => escalation.store.acknowledge(reference, on),
     intake: new LambdaSarIntake(lambda, 'sar-intake'),
     ...(options.teams ? { access: options.teams } : {}),
   });
@@ -365,14 +350,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       allowedOrigins,
     }),
     '/api/feedback': createFeedbackHandler({ index, unanswered, logger, allowedOrigins }),
-    '/api/escalate': createEscalationHandler({ ...escalation, allowedOrigins }),
-    '/api/complaints/acknowledge': createAcknowledgeHandler({
-      store: escalations,
-      secret: linkSecret,
-      now: () => new Date(),
-      today: () => londonToday(),
-      logger,
-    }) as HttpHandler,
+    ...wireEscalationRoutes({ ...escalationConfig, allowedOrigins, ackLinkSecret: linkSecret }),
     '/api/sar': createSarHandoffHandler({
       sarIntake: new LambdaSarIntake(lambda, 'sar-intake'),
       logger,

@@ -142,6 +142,47 @@ export const TeamsEnvSchema = z.object({
 });
 export type TeamsEnv = z.infer<typeof TeamsEnvSchema>;
 
+/** The acknowledge-link key: signs the digest's links and verifies them (read from Secrets Manager in AWS). */
+const AckLinkSecretVariable = z.string().check(z.minLength(32, 'ACK_LINK_SECRET must be at least 32 characters'));
+
+/** Escalation over HTTP (functions/channels/escalation/http.ts): POST /api/escalate, /api/complaints/acknowledge. */
+export const EscalationHttpEnvSchema = z.object({
+  [ENV.ESCALATION_TABLE]: name(),
+  [ENV.MAIL_TABLE]: name(),
+  /** Comma-separated origins allowed to call the API (the councils' sites). */
+  [ENV.ALLOWED_ORIGINS]: commaList(),
+  /** Verifies the digest's acknowledge links. */
+  [ENV.ACK_LINK_SECRET]: AckLinkSecretVariable,
+  [ENV.ORIGIN_VERIFY]: OriginVerifyVariable,
+  [ENV.KB_PATH]: z.optional(z.string()),
+  [ENV.DYNAMODB_ENDPOINT]: z.optional(z.url()),
+});
+export type EscalationHttpEnv = z.infer<typeof EscalationHttpEnvSchema>;
+
+/** The scheduled mail retry (functions/channels/escalation/mail-retry.ts): no secret of its own but SMTP's. */
+export const MailRetryEnvSchema = z.object({
+  [ENV.MAIL_TABLE]: name(),
+  /** The SAR intake it asks to queue the mail of cases still owed it. */
+  [ENV.SAR_INTAKE_FUNCTION]: z.optional(name()),
+  [ENV.DYNAMODB_ENDPOINT]: z.optional(z.url()),
+});
+export type MailRetryEnv = z.infer<typeof MailRetryEnvSchema>;
+
+/** The DPO's weekly digest (functions/channels/escalation/weekly-digest.ts). */
+export const DigestEnvSchema = z.object({
+  [ENV.ESCALATION_TABLE]: name(),
+  [ENV.MAIL_TABLE]: name(),
+  [ENV.UNANSWERED_TABLE]: name(),
+  /** Signs the acknowledge links, which point at ACK_LINK_BASE (the CloudFront address). */
+  [ENV.ACK_LINK_SECRET]: AckLinkSecretVariable,
+  [ENV.ACK_LINK_BASE]: z.url(),
+  [ENV.KB_PATH]: z.optional(z.string()),
+  /** The notice audit beside the code (infra's shipsAudit); default knowledge/build/audit.json. */
+  [ENV.AUDIT_PATH]: z.optional(z.string()),
+  [ENV.DYNAMODB_ENDPOINT]: z.optional(z.url()),
+});
+export type DigestEnv = z.infer<typeof DigestEnvSchema>;
+
 /** Parses `env` with a function's schema; throws "Configuration: …" naming each variable that is wrong. */
 export function readEnv<Schema extends z.ZodMiniType>(
   schema: Schema,

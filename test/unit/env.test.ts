@@ -4,7 +4,10 @@ import * as z from 'zod/mini';
 import {
   ChatEnvSchema,
   commaList,
+  DigestEnvSchema,
   ENV,
+  EscalationHttpEnvSchema,
+  MailRetryEnvSchema,
   readEnv,
   RemindersEnvSchema,
   SarIntakeEnvSchema,
@@ -67,5 +70,39 @@ describe('env', () => {
     expect(() => readEnv(ChatEnvSchema, { UNANSWERED_TABLE: 'u', ORIGIN_VERIFY: 'short' })).toThrow(
       /ORIGIN_VERIFY must be at least 32 characters/,
     );
+  });
+
+  it('the three escalation functions each read only what they use: the retry needs no link key, only the digest the audit', () => {
+    const key = 'k'.repeat(32);
+    expect(
+      readEnv(EscalationHttpEnvSchema, {
+        ESCALATION_TABLE: 'e',
+        MAIL_TABLE: 'm',
+        ALLOWED_ORIGINS: 'https://a.gov.uk,, https://b.gov.uk',
+        ACK_LINK_SECRET: key,
+      }),
+    ).toEqual({
+      ESCALATION_TABLE: 'e',
+      MAIL_TABLE: 'm',
+      ALLOWED_ORIGINS: ['https://a.gov.uk', 'https://b.gov.uk'],
+      ACK_LINK_SECRET: key,
+    });
+    expect(readEnv(MailRetryEnvSchema, { MAIL_TABLE: 'm', ACK_LINK_SECRET: key, AUDIT_PATH: '/a' })).toEqual({
+      MAIL_TABLE: 'm',
+    });
+    const digest = { ESCALATION_TABLE: 'e', MAIL_TABLE: 'm', UNANSWERED_TABLE: 'u', ACK_LINK_SECRET: key };
+    expect(
+      readEnv(DigestEnvSchema, {
+        ...digest,
+        ACK_LINK_BASE: 'https://x.example/ack',
+        AUDIT_PATH: '/var/task/audit.json',
+      }),
+    ).toMatchObject({
+      AUDIT_PATH: '/var/task/audit.json',
+    });
+    expect(() => readEnv(DigestEnvSchema, { ...digest, ACK_LINK_BASE: 'not a url' })).toThrow(/ACK_LINK_BASE/);
+    expect(() =>
+      readEnv(EscalationHttpEnvSchema, { ESCALATION_TABLE: 'e', MAIL_TABLE: 'm', ACK_LINK_SECRET: 'short' }),
+    ).toThrow(/ACK_LINK_SECRET must be at least 32 characters/);
   });
 });

@@ -1,11 +1,8 @@
 /** The Teams bot Lambda: built from real parts once per cold start. */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { submitEscalation } from '#core/escalation/submit.ts';
-import { DynamoEscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
-import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
 import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
@@ -13,6 +10,7 @@ import { readEnv, TeamsEnvSchema } from '../../shared/env.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
 import { londonToday } from '../../shared/sar.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { wireEscalation } from '../escalation/wire.ts';
 import { createBotEndpoint } from './bot-framework.ts';
 import { createInstallHandler, createTeamsConversation } from './conversation.ts';
 import { createTeamsHandler } from './handler.ts';
@@ -26,17 +24,13 @@ const env = readEnv(TeamsEnvSchema);
 const dynamo = new DynamoDBClient({});
 const logger = new Logger({ serviceName: 'teams' });
 const index = loadKnowledgeIndex(env.KB_PATH);
-const escalation = {
+const escalation = wireEscalation({
+  dynamo,
+  tables: { escalations: env.ESCALATION_TABLE, mail: env.MAIL_TABLE },
   index,
-  store: new DynamoEscalationStore(dynamo, env.ESCALATION_TABLE),
-  queue: new DynamoMailQueue(dynamo, env.MAIL_TABLE),
   sender: mailSenderFromEnv(),
-  randomBytes: (size: number) => randomBytes(size),
-  newId: randomUUID,
-  now: () => new Date(),
-  today: () => londonToday(),
   logger,
-};
+});
 
 const access = {
   tenants: env.TEAMS_ALLOWED_TENANTS,
