@@ -22,6 +22,9 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['will you ask about my wages', 'HMRC tells us about your earnings'],
     ['is my medical info kept', 'health information about you'],
     ['do i need a foto', 'a passport-style photograph'],
+    ['do you keep a list of the books i have borrowed', 'your reading history'],
+    ['do you check if im subletting', 'to prevent tenancy fraud'],
+    ['will my arrears stay on file', 'any rent arrears'],
     ['can i get the vid of me', 'footage of you'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
