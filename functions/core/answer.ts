@@ -23,6 +23,7 @@ import {
   PRIVACY_ANCHOR,
   PROMPT_INJECTION,
   detectIntent,
+  strongestCue,
   type Intent,
 } from './intent.ts';
 import { correctSpelling, type IndexedNotice, type KnowledgeIndex } from './knowledge-index.ts';
@@ -34,7 +35,7 @@ import {
   askedDetail,
   rankFacts,
   selectFacts,
-  type Question as Analysed,
+  type AnalysedQuestion,
   type Ranked,
   type Selection,
 } from './select-facts.ts';
@@ -105,7 +106,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const onPage = input.notice ?? input.session?.notice;
   const resolution =
     (!onPage && byServiceNamed(index, council, corrected)) || resolveNotice(index, input, council, terms);
-  const strongest = intent.ranked[0]?.[1] ?? 0;
+  const strongest = strongestCue(intent).score;
   const anchored = PRIVACY_ANCHOR.test(text);
   // "Can a real person help?" is out of the notices' scope, but the person asked for a human: offer the DPO.
   const declineAfterIntent = (notice: IndexedNotice | undefined) => {
@@ -127,7 +128,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
 
   if (!resolution.notice) {
     // With no service to answer from, only a clear privacy question is worth asking "which service?" for.
-    const topicOnly = intent.ranked[0]?.[0];
+    const topicOnly = strongestCue(intent).topic;
     if (!anchored && (strongest < 3 || (topicOnly === 'contact' && strongest < 4)))
       return declineAfterIntent(undefined);
     return askWhichService(index, resolution.choices, question, intent, council);
@@ -143,10 +144,10 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
     !notice.nameTerms.has(t) &&
     !notice.nameConcepts.has(t) &&
     !naming.has(t);
-  const analysed: Analysed = {
+  const analysed: AnalysedQuestion = {
     text,
     intent,
-    content: terms.filter(isContent),
+    contentTerms: terms.filter(isContent),
     implied: new Set(terms.filter((t) => !typedTerms.has(t))),
     terms: terms.filter((t) => !GENERIC_TERMS.has(t)),
     // Quoted in "the notice does not mention …": only words the person typed, as typed.
@@ -156,7 +157,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const ranked = rankFacts(notice, analysed);
   const best = ranked[0];
 
-  const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
+  const lexical = best !== undefined && best.match >= TUNING.lexicalMatch;
   // A follow-up: asked in a conversation, not from a service page.
   const followUp = !input.notice && !!input.session?.notice;
   let topic: NoticeTopic | undefined = weighTopics(intent, ranked, followUp);
@@ -168,9 +169,9 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
       .map(stem),
   );
   const namesService = [...notice.nameTerms].filter((t) => typed.has(t)).length * 2 >= notice.nameTerms.size;
-  const typedContent = analysed.content.filter((t) => !analysed.implied.has(t));
+  const typedContent = analysed.contentTerms.filter((t) => !analysed.implied.has(t));
   if (strongest < 2 && namesService && typedContent.length <= 2 && (!lexical || !typedContent.length)) topic = 'about';
-  if (!topic && input.session?.topic && analysed.content.length > 0) topic = input.session.topic;
+  if (!topic && input.session?.topic && analysed.contentTerms.length > 0) topic = input.session.topic;
   // A privacy-shaped question ("is anything about me kept?") with no clearer topic is asking what is held: a
   // low-confidence answer with the DPO offered, never a decline.
   if (!topic && anchored) topic = 'data-collected';
@@ -194,23 +195,23 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
  * too weak to decide at all. One rare shared word is not enough to overrule a cue: two the person typed must match.
  */
 function weighTopics(intent: Intent, ranked: Ranked[], followUp = false): NoticeTopic | undefined {
-  const [cue, cueScore = 0] = intent.ranked[0] ?? [];
+  const { topic: cue, score: cueScore } = strongestCue(intent);
   // The introduction names the service's things ("CCTV cameras in the town centre and car parks"), not what is
   // asked about them: it decides a topic only when no other fact shares a word with the question.
-  const specific = ranked.filter((r) => r.item.fact.topic !== 'about' && r.content > 0);
+  const specific = ranked.filter((r) => r.item.fact.topic !== 'about' && r.match > 0);
   const best = (specific.length ? specific : ranked).reduce<Ranked | undefined>(
-    (top, r) => (!top || r.content > top.content ? r : top),
+    (top, r) => (!top || r.match > top.match ? r : top),
     undefined,
   );
-  const lexical = best !== undefined && best.content >= TUNING.lexicalMatch;
+  const lexical = best !== undefined && best.match >= TUNING.lexicalMatch;
   if (!cue || cueScore < TUNING.weakCue) {
     if (!lexical) return cue;
     return followUp && !cue ? namedTopic(specific.length ? specific : ranked, best) : best.item.fact.topic;
   }
   if (!lexical || best.item.fact.topic === cue || cueScore >= TUNING.decisiveCue || best.typedMatched < 2) return cue;
   const near = new Set<NoticeTopic>([cue, ...RELATED[cue]]);
-  const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.content) : m), 0);
-  return best.content >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
+  const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.match) : m), 0);
+  return best.match >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
 }
 
 /**
@@ -221,7 +222,7 @@ function weighTopics(intent: Intent, ranked: Ranked[], followUp = false): Notice
 const NAMED_THING_ORDER: NoticeTopic[] = ['sharing', 'data-collected', 'sources', 'retention', 'security', 'purposes'];
 
 function namedTopic(ranked: Ranked[], best: Ranked): NoticeTopic {
-  const close = ranked.filter((r) => r.content >= best.content * TUNING.namedThingTie);
+  const close = ranked.filter((r) => r.match >= best.match * TUNING.namedThingTie);
   const rank = (t: NoticeTopic) => {
     const at = NAMED_THING_ORDER.indexOf(t);
     return at < 0 ? NAMED_THING_ORDER.length : at;
@@ -427,7 +428,7 @@ function notCovered(index: KnowledgeIndex, councilId: string, service: string, i
   const services = notices.map((n) => n.notice.service);
   const list = services.length > 1 ? `${services.slice(0, -1).join(', ')} and ${services.at(-1)}` : services[0];
   const dpo = [council?.dpo?.email, council?.dpo?.phone].filter(Boolean).join(', ');
-  const topic: Topic = intent.ranked[0]?.[0] ?? 'about';
+  const topic: Topic = strongestCue(intent).topic ?? 'about';
   return {
     topic,
     notice: null,
@@ -453,7 +454,7 @@ function askWhichService(
   intent: Intent,
   council?: string,
 ): Answer {
-  const topic: Topic = intent.ranked[0]?.[0] ?? 'about';
+  const topic: Topic = strongestCue(intent).topic ?? 'about';
   const options = choices.length ? choices : [...index.notices.values()].slice(0, 6);
   const where = council ? ` at ${index.councils.get(council)?.name ?? council}` : '';
   const actions: Action[] = [];

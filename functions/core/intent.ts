@@ -33,6 +33,12 @@ export interface Intent {
   wantsCopy: boolean;
 }
 
+/** The strongest cue's topic and score (score 0 and no topic when no cue fired). */
+export function strongestCue(intent: Intent): { topic?: NoticeTopic; score: number } {
+  const [topic, score = 0] = intent.ranked[0] ?? [];
+  return topic ? { topic, score } : { score };
+}
+
 export function detectIntent(text: string): Intent {
   const ranked: [NoticeTopic, number][] = [];
   for (const [topic, cues] of Object.entries(CUES) as [NoticeTopic, Cue[]][]) {

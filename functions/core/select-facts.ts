@@ -12,20 +12,22 @@ import { TUNING } from './tuning.ts';
 
 export interface Ranked {
   item: IndexedFact;
-  /** Weight (IDF within the notice) of the question's content words the fact contains. */
-  content: number;
+  /** How well the fact matches: the weight (IDF within the notice) of the question's content terms it contains. */
+  match: number;
   /** How many distinct content words it contains. */
   matched: number;
   /** How many of those the person typed (not implied by the thesaurus). */
   typedMatched: number;
+  /** `match` plus the weight of the fact's topic among the question's cues: the ranking order. */
   score: number;
 }
 
-export interface Question {
+/** A question as the ranking reads it (answer.ts analyses it); not the answering contract's `Question`. */
+export interface AnalysedQuestion {
   /** The question after slang, spelling and phrase expansion. */
   text: string;
   /** Stemmed content terms: what the question is about, beyond what kind of question it is. */
-  content: string[];
+  contentTerms: string[];
   /** Terms only the thesaurus added (not typed): weaker evidence than the person's own words. */
   implied: Set<string>;
   /** Stemmed terms of every non-stopword, function words included ("store", "phone"). */
@@ -117,7 +119,7 @@ const RIGHT_NAMES: Record<RightKind, string> = {
   complain: 'the right to complain',
 };
 
-export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
+export function rankFacts(notice: IndexedNotice, question: AnalysedQuestion): Ranked[] {
   const topicWeight = new Map<NoticeTopic, number>();
   question.intent.ranked
     .slice(0, 3)
@@ -128,7 +130,7 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
     let content = 0;
     let matched = 0;
     let typedMatched = 0;
-    for (const term of question.content) {
+    for (const term of question.contentTerms) {
       const weight = (notice.idf.get(term) ?? 0) * (question.implied.has(term) ? TUNING.impliedWeight : 1);
       if (item.terms.has(term)) {
         content += weight;
@@ -137,7 +139,7 @@ export function rankFacts(notice: IndexedNotice, question: Question): Ranked[] {
       } else if (item.sectionTerms.has(term)) content += weight * 0.3;
     }
     const score = content + (topicWeight.get(item.fact.topic) ?? 0);
-    if (score > 0) ranked.push({ item, content, matched, typedMatched, score });
+    if (score > 0) ranked.push({ item, match: content, matched, typedMatched, score });
   }
   return ranked.sort((a, b) => b.score - a.score || a.item.fact.order - b.item.fact.order);
 }
@@ -170,7 +172,7 @@ function closedQuestion(text: string): boolean {
 export function selectFacts(
   notice: IndexedNotice,
   topic: NoticeTopic,
-  question: Question,
+  question: AnalysedQuestion,
   ranked: Ranked[],
 ): Selection {
   const service = notice.notice.service;
@@ -184,7 +186,7 @@ export function selectFacts(
   if (right) {
     const naming = all.filter((f) => f.fact.rights?.includes(right)).map((f) => f.fact);
     // What else the question names ("will I lose my support") may be answered by another rights sentence.
-    const also = ranked.find((r) => r.content >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item
+    const also = ranked.find((r) => r.match >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item
       .fact;
     if (naming.length) {
       const facts = dedupe([...naming.slice(0, 3), ...(also ? [also] : [])]);
@@ -203,33 +205,33 @@ export function selectFacts(
   const weightOf = (t: NoticeTopic) =>
     t === topic ? 1 : related.includes(t) ? TUNING.relatedTopicWeight : TUNING.otherTopicWeight;
   const near = ranked.filter(
-    (r) => r.content > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)),
+    (r) => r.match > 0 && (r.item.fact.topic === topic || related.includes(r.item.fact.topic)),
   );
   // Only when nothing on this topic or its neighbours names it, a fact filed elsewhere may ("do you sell my data").
   // Only a yes/no question: "who do you share my reg number with?" is answered by the recipients, not by the
   // sentence that says the number is collected.
   const elsewhere =
-    near.length || !closedQuestion(question.text) ? [] : ranked.filter((r) => r.matched >= 2 && r.content >= 2.5);
+    near.length || !closedQuestion(question.text) ? [] : ranked.filter((r) => r.matched >= 2 && r.match >= 2.5);
   const candidates = near.length ? near : elsewhere;
   const specific = candidates
     .map((r) => ({
       ...r,
-      content:
-        r.content * weightOf(r.item.fact.topic) +
+      match:
+        r.match * weightOf(r.item.fact.topic) +
         (detail && hasDetail(r.item.fact, detail) ? 1.5 : 0) +
         (topic === 'retention' && r.item.fact.retention?.months != null ? 0.5 : 0),
     }))
-    .sort((a, b) => b.content - a.content || b.score - a.score);
-  const bestContent = specific[0]?.content ?? 0;
+    .sort((a, b) => b.match - a.match || b.score - a.score);
+  const bestContent = specific[0]?.match ?? 0;
   // "Do you share with the job centre?" is not answered yes by a purposes sentence that mentions jobs.
-  const onlyNeighbours = !specific.some((r) => r.content >= bestContent * 0.6 && r.item.fact.topic === topic);
+  const onlyNeighbours = !specific.some((r) => r.match >= bestContent * 0.6 && r.item.fact.topic === topic);
   const yesNoOnList = closedQuestion(question.text) && LIST_TOPICS.has(topic);
   // "What is Connect to Work?" is about the whole service, not a sentence that shares a word with it.
   // "Where do you get my driving record from?": a collected-data sentence naming the driving record does not say
   // where it comes from; the notice's sources do.
   const neighbourOnly = onlyNeighbours && inTopic.length > 0 && !ROUTE_TOPICS.has(topic);
   if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours) && !neighbourOnly) {
-    const chosen = specific.filter((r) => r.content >= bestContent * 0.6).slice(0, 3);
+    const chosen = specific.filter((r) => r.match >= bestContent * 0.6).slice(0, 3);
     let facts = chosen.map((r) => r.item.fact);
     // "How long do you keep my noise complaint?" answered by "Food complaints — 2 years": the record asked about
     // is not the one whose period is given. Say so first, with the periods the notice does give.
@@ -274,11 +276,11 @@ export function selectFacts(
 
   // 4. A general question: the topic's facts, those sharing the question's words first.
   const selection = selectGeneral(notice, topic, question, detail);
-  const mentionsNothing = question.content.length > 0 && !ranked.some((r) => r.content > 0);
+  const mentionsNothing = question.contentTerms.length > 0 && !ranked.some((r) => r.match > 0);
   const listTopic = LIST_TOPICS.has(topic);
   if (
     closedQuestion(question.text) &&
-    question.content.length > 0 &&
+    question.contentTerms.length > 0 &&
     (listTopic || (mentionsNothing && topic !== 'about'))
   ) {
     const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
@@ -321,8 +323,8 @@ export function selectFacts(
  * What the person asked about, when its most telling word (highest weight in the notice) is used elsewhere in the
  * notice but in none of the chosen facts: a record the notice gives no period for.
  */
-function unmatchedRecord(notice: IndexedNotice, question: Question, chosen: IndexedFact[]): string | undefined {
-  const typed = question.content
+function unmatchedRecord(notice: IndexedNotice, question: AnalysedQuestion, chosen: IndexedFact[]): string | undefined {
+  const typed = question.contentTerms
     .filter((t) => !question.implied.has(t) && (notice.idf.get(t) ?? 0) > 0)
     .sort((a, b) => (notice.idf.get(b) ?? 0) - (notice.idf.get(a) ?? 0));
   const key = typed[0];
@@ -347,7 +349,12 @@ function dedupe(facts: Fact[]): Fact[] {
   return [...new Map(facts.map((f) => [f.id, f])).values()];
 }
 
-function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Question, detail?: Detail): Selection {
+function selectGeneral(
+  notice: IndexedNotice,
+  topic: NoticeTopic,
+  question: AnalysedQuestion,
+  detail?: Detail,
+): Selection {
   let pool = notice.facts.filter((f) => f.fact.topic === topic);
   if (topic === 'rights') {
     pool = notice.facts.filter(
@@ -388,7 +395,9 @@ function selectGeneral(notice: IndexedNotice, topic: NoticeTopic, question: Ques
   // Only words about this topic or the question's own subject count: "mum on the phone asking what we hold"
   // is not about phone numbers.
   const cues = cueTermsOf(topic);
-  const terms = question.terms.filter((t) => (cues.has(t) || question.content.includes(t)) && !notice.nameTerms.has(t));
+  const terms = question.terms.filter(
+    (t) => (cues.has(t) || question.contentTerms.includes(t)) && !notice.nameTerms.has(t),
+  );
   const neighbours = notice.facts
     .filter((f) => RELATED[topic].includes(f.fact.topic) && overlap(f, terms) >= 1 && !pool.includes(f))
     .sort((a, b) => overlap(b, terms) - overlap(a, terms))
