@@ -7,7 +7,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '../../functions/shared/env.ts';
 import type { StageConfig } from '../config/config.ts';
-import { AssistantFunction, type AssistantFunctionProps, type FunctionEnvironment } from './assistant-function.ts';
+import { AssistantFunction, type AssistantFunctionProps } from './assistant-function.ts';
 import type { Data } from './data.ts';
 import type { Mail } from './mail.ts';
 import type { Secrets } from './secrets.ts';
@@ -88,45 +88,48 @@ export class Functions extends Construct {
     return fn;
   }
 
-  /** Three functions from one module (functions/channels/escalation/index.ts), each with its own grants. */
+  /**
+   * The escalation channel's three functions, one entry each (functions/channels/escalation/): the HTTP routes, the
+   * mail retry and the digest, each with only the variables, tables and secrets it uses; only the digest ships the
+   * notice audit.
+   */
   private escalationFunctions(
     props: FunctionsProps,
     origins: string,
   ): [AssistantFunction, AssistantFunction, AssistantFunction] {
     const { data, secrets, mail } = props;
-    const escalationEnvironment: FunctionEnvironment = {
-      [ENV.ESCALATION_TABLE]: data.escalations.tableName,
-      [ENV.MAIL_TABLE]: data.mail.tableName,
-      [ENV.UNANSWERED_TABLE]: data.unanswered.tableName,
-      [ENV.ACK_LINK_BASE]: `${props.siteOrigin}/api/complaints/acknowledge`,
-      [ENV.ALLOWED_ORIGINS]: origins,
-    };
-    const escalation = this.add('Escalation', 'escalation/index.ts', {
+    const escalation = this.add('Escalation', 'escalation/http.ts', {
       description: 'Escalation to the DPO: POST /api/escalate, /api/complaints/acknowledge',
-      environment: escalationEnvironment,
+      environment: {
+        [ENV.ESCALATION_TABLE]: data.escalations.tableName,
+        [ENV.MAIL_TABLE]: data.mail.tableName,
+        [ENV.ALLOWED_ORIGINS]: origins,
+      },
     })
       .grantTables('readWrite', data.escalations, data.mail)
       .readsSecrets({ [ENV.ACK_LINK_SECRET]: secrets.ackLink, [ENV.ORIGIN_VERIFY]: secrets.originVerify })
       .sendsMail(mail, secrets.smtpPassword);
 
-    const mailRetry = this.add('MailRetry', 'escalation/index.ts', {
-      handler: 'retry',
+    const mailRetry = this.add('MailRetry', 'escalation/mail-retry.ts', {
       description: 'Scheduled: sends every queued mail that is due (escalations, SAR notices, digests)',
       timeout: Duration.minutes(2),
       // The SAR intake queues the mail of cases made while the queue failed; the retry only asks it to.
-      environment: { ...escalationEnvironment, [ENV.SAR_INTAKE_FUNCTION]: this.sarIntake.functionName },
+      environment: { [ENV.MAIL_TABLE]: data.mail.tableName, [ENV.SAR_INTAKE_FUNCTION]: this.sarIntake.functionName },
     })
       .grantTables('readWrite', data.mail)
       .invokes(this.sarIntake)
-      // The module signs links at load; retry reads the secret because it shares the module, never uses it.
-      .readsSecrets({ [ENV.ACK_LINK_SECRET]: secrets.ackLink })
       .sendsMail(mail, secrets.smtpPassword);
 
-    const digest = this.add('Digest', 'escalation/index.ts', {
-      handler: 'digest',
+    const digest = this.add('Digest', 'escalation/weekly-digest.ts', {
       description: 'Scheduled weekly: the DPO digest per council',
       timeout: Duration.minutes(2),
-      environment: escalationEnvironment,
+      shipsAudit: true,
+      environment: {
+        [ENV.ESCALATION_TABLE]: data.escalations.tableName,
+        [ENV.MAIL_TABLE]: data.mail.tableName,
+        [ENV.UNANSWERED_TABLE]: data.unanswered.tableName,
+        [ENV.ACK_LINK_BASE]: `${props.siteOrigin}/api/complaints/acknowledge`,
+      },
     })
       .grantTables('read', data.unanswered, data.escalations)
       .grantTables('readWrite', data.mail)

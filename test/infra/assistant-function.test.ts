@@ -26,7 +26,7 @@ describe('AssistantFunction', () => {
       Architectures: ['arm64'],
     });
     expect(Object.keys(template.findResources('AWS::Logs::LogGroup'))).toEqual([expect.stringMatching(/^DigestLogs/)]);
-  });
+  }, 30_000); // the file's first synth loads aws-cdk-lib, seconds on a busy 2-core machine
 
   it('ships the notice audit only to a function that reads it, and says where', () => {
     const { template } = synth({ shipsAudit: true });

@@ -70,8 +70,9 @@ describe('infra: functions', () => {
       chat: { writes: ['unanswered'], secrets: [secrets.originVerify], invokes: true },
       sarIntake: { writes: ['sarCases', 'mail'], secrets: [] },
       escalation: { writes: ['escalations', 'mail'], secrets: [secrets.ackLink, secrets.originVerify] },
-      // The retry asks the SAR intake to queue mail owed by cases made while the queue failed (issue 12, finding 5).
-      mailRetry: { writes: ['mail'], secrets: [secrets.ackLink], invokes: true },
+      // The retry asks the SAR intake to queue mail owed by cases made while the queue failed (issue 12, finding 5);
+      // with its own entry it no longer reads the acknowledge-link key it never used (issue 16).
+      mailRetry: { writes: ['mail'], secrets: [], invokes: true },
       digest: { writes: ['mail'], reads: ['unanswered', 'escalations'], secrets: [secrets.ackLink] },
       reminders: { writes: [], reads: ['sarCases', 'teamsChannels'], secrets: [secrets.botPassword!] },
       teams: {
@@ -132,10 +133,15 @@ describe('infra: function bundles', () => {
     const assets = readdirSync(app.outdir).filter(
       (d) => d.startsWith('asset.') && existsSync(join(app.outdir, d, 'index.mjs')),
     );
-    expect(assets.length).toBeGreaterThanOrEqual(5); // the three escalation functions share one bundle
+    expect(assets.length).toBeGreaterThanOrEqual(7); // one bundle per function
     for (const asset of assets) {
       const dir = join(app.outdir, asset);
-      expect(readdirSync(dir).sort()).toEqual(['english-words.txt', 'index.mjs', 'index.mjs.map', 'kb.json']);
+      // Only the digest's bundle ships the notice audit (checked per function below).
+      expect(
+        readdirSync(dir)
+          .filter((f) => f !== 'audit.json')
+          .sort(),
+      ).toEqual(['english-words.txt', 'index.mjs', 'index.mjs.map', 'kb.json']);
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
       expect(code).not.toMatch(/from"@aws-sdk\/client-dynamodb\/dist-es/); // the SDK comes from the runtime
@@ -163,6 +169,13 @@ describe('infra: function bundles', () => {
         if (name.endsWith('_SECRET_ARN')) env[name.slice(0, -'_SECRET_ARN'.length)] = 'S'.repeat(48);
       }
       env.KB_PATH = join(dir, 'kb.json'); // /var/task/kb.json in Lambda
+      // The digest reads the audit kb:build wrote, shipped beside it; no bundle carries the audit rules themselves.
+      expect(existsSync(join(dir, 'audit.json')), fn.node.id).toBe(fn.node.id === 'Digest');
+      expect('AUDIT_PATH' in Environment.Variables, fn.node.id).toBe(fn.node.id === 'Digest');
+      if (env.AUDIT_PATH) env.AUDIT_PATH = join(dir, 'audit.json');
+      expect(readFileSync(join(dir, 'index.mjs'), 'utf8'), fn.node.id).not.toContain(
+        "Give the controller's contact details",
+      );
       const exported = Handler.split('.')[1]!;
       const started = spawnSync(
         process.execPath,
