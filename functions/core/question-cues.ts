@@ -328,6 +328,17 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bused for\b`,
         r`\buse (?:my|it) for\b`,
         r`\bwhy.*need\b`,
+        // "how do you use my data", "how is my information used", "why is this info needed", "what's it for".
+        r`\bhow (?:do|does|will|is|are|would|can) (?:you |they |the council |it |my \w+ |this |that |our \w+ )?(?:use|used|using)\b`,
+        r`\bwhy (?:is|are) (?:this|that|the|my|it|these|those) (?:\w+ )?(?:info|information|data|details)? ?(?:needed|required|collected|wanted|asked for)\b`,
+        r`\bwhat(?:'s| is| s)? (?:it|this|that) for\b`,
+        r`\bwhat(?:'s| is| s)? the point of\b`,
+      ],
+    },
+    {
+      weight: 3,
+      phrases: [
+        r`\bwhat happens (?:to|with) (?:my|the|your|this|our|her|his) (?:info|information|data|details|stuff|records?|file)\b`,
       ],
     },
   ],
