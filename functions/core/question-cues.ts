@@ -343,7 +343,13 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     },
   ],
   'lawful-basis': [
-    { weight: 6, phrases: [r`\b(?:have|need) to (?:give|get) (?:my |your |her |his )?(?:consent|permission)\b`] },
+    {
+      weight: 6,
+      phrases: [
+        r`\b(?:have|need) to (?:give|get) (?:my |your |her |his )?(?:consent|permission)\b`,
+        r`\bwhat right (?:do|does) (?:you|they|the council) have\b`,
+      ],
+    },
     {
       weight: 5,
       phrases: [
@@ -436,6 +442,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 5,
       phrases: [
         r`\boutside (?:the )?(?:uk|united kingdom|country)\b`,
+        r`\b(?:leave|leaves|leaving|left) (?:the )?(?:uk|united kingdom|country|britain|england)\b`,
         r`\babroad\b`,
         r`\boverseas\b`,
         r`\binternational\b`,
@@ -524,7 +531,12 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   consent: [
     {
       weight: 4,
-      phrases: [r`\b(?:do not|no longer) want (?:that|this|it|them)\b`, r`\bno longer want\b`, r`\btake back\b`],
+      phrases: [
+        r`\b(?:do not|no longer) want (?:that|this|it|them)\b`,
+        r`\bno longer want\b`,
+        r`\btake back\b`,
+        r`\b(?:don t|dont|do not|don't) want (?:you|them|the council|anyone) to (?:share|use|keep|send|pass|have)\b`,
+      ],
     },
     {
       weight: 5,
