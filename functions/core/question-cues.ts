@@ -56,7 +56,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bforever\b`,
         r`\bfor ever\b`,
         r`\bpermanently\b`,
-        r`\bafter i (?:leave|stop|finish)\b`,
+        r`\bafter i (?:leave|stop|finish|die|move|close)\b`,
+        r`\b(?:throw|chuck) (?:\w+ ){0,3}away\b`,
         r`\bonce i (?:leave|stop|finish)\b`,
         r`\bif i stop\b`,
         r`\bstop (?:coming|attending)\b`,
@@ -427,6 +428,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bwho (?:has|have) access\b`,
         r`\b(?:staff|employees|officers) (?:\w+ ){0,3}(?:access|see|look at|view)\b`,
+        r`\bwhat (?:stops|prevents) (?:\w+ ){0,3}(?:looking|seeing|getting|accessing|reading)\b`,
         r`\bby (?:normal |secure |plain )?(?:email|e-mail)\b`,
         r`\bpassword\b`,
       ],
@@ -443,6 +445,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\boutside (?:the )?(?:uk|united kingdom|country)\b`,
         r`\b(?:leave|leaves|leaving|left) (?:the )?(?:uk|united kingdom|country|britain|england)\b`,
+        r`\b(?:go|goes|sent|send|stored|kept|held) (?:\w+ )?(?:to|in) (?:the )?(?:us|usa|united states|america|eu|europe|india|ireland|cloud abroad|other countries)\b`,
         r`\babroad\b`,
         r`\boverseas\b`,
         r`\binternational\b`,
@@ -466,6 +469,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 5,
       phrases: [
         r`\btake (?:my|our|her|his|their) (?:name|names|details|address|info\w*) (?:off|out of|down)\b`,
+        r`\bask (?:you|them|the council) to stop\b`,
         r`\bget (?:me |my \w+ )?(?:off|out of) (?:the|a|your) [\w ]{0,30}(?:register|list|website|system|database)\b`,
         r`\bremove (?:me|my \w+) from\b`,
       ],
@@ -576,6 +580,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bmisus`,
         r`\bconcern(?:ed|s)?\b`,
         r`\bupset\b`,
+        r`\b(?:a |an )?(?:disgrace|disgraceful|outrageous|shocking|appalling)\b`,
         r`\bangry\b`,
         r`\bfurious\b`,
         r`\bfumin\w*\b`,
