@@ -38,10 +38,8 @@ describe('architecture', () => {
 
   it('no code a Lambda bundles imports the knowledge build pipeline or the audit rules (kb:build writes audit.json)', () => {
     const dir = new URL('../functions/', import.meta.url);
-    // temporary: the local server's split moves it onto knowledge/build/audit.json (issue 16).
-    const pending = new Set(['local/server.ts']);
     const offending = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && !f.startsWith('cli/') && !pending.has(f))
+      .filter((f) => f.endsWith('.ts') && !f.startsWith('cli/'))
       .filter((f) =>
         /from ['"](?:[./]*knowledge\/|#knowledge\/)(?:pipeline|audit)\b/.test(readFileSync(new URL(f, dir), 'utf8')),
       );
@@ -99,7 +97,6 @@ describe('architecture', () => {
       'functions/core/select-facts.ts selectFacts',
       'functions/core/escalation/index.ts composeDpoMail',
       'functions/core/unanswered.ts weeklyDigest',
-      'functions/local/server.ts startLocalServer',
       'knowledge/pipeline/segment.ts segment',
     ]);
     const root = new URL('../', import.meta.url);

@@ -3,8 +3,9 @@
  * counted per council, ISO week, notice and question "fingerprint", and a weekly digest for the DPO that puts
  * the most asked of them beside the same notice's Article 13/14 audit gaps.
  *
- * Pure: no I/O, no clock. The store is a port (UnansweredStore, below); the audit report is plain data made
- * at build time by knowledge/pipeline/audit-rules.ts (only the part of its shape the digest reads is typed here).
+ * Pure: no I/O, no clock. The store is a port (UnansweredStore, below); the audit report is plain data that
+ * `kb:build` writes (knowledge/audit, to knowledge/build/audit.json; only the part of its shape the digest reads is
+ * typed here).
  *
  * Answers a person said did not help ("Did this answer your question? No") are recorded the same way, as records
  * of kind 'unhelpful' in the same store, and the digest lists them beside the questions nothing answered.
@@ -278,7 +279,7 @@ export interface UnansweredStore {
 
 // ---------------------------------------------------------------- weekly digest
 
-/** The part of audit-rules.ts's NoticeAudit the digest reads (an AuditReport can be passed as it is). */
+/** The part of knowledge/audit's NoticeAudit the digest reads (an AuditReport can be passed as it is). */
 export interface AuditGapItem {
   id: string;
   /** UK GDPR provision ("13(2)(a)"). */
@@ -306,7 +307,7 @@ export interface WeeklyDigestInput {
   week: string;
   /** The week's tallies as `listWeek` returns them: unanswered questions and answers rated unhelpful alike. */
   unanswered: readonly UnansweredTally[];
-  /** auditKnowledgeBase(kb)'s report (all councils; the digest keeps this council's notices). */
+  /** The audit report kb:build wrote (all councils; the digest keeps this council's notices). */
   auditGaps: AuditGaps;
   /** Questions listed per notice before "and N more" (default 10). */
   maxQuestionsPerNotice?: number;

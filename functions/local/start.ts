@@ -4,13 +4,11 @@
  * authenticated as the Lambda does; without it, the Bot Framework Emulator's local mode. TEAMS_ALLOWED_TENANTS,
  * TEAMS_IG_STAFF and TEAMS_COUNCIL as in AWS (default: anyone, no staff).
  */
+import * as z from 'zod/mini';
+import { commaList } from '../shared/env.ts';
 import { startLocalServer } from './server.ts';
 
-const list = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
+const list = (value: string | undefined) => z.parse(commaList(), value);
 
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = process.env.DATA_DIR ?? '.data';

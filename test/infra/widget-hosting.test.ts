@@ -141,7 +141,7 @@ describe('infra: widget hosting', () => {
   });
 
   it('sends the security headers, with the demo site’s own content security policy', () => {
-    const server = readFileSync(new URL('../../functions/local/server.ts', import.meta.url), 'utf8');
+    const server = readFileSync(new URL('../../functions/local/routes/static.ts', import.meta.url), 'utf8');
     const demoCsp = /export const DEMO_CSP =\s*(['"])(.+?)\1;/.exec(server)?.[2];
     expect(demoCsp).toContain("script-src 'self'");
     const site = headersPolicy(distributionConfig.DefaultCacheBehavior);

@@ -14,7 +14,7 @@ import { signedUrl } from '../../shared/signed-link.ts';
 
 export interface DigestDependencies {
   index: KnowledgeIndex;
-  /** The notices' audit (auditKnowledgeBase at build time). */
+  /** The notices' audit, as kb:build wrote it to knowledge/build/audit.json (shared/audit-report.ts reads it). */
   auditGaps: AuditGaps;
   unanswered: UnansweredStore;
   escalations: Pick<EscalationStore, 'openComplaints'>;

@@ -1,0 +1,63 @@
+/**
+ * SARs locally: the SAR intake function (served at the Lambda Invoke endpoint, as other functions reach it in AWS),
+ * the widget's hand-off to it (POST /api/sar, through the real Lambda client) and the daily reminders (posted to
+ * each council's Teams channel where the bot was added).
+ */
+import { randomBytes } from 'node:crypto';
+import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
+import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
+import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
+import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
+import { createRemindersHandler, postToTeams } from '../../channels/reminders/handler.ts';
+import { createSarIntakeHandler, type SarIntakeEvent } from '../../channels/sar-intake/handler.ts';
+import { createProactivePoster, type BotCredentials } from '../../channels/teams/bot-framework.ts';
+import { createSarHandoffHandler } from '../../channels/web-chat/sar-handoff.ts';
+import { councilCalendars } from '../../shared/calendars.ts';
+import type { HttpHandler } from '../../shared/http.ts';
+import { loggedMetrics } from '../../shared/metrics.ts';
+import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
+import { LOCAL_TABLES, type LocalContext } from './route.ts';
+
+/** The SAR intake Lambda, wired as in AWS with dynalite and the outbox. */
+export function sarIntakeFunction(ctx: Omit<LocalContext, 'url' | 'allowedOrigins' | 'lambda' | 'linkSecret'>) {
+  return createSarIntakeHandler({
+    store: new DynamoSarCaseStore(ctx.dynamo, LOCAL_TABLES.sarCases),
+    calendar: councilCalendars(ctx.index),
+    knows: contextChecker(ctx.index),
+    mailboxes: councilMailboxes(ctx.index),
+    queue: new DynamoMailQueue(ctx.dynamo, LOCAL_TABLES.mail),
+    sender: ctx.outbox,
+    randomBytes: (size) => randomBytes(size),
+    now: () => new Date(),
+    today: () => londonToday(),
+    logger: ctx.logger,
+  }) as (event: SarIntakeEvent) => Promise<unknown>;
+}
+
+/** The SAR intake as its callers reach it: Lambda Invoke through the real SDK client. */
+export const localSarIntake = (ctx: LocalContext) => new LambdaSarIntake(ctx.lambda, 'sar-intake');
+
+/** POST /api/sar: the widget's SAR form, handed to the intake. */
+export function sarRoutes(ctx: LocalContext): Record<string, HttpHandler> {
+  return {
+    '/api/sar': createSarHandoffHandler({
+      sarIntake: localSarIntake(ctx),
+      logger: ctx.logger,
+      allowedOrigins: ctx.allowedOrigins,
+      today: () => londonToday(),
+    }),
+  };
+}
+
+/** The daily SAR reminders (the scheduled function in AWS); no CloudWatch here, so the figures are debug lines. */
+export function sarReminders(ctx: Pick<LocalContext, 'dynamo' | 'index' | 'logger'>, bot: BotCredentials) {
+  return createRemindersHandler({
+    store: new DynamoSarCaseStore(ctx.dynamo, LOCAL_TABLES.sarCases),
+    calendar: councilCalendars(ctx.index),
+    councils: () => [...ctx.index.councils.keys()],
+    today: () => londonToday(),
+    logger: ctx.logger,
+    metrics: loggedMetrics(ctx.logger),
+    post: postToTeams(new DynamoTeamsChannelStore(ctx.dynamo, LOCAL_TABLES.teamsChannels), createProactivePoster(bot)),
+  });
+}
