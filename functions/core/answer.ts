@@ -22,6 +22,7 @@ import {
   OFF_TOPIC_TASK,
   PRIVACY_ANCHOR,
   PROMPT_INJECTION,
+  ACCESS_QUESTION,
   detectIntent,
   strongestCue,
   type Intent,
@@ -172,6 +173,7 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const typedContent = analysed.contentTerms.filter((t) => !analysed.implied.has(t));
   if (strongest < 2 && namesService && typedContent.length <= 2 && (!lexical || !typedContent.length)) topic = 'about';
   if (!topic && input.session?.topic && analysed.contentTerms.length > 0) topic = input.session.topic;
+  if (topic === 'sharing' && asksWhoMayLook(notice, text, ranked)) topic = 'security';
   // A privacy-shaped question ("is anything about me kept?") with no clearer topic is asking what is held: a
   // low-confidence answer with the DPO offered, never a decline.
   if (!topic && anchored) topic = 'data-collected';
@@ -212,6 +214,23 @@ function weighTopics(intent: Intent, ranked: Ranked[], followUp = false): Notice
   const near = new Set<NoticeTopic>([cue, ...RELATED[cue]]);
   const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.match) : m), 0);
   return best.match >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
+}
+
+/** How a notice says access is controlled: "only authorised operators", "access is restricted to staff". */
+const ACCESS_CONTROL =
+  /\b(?:access(?:ed)? (?:is|to|by)|authori[sz]ed|restricted|only (?:\w+ ){0,3}(?:staff|operators|officers|employees)|can only see|log-?ins?|passwords?|delete your files)\b/i;
+
+/**
+ * "Who can look at my case?": who inside the council may see it (security) when the notice says how access is
+ * controlled and the question names no recipient one of its sharing facts lists ("can the police see it").
+ */
+function asksWhoMayLook(notice: IndexedNotice, text: string, ranked: Ranked[]): boolean {
+  if (!ACCESS_QUESTION.test(text)) return false;
+  const controlled = notice.facts.some((f) => f.fact.topic === 'security' && ACCESS_CONTROL.test(f.fact.text));
+  const namesRecipient = ranked.some(
+    (r) => r.item.fact.topic === 'sharing' && r.typedMatched > 0 && r.match >= TUNING.lexicalMatch,
+  );
+  return controlled && !namesRecipient;
 }
 
 /**

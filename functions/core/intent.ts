@@ -11,6 +11,7 @@ import {
   PROMPT_INJECTION_PHRASES,
   QUESTION_CUES,
   WANTS_PERSON_PHRASES,
+  ACCESS_QUESTION_PHRASES,
 } from './question-cues.ts';
 
 type Cue = [RegExp, number];
@@ -110,6 +111,8 @@ export const OFF_TOPIC_TASK = compile(OFF_TOPIC_TASK_PHRASES);
 export const OFF_TOPIC_SUBJECT = compile(OFF_TOPIC_SUBJECT_PHRASES);
 
 export const PROMPT_INJECTION = compile(PROMPT_INJECTION_PHRASES);
+
+export const ACCESS_QUESTION = compile(ACCESS_QUESTION_PHRASES);
 
 const WANTS_PERSON = compile(WANTS_PERSON_PHRASES);
 

@@ -28,6 +28,9 @@ We collect your name, address, the names of the people who live with you and you
 Where your information comes from
 We also receive information from the Department for Work and Pensions, from solicitors when you move and from your landlord.
 
+Keeping it secure
+Access to your account is restricted to staff in the Revenues team.
+
 How long we keep it
 Council tax accounts are kept for six years after the account closes.
 
@@ -215,6 +218,17 @@ describe('the most specific fact first', () => {
     });
     expect(answer.text).toMatch(/^100 years/);
     expect(answer.citations[0]!.sentence).toContain('100 years');
+  });
+});
+
+describe('who may look at it', () => {
+  it('inside the council is answered from how access is controlled, a named recipient from the sharing list', () => {
+    const inside = ask('who can look at my account', { notice: 'testvale-council-tax' });
+    expect(inside.topic).toBe('security');
+    expect(inside.text).toContain('restricted to staff in the Revenues team');
+    const outside = ask('can the valuation office agency see my account', { notice: 'testvale-council-tax' });
+    expect(outside.topic).toBe('sharing');
+    expect(outside.text).toContain('Valuation Office Agency');
   });
 });
 
