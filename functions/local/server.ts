@@ -49,6 +49,8 @@ export interface LocalServerOptions {
    * only to a serviceUrl on this machine.
    */
   bot?: BotCredentials;
+  /** Where the demo site's pages are read from, once at start (default functions/local/demo/). */
+  demoDir?: URL;
 }
 
 export interface LocalServer {
@@ -137,7 +139,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     scheduledRoute({ reminders: sarReminders(parts, bot), digest: localDigest(ctx) }),
     teamsRoute(ctx, bot, options.teams),
     apiRoute({ ...chatRoutes(ctx), ...escalationRoutes(ctx), ...sarRoutes(ctx) }),
-    staticRoute(widget),
+    staticRoute(widget, options.demoDir),
   ];
   const retry = startMailRetry(ctx);
   return {
