@@ -123,7 +123,12 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   // A task word inside a question about personal data ("what info do you take when I book an appointment") is the
   // occasion, not the question: only a task asked for itself is declined. A subject no notice covers needs more.
   const off = offTopic(index, text, resolution.notice ?? contextNotice);
-  const asksAboutData = anchored && strongest >= (off === 'task' ? TUNING.weakCue : TUNING.decisiveCue);
+  // On a service's page (or in a conversation about one), a clear question about who gets it, how long it is kept…
+  // is about that service's notice even when it mentions a fine or an appeal it does not cover.
+  const inContext = !!(input.notice ?? input.session?.notice);
+  const asksAboutData =
+    (off === 'task' && anchored && strongest >= TUNING.weakCue) ||
+    (off === 'subject' && (anchored || inContext) && strongest >= (inContext ? TUNING.clearCue : TUNING.decisiveCue));
   if (off && !asksAboutData) return declineAfterIntent(resolution.notice ?? contextNotice);
   if (missing) return notCovered(index, council!, missing, intent);
 

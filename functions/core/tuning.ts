@@ -11,6 +11,11 @@ export const TUNING = {
   lexicalMatch: 2.5,
   /** Below this cue score the cue words do not decide the topic: the best-matching fact does. */
   weakCue: 2,
+  /**
+   * A cue this strong on a service's page makes a question about that notice even when it mentions a subject the
+   * notice does not cover ("if I appeal my fine, who gets the pictures?").
+   */
+  clearCue: 3,
   /** From this cue score on the cue decides ("how long do you keep…" is retention whatever else matches). */
   decisiveCue: 4,
   /**

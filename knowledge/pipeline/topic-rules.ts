@@ -115,6 +115,11 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bthird part(?:y|ies)\b|\bpartners?\b|\bother organisations?\b|\brecipients?\b/, 1],
     [/\bsold\b|\bsell\b/, 3],
     [/\binvoice sent to\b/, 2],
+    // Whom a name is given to, or not: "we do not give your name to the dog's owner", "we will not tell the person".
+    [
+      /\b(?:give|pass|disclose|reveal|tell|release)\b[^.]{0,30}\b(?:your name|your details|your identity|who you are|who made the complaint)\b|\bwill not tell\b/,
+      4,
+    ],
     [/\bpublish(?:ed|es)?\b|\bpublic register\b|\bon (?:our|the) website\b|\bmade public\b/, 2],
   ],
   retention: [

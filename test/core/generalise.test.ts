@@ -155,6 +155,12 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     expect(ask(question, { notice: 'southend-childrens-services' }).topic).toBe('sharing');
   });
 
+  it('a clear question on a service page is answered even when it mentions a fine or an appeal', () => {
+    const answer = ask('if i appeal my fine who gets my details', { notice: 'kent-connect-to-work' });
+    expect(answer.topic).toBe('sharing');
+    expect(answer.outcome).not.toBe('out-of-scope');
+  });
+
   it('out of scope still needs positive evidence: bins, paying, the weather, injections', () => {
     for (const question of [
       'can you book me an appointment',

@@ -160,6 +160,15 @@ describe('topics of sections a heading names in its own words', () => {
     expect(facts).toContain('security: Copies given to the police are encrypted.');
   });
 
+  it('files whom a name is not given to as sharing', () => {
+    const noticeFacts = topicsOf(
+      'Reports\nIf you report a dog at a neighbouring property, we do not give your name to the owner unless you agree.',
+    );
+    expect(noticeFacts).toContain(
+      'sharing: If you report a dog at a neighbouring property, we do not give your name to the owner unless you agree.',
+    );
+  });
+
   it('files how to ask for footage, its cost and its reply time as the access request', () => {
     expect(facts).toContain('access-request: There is no charge and we will reply within one month.');
     expect(facts.some((f) => f.startsWith('retention: There is no charge'))).toBe(false);
