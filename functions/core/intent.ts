@@ -54,7 +54,9 @@ export function detectIntent(text: string): Intent {
     for (const entry of ranked) if (entry[0] === 'data-collected' || entry[0] === 'rights') entry[1] -= 2;
   if (retention && retention[1] >= 4) for (const entry of ranked) if (entry[0] === 'data-collected') entry[1] -= 2;
   // "why do you need my X" asks for the purpose, whatever X is.
-  if (/^why\b/.test(text) && ranked[0]?.[0] === 'data-collected') bump(ranked, 'purposes', 3);
+  // "Why do you need my NI number?" asks the purpose; "why are you asking what benefits I get" whether it is collected.
+  const asksWhyAsked = /\bwhy (?:do|does|did|are|is|would) \S+(?: \S+)? (?:ask|asking|want to know)\b/.test(text);
+  if (/^why\b/.test(text) && !asksWhyAsked && ranked[0]?.[0] === 'data-collected') bump(ranked, 'purposes', 3);
   // "can you delete my data" is the right to erasure, not a request for a copy.
   if (/\b(?:deleted|erased|removed|wiped|corrected|changed|fixed)\b/.test(text) && accessRequest) {
     bump(ranked, 'access-request', -4);

@@ -175,6 +175,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b`,
+        r`\bwhat do (?:your|ur|the) (?:\w+ ){1,3}(?:know|hold|keep|collect|record|store|capture|film|log|see)\b`,
         r`\bwhat (?:do|does|will) (?:you|they|the council) (?:get|take|need|want) (?:from|off) (?:me|us)\b`,
         r`\bwhat (?:do|does|will) (?:you|they|the council|we) (?:need|want|ask for) (?:for|from|to know|when|about)\b`,
         r`\bdo (?:i|we) need (?:a|an|to (?:give|provide|send|show|bring)|my)\b`,
@@ -228,6 +229,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bhold (?:any )?(?:information|data|details|anything|stuff)? ?(?:about|on)\b`,
         r`\b(?:write|put|note|jot|take) (?:it |that |this )?down\b`,
+        r`\bwill (?:we|you|they) (?:note|record|log|write down|put down) (?:that|this|it)\b`,
         r`\bnotes? (?:of|about|on)\b`,
       ],
     },
@@ -349,6 +351,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\b(?:have|need) to (?:give|get) (?:my |your |her |his )?(?:consent|permission)\b`,
         r`\bwhat right (?:do|does) (?:you|they|the council) have\b`,
+        r`\bwhat (?:lets|allows|entitles|permits) (?:you|us|them|the council)\b`,
+        r`\bwhat gives (?:you|us|them|the council) the right\b`,
       ],
     },
     {
@@ -634,7 +638,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwho is (?:holding|processing)\b`,
         r`\bwhich (?:organisation|council|body)\b(?! (?:do|does|will|would|gets?|sees?)\b)`,
         r`\bowns? (?:my|the|your|her|his) (?:\w+ )?(?:data|info|information|details|records?)\b`,
-        r`\bowner\b`,
+        r`\b(?:data|information) owner\b|\bowner of (?:my|the|your) (?:data|information|records?)\b`,
       ],
     },
   ],
