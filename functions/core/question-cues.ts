@@ -69,6 +69,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bstill (?:have|hold|keep|got)\b`,
+        r`\bstill (?:on|in) (?:your|the) (?:system|files?|records?|database)\b`,
         r`\bcase (?:is |gets |was )?closed\b`,
         r`\bafter (?:that|my case|i leave|the programme)\b`,
         r`\bso long\b`,
@@ -120,7 +121,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 3,
       phrases: [
-        r`\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+){0,5} (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|find out|know(?: about (?:my|me|it|this|that))?\b)`,
+        r`\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+){0,5} (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|be informed|be notified|find out|know(?: about (?:my|me|it|this|that))?\b)`,
       ],
     },
     // "can the police access my records", "who can view my application": who else sees it. A notice that says
@@ -290,6 +291,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 5,
       phrases: [
         r`\bwhere (?:do|did|does) (?:you|they|the council) (?:get|find|obtain|receive)\b`,
+        r`\bwhere (?:we|you|they) (?:got|get|found|obtained|received)\b`,
+        r`\bhow come (?:you|they|the council) (?:have|has|got|know)\b`,
         r`\bwho (?:gave|gives|told|tells|sent|passed) (?:you|the council)\b`,
         r`\bhow did (?:you|they) get\b`,
         // "how did you know I moved?", "how do you check where we live", "did you get it from her nursery"
@@ -449,6 +452,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\boutside (?:the )?(?:uk|united kingdom|country)\b`,
         r`\b(?:leave|leaves|leaving|left) (?:the )?(?:uk|united kingdom|country|britain|england)\b`,
+        r`\b(?:kept|stored|held|stay|stays) (?:\w+ )?in (?:the )?(?:uk|united kingdom|britain|england)\b`,
+        r`\bservers? (?:\w+ )?(?:abroad|overseas|outside)\b`,
         r`\b(?:go|goes|sent|send|stored|kept|held) (?:\w+ )?(?:to|in) (?:the )?(?:us|usa|united states|america|eu|europe|india|ireland|cloud abroad|other countries)\b`,
         r`\babroad\b`,
         r`\boverseas\b`,
@@ -584,6 +589,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bmisus`,
         r`\bconcern(?:ed|s)?\b`,
         r`\bupset\b`,
+        r`\breport (?:a )?(?:data )?breach\b`,
         r`\b(?:a |an )?(?:disgrace|disgraceful|outrageous|shocking|appalling)\b`,
         r`\bangry\b`,
         r`\bfurious\b`,
