@@ -2,9 +2,9 @@
  * `kb:import`'s core: a published document (web page, Word, PDF) → a notice file in the pipeline's format, with
  * a report of what was dropped and what looks wrong. Refuses clearly what is not a privacy notice.
  */
-import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { DANGLING } from '../pipeline/segment.ts';
+import { contentHash } from './content-hash.ts';
 import { htmlToNotice, type Extracted } from './html.ts';
 import { ImportError } from './import-error.ts';
 import { pdfToNotice } from './pdf.ts';
@@ -94,10 +94,8 @@ export async function importNotice(bytes: Uint8Array, name: string, options: Imp
   return { id, file, dropped: extracted.dropped, warnings: [...extracted.warnings, ...suspicious] };
 }
 
-/** The hash kb:check compares: of the text as imported, so a page's markup changing alone is no change. */
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
-}
+/** The hash kb:check compares (content-hash.ts): of the text as imported. */
+export { contentHash };
 
 /** The text a published document gives now, for comparing with what was imported. */
 export async function publishedText(bytes: Uint8Array, name: string): Promise<string> {

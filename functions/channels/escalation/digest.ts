@@ -10,6 +10,7 @@ import { attemptDelivery, queued } from '#core/mail-queue.ts';
 import type { EscalationStore, MailQueue, MailSender } from '#core/ports.ts';
 import { longDate } from '#core/long-date.ts';
 import { isIsoWeek, isoWeek, ukDate, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
+import { formatPublishedChecks, type PublishedCheck } from '../../shared/published-notices.ts';
 import { signedUrl } from '../../shared/signed-link.ts';
 
 export interface DigestDependencies {
@@ -25,6 +26,18 @@ export interface DigestDependencies {
   logger: Logger;
   /** The acknowledge-complaint link: where it points and the secret that signs it. */
   acknowledgeLink: { base: string; secret: string; validDays: number };
+  /**
+   * Compares each notice's published page with its import (shared/published-notices.ts), once per run; left out
+   * (the local server, tests), the digest says nothing about published notices.
+   */
+  checkPublished?: () => Promise<PublishedCheck[]>;
+}
+
+/** The published-notice lines of one council's digest: empty when the run does not check them. */
+function publishedSection(checks: PublishedCheck[] | undefined, council: string): string[] {
+  if (!checks) return [];
+  const mine = checks.filter((c) => c.council === council);
+  return ['', `Published notices compared with what was imported (${mine.length}):`, ...formatPublishedChecks(mine)];
 }
 
 export function createDigestHandler(deps: DigestDependencies) {
@@ -33,6 +46,10 @@ export function createDigestHandler(deps: DigestDependencies) {
     const now = deps.now();
     const lastWeek = isIsoWeek(event?.week) ? event.week : isoWeek(new Date(now.getTime() - 7 * 86_400_000));
     const dead = await deps.queue.dead();
+    const published = await deps.checkPublished?.().catch((error: unknown) => {
+      deps.logger.warn('Published notices not checked', { error: (error as Error).name });
+      return undefined;
+    });
     const results: { council: string; sent: boolean }[] = [];
     for (const council of deps.index.councils.values()) {
       const dpoEmail = council.dpo?.email;
@@ -63,6 +80,7 @@ export function createDigestHandler(deps: DigestDependencies) {
         ...(undelivered.length
           ? undelivered.map((m) => `  ${m.mail.subject} (first tried ${longDate(ukDate(m.createdAt))})`)
           : ['  none']),
+        ...publishedSection(published, council.id),
       ].join('\n');
       const item = queued(
         deps.newId(),

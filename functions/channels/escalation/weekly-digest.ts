@@ -1,6 +1,7 @@
 /**
  * Lambda entry, the DPO's weekly digest per council (scheduled): it reads the notice audit kb:build wrote, shipped
- * beside the code (AUDIT_PATH), so no Lambda imports the build pipeline or runs the audit at cold start.
+ * beside the code (AUDIT_PATH), so no Lambda imports the build pipeline or runs the audit at cold start, and says
+ * which notices changed on the councils' sites since they were imported (shared/published-notices.ts).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -23,4 +24,6 @@ export const handler = wireDigest({
   logger: new Logger({ serviceName: 'escalation' }),
   auditPath: env.AUDIT_PATH,
   acknowledgeLink: { base: env.ACK_LINK_BASE, secret: env.ACK_LINK_SECRET },
+  // Which notices changed on the councils' sites since import (hash level; kb:check gives the fact-level diff).
+  checkPublished: true,
 });

@@ -16,6 +16,7 @@ import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.
 import { loadAuditReport } from '../../shared/audit-report.ts';
 import type { HttpHandler } from '../../shared/http.ts';
 import type { MetricsPort } from '../../shared/metrics.ts';
+import { checkPublishedNotices } from '../../shared/published-notices.ts';
 import { londonToday } from '../../shared/sar.ts';
 import { createAcknowledgeHandler } from './acknowledge.ts';
 import { createDigestHandler } from './digest.ts';
@@ -107,6 +108,8 @@ export interface DigestConfig extends EscalationConfig {
   auditPath?: string | undefined;
   /** Where the acknowledge links point, and the secret that signs them. */
   acknowledgeLink: { base: string; secret: string };
+  /** Fetch each notice's published page and say which changed since import (the digest in AWS; not locally). */
+  checkPublished?: boolean;
 }
 
 /** The DPO's weekly digest: unanswered questions beside the notices' audit gaps, open complaints, undelivered mail. */
@@ -122,5 +125,8 @@ export function wireDigest(config: DigestConfig) {
     now: config.now ?? (() => new Date()),
     logger: config.logger,
     acknowledgeLink: { ...config.acknowledgeLink, validDays: 14 },
+    ...(config.checkPublished
+      ? { checkPublished: () => checkPublishedNotices([...config.index.notices.values()].map((n) => n.notice)) }
+      : {}),
   });
 }
