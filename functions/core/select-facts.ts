@@ -78,6 +78,25 @@ const RELATED_CAN_ANSWER_NOTHING = new Set<NoticeTopic>(['international', 'conse
 /** Topics a notice answers with a list of things (recipients, categories, sources): "do you … X?" is a lookup. */
 const LIST_TOPICS = new Set<NoticeTopic>(['sharing', 'data-collected', 'sources']);
 
+/** The kind of fact a list topic's lists are made of. */
+const LIST_KIND: Partial<Record<NoticeTopic, Fact['kind']>> = {
+  sharing: 'recipient',
+  'data-collected': 'data-category',
+  sources: 'source',
+};
+
+/**
+ * "Do the police get my footage?" is answered by "We do not give footage to newspapers… unless the police ask"
+ * and, as plainly, by the recipient line "Oakshire Constabulary, to investigate crime": when the chosen facts
+ * have no item of the topic's list, the best item that names what was typed joins them.
+ */
+function withListItem(topic: NoticeTopic, chosen: Ranked[], candidates: Ranked[]): Ranked[] {
+  const kind = LIST_KIND[topic];
+  if (!kind || chosen.some((r) => r.item.fact.kind === kind)) return chosen;
+  const item = candidates.find((r) => r.item.fact.kind === kind && r.item.fact.topic === topic && r.matched > 0);
+  return item ? [...chosen.slice(0, 2), item] : chosen;
+}
+
 /** Topics where a person needs a route (whom to contact), not only a statement. */
 const ROUTE_TOPICS = new Set<NoticeTopic>(['access-request', 'complaints', 'contact']);
 
@@ -231,7 +250,7 @@ export function selectFacts(
   // where it comes from; the notice's sources do.
   const neighbourOnly = onlyNeighbours && inTopic.length > 0 && !ROUTE_TOPICS.has(topic);
   if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours) && !neighbourOnly) {
-    const chosen = specific.filter((r) => r.match >= bestContent * 0.6).slice(0, 3);
+    const chosen = withListItem(topic, specific.filter((r) => r.match >= bestContent * 0.6).slice(0, 3), specific);
     let facts = chosen.map((r) => r.item.fact);
     // "How long do you keep my noise complaint?" answered by "Food complaints — 2 years": the record asked about
     // is not the one whose period is given. Say so first, with the periods the notice does give.

@@ -38,9 +38,25 @@ Complaints
 If you are unhappy with how we have used your information, contact our Data Protection Officer at dpo@testvale.example, or the Information Commissioner's Office.
 `;
 
+const CCTV = `---
+id: testvale-cctv
+council: testvale
+title: CCTV Privacy Notice
+---
+Who we share it with
+We may share recordings with:
+- Testshire Constabulary, to investigate crime
+- the courts
+We do not give footage to newspapers, unless the police ask us to help find a missing person.
+`;
+
 const { files, registry, thesaurus } = loadSources();
 const index = indexOf(
-  buildKnowledgeBase([...files, parseNoticeFile(COUNCIL_TAX, 'testvale-council-tax.txt')], registry, thesaurus),
+  buildKnowledgeBase(
+    [...files, parseNoticeFile(COUNCIL_TAX, 'testvale-council-tax.txt'), parseNoticeFile(CCTV, 'testvale-cctv.txt')],
+    registry,
+    thesaurus,
+  ),
 );
 const ask = (question: string, context: { notice?: string; council?: string } = {}) =>
   answerQuestion(index, { question, ...context });
@@ -234,6 +250,14 @@ describe('the most specific fact first', () => {
     });
     expect(answer.text).toMatch(/^100 years/);
     expect(answer.citations[0]!.sentence).toContain('100 years');
+  });
+});
+
+describe('a yes/no question about a list', () => {
+  it('has the list item that names what was asked, not only a statement that mentions it in passing', () => {
+    const answer = ask('do the police get my footage', { notice: 'testvale-cctv' });
+    expect(answer.topic).toBe('sharing');
+    expect(answer.text).toContain('Testshire Constabulary');
   });
 });
 
