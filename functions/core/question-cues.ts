@@ -208,7 +208,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 4,
       phrases: [
-        r`\bwhat (?:does|do) (?:the|your|this) (?:\w+ ){1,3}(?:know|hold|have|keep|get|receive|collect|learn) (?:about|on) (?:me|us|my)\b`,
+        r`\bwhat (?:does|do) (?:the|your|this) (?:\w+ ){1,3}(?:know|hold|have|keep|get|receive|collect|learn|find out) (?:about|on) (?:me|us|my)\b`,
+        r`\bwhat(?: is| s|'s| gets| goes)? (?:printed|shown|written|displayed|put) on (?:my|the|your) \w+`,
         // "what does my library account show", "is my address on my record", "what gets recorded when…"
         r`\b(?:my|her|his|the) (?:\w+ )?(?:account|file|record|records|profile) (?:show|shows|say|says|contain|contains|have in it|has in it|hold|holds|include|includes)\b`,
         r`\b(?:is|are) (?:my|her|his|their) [\w ]{1,20} (?:on|in) (?:my|your|the|their) (?:\w+ )?(?:records?|files?|system|account|database)\b`,

@@ -149,6 +149,8 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     ['who else gives you info about me', 'sources'],
     ['what are you going to do with my info', 'purposes'],
     ['what is the reason you need this', 'purposes'],
+    ['what does the council find out about me when i apply', 'data-collected'],
+    ['what is printed on my card', 'data-collected'],
     ['do your advisers record what i say', 'data-collected'],
     ['r u lot tracking me', 'data-collected'],
     ['who runs the app you use', 'sharing'],
