@@ -1,11 +1,14 @@
 /**
- * `npm run kb:build`: knowledge/notices/*.txt + knowledge/councils.yaml → knowledge/build/kb.json, and the
+ * `npm run kb:build`: knowledge/notices/*.txt + knowledge/councils.yaml → knowledge/build/kb.json, its prebuilt
+ * index → knowledge/build/kb-index.json (so a cold start parses the index rather than building it), and the
  * Article 13/14 audit of that knowledge base → knowledge/build/audit.json (for the DPO's digest).
  * The output is byte-identical for the same input (no timestamps, stable order), so a diff shows real change.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
+import { parseKnowledgeBase } from '#core/knowledge-schema.ts';
+import { INDEX_FILE, prebuiltIndexText } from '../functions/adapters/knowledge-file.ts';
 import { loadSources, AUDIT_OUTPUT, ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from './sources.ts';
 import { buildWithReport } from './pipeline/build-kb.ts';
 import { auditKnowledgeBase } from './audit/index.ts';
@@ -15,7 +18,10 @@ try {
   const { files, registry, thesaurus } = loadSources();
   const { kb, report } = buildWithReport(files, registry, thesaurus);
   mkdirSync(new URL('.', KB_OUTPUT), { recursive: true });
-  writeFileSync(KB_OUTPUT, `${JSON.stringify(kb, null, 1)}\n`);
+  const kbText = `${JSON.stringify(kb, null, 1)}\n`;
+  writeFileSync(KB_OUTPUT, kbText);
+  // Indexed as a cold start reads it: from the text written, validated.
+  writeFileSync(new URL(INDEX_FILE, KB_OUTPUT), prebuiltIndexText(kbText, parseKnowledgeBase(JSON.parse(kbText))));
   writeFileSync(AUDIT_OUTPUT, `${JSON.stringify(auditKnowledgeBase(kb), null, 1)}\n`);
   // The spelling corrector's English dictionary: SCOWL's common English words (sizes up to 60) and the British
   // spellings, lower-case letters only, sorted for binary search.
@@ -25,7 +31,7 @@ try {
   const facts = kb.notices.reduce((n, notice) => n + notice.facts.length, 0);
   const ms = (performance.now() - started).toFixed(0);
   console.log(
-    `kb:build: ${kb.notices.length} notices, ${facts} facts → knowledge/build/kb.json and audit.json in ${ms} ms`,
+    `kb:build: ${kb.notices.length} notices, ${facts} facts → knowledge/build/kb.json, ${INDEX_FILE} and audit.json in ${ms} ms`,
   );
   for (const { notice, dropped, hiddenEmails, uncertain } of report) {
     const notes = [

@@ -83,8 +83,8 @@ function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Spelling correction: same sound (double metaphone) first, then fuse.js fuzzy match over the vocabulary. */
-function spellingCorrector(vocabulary: Map<string, number>, isEnglish: WordTest): (word: string) => string {
+/** The vocabulary's words longer than two letters, by their double metaphone codes (what sounds the same). */
+function soundsOf(vocabulary: Map<string, number>): Map<string, string[]> {
   const byCode = new Map<string, string[]>();
   for (const word of vocabulary.keys()) {
     if (word.length < 3) continue;
@@ -94,6 +94,15 @@ function spellingCorrector(vocabulary: Map<string, number>, isEnglish: WordTest)
       byCode.set(code, list);
     }
   }
+  return byCode;
+}
+
+/** Spelling correction: same sound (double metaphone) first, then fuse.js fuzzy match over the vocabulary. */
+function spellingCorrector(
+  vocabulary: Map<string, number>,
+  byCode: Map<string, string[]>,
+  isEnglish: WordTest,
+): (word: string) => string {
   // One small fuse.js index per first letter: a typo rarely changes the first letter, and a small index keeps a
   // never-seen word's correction well under a millisecond.
   const byInitial = new Map<string, string[]>();
@@ -150,17 +159,46 @@ function spellingCorrector(vocabulary: Map<string, number>, isEnglish: WordTest)
   };
 }
 
-export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): KnowledgeIndex {
-  const thesaurus = compileThesaurus(kb.thesaurus);
+/**
+ * What the index is made of, as plain data: everything buildIndex computes that costs time (the thesaurus
+ * expansion and stemming of every fact, the weights, the vocabulary and its sounds), in the order it was computed.
+ * `kb:build` writes it as JSON beside kb.json (indexToJson), so a cold start only parses and wires it (indexFromJson).
+ */
+export interface IndexData {
+  /** Terms of each distinct section heading; facts refer to them by position. */
+  sections: string[][];
+  notices: {
+    id: string;
+    /** Per fact, in the notice's order: the position of its section's terms, then its own terms. */
+    facts: { section: number; terms: string[] }[];
+    idf: [string, number][];
+    nameTerms: string[];
+    nameConcepts: string[];
+    termCounts: [string, number][];
+    services: string[];
+  }[];
+  /** Every word the spelling corrector may correct to, with how often it occurs. */
+  vocabulary: [string, number][];
+  /** The vocabulary by double metaphone code. */
+  sounds: [string, string[]][];
+}
+
+/** The version of IndexData's JSON layout: a file of another version is not read. */
+export const INDEX_FORMAT = 1;
+
+export interface IndexJson extends IndexData {
+  format: typeof INDEX_FORMAT;
+  /** What the data was built from (the adapter's fingerprint of kb.json and the core's code), to detect a stale file. */
+  builtFrom: Record<string, string>;
+}
+
+/** The expensive part of buildIndex: what each fact and notice is indexed by, and the spelling vocabulary. */
+function computeIndexData(kb: KnowledgeBase, thesaurus: Thesaurus): IndexData {
   /** Stemmed content terms of any text, read through the thesaurus: what facts are indexed by. */
   const termsOf = (text: string) =>
     wordsOf(thesaurus.expand(normalise(text)))
       .filter((w) => !STOPWORDS.has(w))
       .map(stem);
-  const notices = new Map<string, IndexedNotice>();
-  const noticeFrequency = new Map<string, number>();
-  const postings = new Map<string, string[]>();
-  const named = new Map<string, string[]>();
   const vocabulary = new Map<string, number>();
   const addWords = (text: string) => {
     for (const word of wordsOf(normalise(text))) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
@@ -168,54 +206,89 @@ export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): Know
   addWords([QUESTION_VOCABULARY, ...cueVocabulary(), ...thesaurus.words, ...SLANG_WORDS, ...STOPWORDS].join(' '));
 
   // A section's heading is shared by all its facts: tokenise it once.
-  const sections = new Map<string, Set<string>>();
-  const sectionTermsOf = (heading: string) => {
-    let terms = sections.get(heading);
-    if (!terms) sections.set(heading, (terms = new Set(termsOf(heading))));
-    return terms;
+  const sections: string[][] = [];
+  const sectionAt = new Map<string, number>();
+  const sectionOf = (heading: string) => {
+    let at = sectionAt.get(heading);
+    if (at === undefined) sectionAt.set(heading, (at = sections.push([...new Set(termsOf(heading))]) - 1));
+    return at;
   };
-  for (const notice of kb.notices) {
-    const facts: IndexedFact[] = notice.facts.map((fact) => ({
-      fact,
-      terms: new Set(termsOf(`${fact.text} ${fact.leadIn ?? ''}`)),
-      sectionTerms: sectionTermsOf(fact.section),
+  const notices = kb.notices.map((notice) => {
+    const facts = notice.facts.map((fact) => ({
+      section: sectionOf(fact.section),
+      terms: [...new Set(termsOf(`${fact.text} ${fact.leadIn ?? ''}`))],
     }));
     const df = new Map<string, number>();
     const termCounts = new Map<string, number>();
-    for (const { fact, terms, sectionTerms } of facts) {
-      for (const term of new Set([...terms, ...sectionTerms])) df.set(term, (df.get(term) ?? 0) + 1);
-      for (const term of termsOf(fact.text)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
-      addWords(fact.text);
+    for (const [i, { section, terms }] of facts.entries()) {
+      for (const term of new Set([...terms, ...sections[section]!])) df.set(term, (df.get(term) ?? 0) + 1);
+      const text = notice.facts[i]!.text;
+      for (const term of termsOf(text)) termCounts.set(term, (termCounts.get(term) ?? 0) + 1);
+      addWords(text);
     }
-    const idf = new Map<string, number>();
-    for (const [term, count] of df) idf.set(term, Math.log(1 + facts.length / count));
-    const nameTerms = new Set(
-      // The words of the name as written (no synonym expansion): naming them names the service.
-      wordsOf(normalise(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`))
-        .filter((w) => !STOPWORDS.has(w))
-        .map(stem)
-        .filter((t) => !GENERIC_TERMS.has(t)),
-    );
-    for (const term of nameTerms) named.set(term, [...(named.get(term) ?? []), notice.id]);
+    const idf: [string, number][] = [...df].map(([term, count]) => [term, Math.log(1 + facts.length / count)]);
+    const nameTerms = [
+      ...new Set(
+        // The words of the name as written (no synonym expansion): naming them names the service.
+        wordsOf(normalise(`${notice.title} ${notice.service} ${notice.service.replace(/@/g, ' at ')}`))
+          .filter((w) => !STOPWORDS.has(w))
+          .map(stem)
+          .filter((t) => !GENERIC_TERMS.has(t)),
+      ),
+    ];
     for (const term of nameTerms) termCounts.set(term, (termCounts.get(term) ?? 0) + 3);
     addWords(`${notice.title} ${notice.service}`);
+    const mentions = new Map<string, number>();
+    for (const fact of notice.facts)
+      for (const service of thesaurus.servicesIn(normalise(fact.text)))
+        mentions.set(service, (mentions.get(service) ?? 0) + 1);
+    const name = normalise(`${notice.title} ${notice.service}`);
+    const services = [
+      ...new Set([
+        ...thesaurus.servicesIn(name),
+        ...[...mentions].filter(([, n]) => n >= TUNING.serviceMentions).map(([service]) => service),
+      ]),
+    ];
+    const nameConcepts = [...new Set(thesaurus.conceptsIn(name))];
+    return { id: notice.id, facts, idf, nameTerms, nameConcepts, termCounts: [...termCounts], services };
+  });
+  return { sections, notices, vocabulary: [...vocabulary], sounds: [...soundsOf(vocabulary)] };
+}
+
+/** The cheap part: the data as the Maps and Sets the core reads, with the notice lookups and the corrector. */
+function wireIndex(kb: KnowledgeBase, data: IndexData, thesaurus: Thesaurus, isEnglish: WordTest): KnowledgeIndex {
+  const sections = data.sections.map((terms) => new Set(terms));
+  const notices = new Map<string, IndexedNotice>();
+  const noticeFrequency = new Map<string, number>();
+  const postings = new Map<string, string[]>();
+  const named = new Map<string, string[]>();
+  for (const [n, notice] of kb.notices.entries()) {
+    const built = data.notices[n]!;
+    const facts: IndexedFact[] = notice.facts.map((fact, i) => ({
+      fact,
+      terms: new Set(built.facts[i]!.terms),
+      sectionTerms: sections[built.facts[i]!.section]!,
+    }));
+    const nameTerms = new Set(built.nameTerms);
+    for (const term of nameTerms) named.set(term, [...(named.get(term) ?? []), notice.id]);
+    const termCounts = new Map(built.termCounts);
     for (const term of termCounts.keys()) {
       noticeFrequency.set(term, (noticeFrequency.get(term) ?? 0) + 1);
       const list = postings.get(term) ?? [];
       list.push(notice.id);
       postings.set(term, list);
     }
-    const mentions = new Map<string, number>();
-    for (const { fact } of facts)
-      for (const service of thesaurus.servicesIn(normalise(fact.text)))
-        mentions.set(service, (mentions.get(service) ?? 0) + 1);
-    const services = new Set([
-      ...thesaurus.servicesIn(normalise(`${notice.title} ${notice.service}`)),
-      ...[...mentions].filter(([, n]) => n >= TUNING.serviceMentions).map(([service]) => service),
-    ]);
-    const nameConcepts = new Set(thesaurus.conceptsIn(normalise(`${notice.title} ${notice.service}`)));
-    notices.set(notice.id, { notice, facts, idf, nameTerms, nameConcepts, termCounts, services });
+    notices.set(notice.id, {
+      notice,
+      facts,
+      idf: new Map(built.idf),
+      nameTerms,
+      nameConcepts: new Set(built.nameConcepts),
+      termCounts,
+      services: new Set(built.services),
+    });
   }
+  const vocabulary = new Map(data.vocabulary);
   return {
     kb,
     notices,
@@ -223,11 +296,44 @@ export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): Know
     noticeFrequency,
     postings,
     named,
-    correct: spellingCorrector(vocabulary, isEnglish),
+    correct: spellingCorrector(vocabulary, new Map(data.sounds), isEnglish),
     knows: (word: string) => vocabulary.has(word) || STOPWORDS.has(word),
     isEnglish,
     thesaurus,
   };
+}
+
+export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): KnowledgeIndex {
+  const thesaurus = compileThesaurus(kb.thesaurus);
+  return wireIndex(kb, computeIndexData(kb, thesaurus), thesaurus, isEnglish);
+}
+
+/** What `kb:build` writes beside kb.json: the index's data for this knowledge base, and what it was built from. */
+export function indexToJson(kb: KnowledgeBase, builtFrom: Record<string, string>): IndexJson {
+  return { format: INDEX_FORMAT, builtFrom, ...computeIndexData(kb, compileThesaurus(kb.thesaurus)) };
+}
+
+/**
+ * The index from the data indexToJson wrote for this knowledge base: the same index buildIndex makes, without
+ * recomputing it (only the thesaurus is compiled again: its matcher is code, not data). Throws when the data does
+ * not fit the knowledge base (another format, other notices or facts), so the caller can build instead.
+ */
+export function indexFromJson(kb: KnowledgeBase, json: unknown, { isEnglish }: IndexOptions): KnowledgeIndex {
+  const data = json as Partial<IndexJson> | null;
+  if (data?.format !== INDEX_FORMAT) throw new Error(`not index format ${INDEX_FORMAT}`);
+  const fits =
+    Array.isArray(data.sections) &&
+    Array.isArray(data.vocabulary) &&
+    Array.isArray(data.sounds) &&
+    Array.isArray(data.notices) &&
+    data.notices.length === kb.notices.length &&
+    kb.notices.every((notice, n) => {
+      const built = data.notices![n];
+      return built?.id === notice.id && Array.isArray(built.facts) && built.facts.length === notice.facts.length;
+    });
+  if (!fits) throw new Error('its notices or facts are not those of the knowledge base');
+  const thesaurus = compileThesaurus(kb.thesaurus);
+  return wireIndex(kb, data as IndexJson, thesaurus, isEnglish);
 }
 
 /** A normalised question with its misspelt words corrected (real English words are left as typed). */

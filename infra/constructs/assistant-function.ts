@@ -15,6 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { coreFingerprint } from '../../functions/adapters/knowledge-file.ts';
 import { ENV, secretArnVariable, type EnvName } from '../../functions/shared/env.ts';
 import { hasIndexes } from './data.ts';
 import type { Mail } from './mail.ts';
@@ -22,6 +23,7 @@ import type { Mail } from './mail.ts';
 const root = new URL('../../', import.meta.url).pathname;
 const KB = `${root}knowledge/build/kb.json`;
 const ENGLISH_WORDS = `${root}knowledge/build/english-words.txt`;
+const KB_INDEX = `${root}knowledge/build/kb-index.json`;
 const AUDIT = `${root}knowledge/build/audit.json`;
 
 /** A function's environment: only the names shared/env.ts knows, so infra and the entries cannot drift apart. */
@@ -75,13 +77,16 @@ export class AssistantFunction extends NodejsFunction {
         externalModules: ['@aws-sdk/*'],
         // Some dependencies are CommonJS: give them `require` inside the ESM bundle.
         banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+        // Which code the bundle indexes with, so kb-index.json from other code is rebuilt, not trusted.
+        define: { KB_INDEX_CORE: JSON.stringify(coreFingerprint() ?? '') },
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          // The knowledge base and the spelling dictionary ship beside the code, built by `npm run kb:build`
-          // before synth (the dictionary is read next to KB_PATH).
+          // The knowledge base, its prebuilt index and the spelling dictionary ship beside the code, built by
+          // `npm run kb:build` before synth (the index and the dictionary are read next to KB_PATH).
           afterBundling: (_input: string, output: string) => [
             `cp ${KB} ${output}/kb.json`,
+            `cp ${KB_INDEX} ${output}/kb-index.json`,
             `cp ${ENGLISH_WORDS} ${output}/english-words.txt`,
             ...(shipsAudit ? [`cp ${AUDIT} ${output}/audit.json`] : []),
           ],

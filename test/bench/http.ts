@@ -7,12 +7,14 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
+import { parseKnowledgeBase } from '#core/knowledge-schema.ts';
+import { coreFingerprint, INDEX_FILE, prebuiltIndexText } from '../../functions/adapters/knowledge-file.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
 
@@ -71,11 +73,31 @@ export async function benchHttpPath(seconds = 5): Promise<HttpFigures[]> {
   }
 }
 
+/** esbuild's define for a bundle, as infra/constructs/assistant-function.ts sets it: the code the index comes from. */
+export const BUNDLE_DEFINE = { KB_INDEX_CORE: JSON.stringify(coreFingerprint() ?? '') };
+
+/**
+ * kb.json, the word list and the prebuilt index beside a bundle, as AssistantFunction ships them to /var/task; the
+ * index written from this kb.json by this code (what `kb:build` writes), so a stale knowledge/build/kb-index.json
+ * cannot turn the measurement into one of building the index. Returns KB_PATH and the sizes.
+ */
+export function shipKnowledge(outdir: URL): { kbPath: string; kbBytes: number; indexBytes: number } {
+  const kbText = readFileSync(new URL('knowledge/build/kb.json', root), 'utf8');
+  writeFileSync(new URL('kb.json', outdir), kbText);
+  copyFileSync(new URL('knowledge/build/english-words.txt', root), new URL('english-words.txt', outdir));
+  const index = prebuiltIndexText(kbText, parseKnowledgeBase(JSON.parse(kbText)));
+  writeFileSync(new URL(INDEX_FILE, outdir), index);
+  return { kbPath: new URL('kb.json', outdir).pathname, kbBytes: Buffer.byteLength(kbText), indexBytes: index.length };
+}
+
 export interface ColdStart {
   bundleBytes: number;
   bundleGzipBytes: number;
   kbBytes: number;
+  indexBytes: number;
   runs: { importMs: number; firstAnswerMs: number; status: number }[];
+  /** The same, interleaved with `runs`, with no kb-index.json beside kb.json: the index built at start, as before it. */
+  builtIndexRuns: { importMs: number; firstAnswerMs: number; status: number }[];
 }
 
 export async function benchColdStart(runs = 5): Promise<ColdStart> {
@@ -92,9 +114,10 @@ export async function benchColdStart(runs = 5): Promise<ColdStart> {
     format: 'esm',
     external: ['@aws-sdk/*'], // the Node.js 22 Lambda runtime provides the AWS SDK v3
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    define: BUNDLE_DEFINE,
     legalComments: 'none',
   });
-  const kb = new URL('knowledge/build/kb.json', root);
+  const shipped = shipKnowledge(outdir);
   const dynamo = await startLocalDynamo();
   await ensureUnansweredTable(dynamo.client, 'unanswered');
   const probe = `
@@ -112,29 +135,44 @@ export async function benchColdStart(runs = 5): Promise<ColdStart> {
     ...process.env,
     UNANSWERED_TABLE: 'unanswered',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
-    KB_PATH: kb.pathname,
+    KB_PATH: shipped.kbPath,
     AWS_REGION: 'eu-west-2',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
     NODE_NO_WARNINGS: '1',
   };
+  // kb.json and the word list alone, for the comparison: the loader builds the index (and says so on stderr).
+  const bare = new URL('../web-chat-built-index/', outdir);
+  mkdirSync(bare, { recursive: true });
+  copyFileSync(shipped.kbPath, new URL('kb.json', bare));
+  copyFileSync(new URL('english-words.txt', outdir), new URL('english-words.txt', bare));
+  const cold = async (kbPath: string, expectPrebuilt: boolean) => {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe], {
+      env: { ...env, KB_PATH: kbPath },
+      timeout: 30_000,
+    });
+    // A fallback to building the index (no usable kb-index.json) says so on stderr: show it beside the figures.
+    if (expectPrebuilt && stderr.trim()) console.log(`  cold run stderr: ${stderr.trim()}`);
+    return JSON.parse(stdout.trim()) as ColdStart['runs'][number];
+  };
   try {
-    // One at a time, and asynchronously: dynalite answers the child's DynamoDB calls from this process.
+    // One at a time, and asynchronously: dynalite answers the child's DynamoDB calls from this process. The two
+    // kinds alternate, so a machine busier at one moment than another weighs on both alike.
     const measured: ColdStart['runs'] = [];
+    const builtIndexRuns: ColdStart['runs'] = [];
     for (let i = 0; i < runs; i++) {
-      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe], {
-        env,
-        timeout: 30_000,
-      });
-      measured.push(JSON.parse(stdout.trim()));
+      measured.push(await cold(shipped.kbPath, true));
+      builtIndexRuns.push(await cold(new URL('kb.json', bare).pathname, false));
     }
     const code = readFileSync(bundle);
     return {
       bundleBytes: code.length,
       bundleGzipBytes: gzipSync(code).length,
-      kbBytes: statSync(kb).size,
+      kbBytes: shipped.kbBytes,
+      indexBytes: shipped.indexBytes,
       runs: measured,
+      builtIndexRuns,
     };
   } finally {
     await dynamo.close();

@@ -12,11 +12,15 @@ import { build } from 'esbuild';
 import { createBotEndpoint } from '../../functions/channels/teams/bot-framework.ts';
 import { createTeamsConversation } from '../../functions/channels/teams/conversation.ts';
 import { loadKnowledgeIndex } from '../../functions/adapters/knowledge-file.ts';
+import { BUNDLE_DEFINE, shipKnowledge } from './http.ts';
 
 export interface TeamsFigures {
   turns: number;
   p50: number;
   p99: number;
+  /** Of each turn, the conversation's own part (answering, the card, the context): the rest is the adapter and the reply's POST. */
+  conversationP50: number;
+  conversationP99: number;
   bundleKiB: number;
   coldImportMs: number;
 }
@@ -33,10 +37,14 @@ export async function benchTeams(questions: string[], turns = 300): Promise<Team
   });
   await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
   const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
-  const endpoint = createBotEndpoint(
-    { appId: '', appPassword: '', tenantId: '' },
-    createTeamsConversation({ index: loadKnowledgeIndex() }),
-  );
+  const converse = createTeamsConversation({ index: loadKnowledgeIndex() });
+  const conversationTimes: number[] = [];
+  const endpoint = createBotEndpoint({ appId: '', appPassword: '', tenantId: '' }, async (turn) => {
+    const t0 = performance.now();
+    const replies = await converse(turn);
+    conversationTimes.push(performance.now() - t0);
+    return replies;
+  });
   const times: number[] = [];
   for (let i = 0; i < turns; i++) {
     const body = JSON.stringify({
@@ -55,6 +63,7 @@ export async function benchTeams(questions: string[], turns = 300): Promise<Team
   }
   connector.close();
   times.sort((a, b) => a - b);
+  conversationTimes.sort((a, b) => a - b);
 
   // The bot Lambda as esbuild bundles it (botbuilder is CommonJS: the banner gives it `require` in ESM).
   // Inside the repository, so the AWS SDK (left to the Lambda runtime) resolves from node_modules.
@@ -70,8 +79,10 @@ export async function benchTeams(questions: string[], turns = 300): Promise<Team
     outdir,
     external: ['@aws-sdk/*'],
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+    define: BUNDLE_DEFINE,
     logLevel: 'error',
   });
+  const { kbPath } = shipKnowledge(new URL('../../dist/lambda/teams/', import.meta.url));
   const entry = join(outdir, 'index.js');
   const probe = `const t=performance.now();await import(${JSON.stringify(entry)});console.log(performance.now()-t);process.exit(0)`;
   const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe], {
@@ -86,7 +97,7 @@ export async function benchTeams(questions: string[], turns = 300): Promise<Team
       ESCALATION_TABLE: 'e',
       MAIL_TABLE: 'm',
       AWS_REGION: 'eu-west-2',
-      KB_PATH: new URL('../../knowledge/build/kb.json', import.meta.url).pathname,
+      KB_PATH: kbPath,
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       NODE_NO_WARNINGS: '1',
     },
@@ -96,6 +107,8 @@ export async function benchTeams(questions: string[], turns = 300): Promise<Team
     turns,
     p50: percentile(times, 0.5),
     p99: percentile(times, 0.99),
+    conversationP50: percentile(conversationTimes, 0.5),
+    conversationP99: percentile(conversationTimes, 0.99),
     bundleKiB: statSync(entry).size / 1024,
     coldImportMs: Number(stdout.trim()),
   };
