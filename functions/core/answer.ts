@@ -106,7 +106,8 @@ export function answerQuestion(index: KnowledgeIndex, input: Question): Answer {
   const typedTerms = new Set(wordsOf(corrected).map(stem));
   const onPage = input.notice ?? input.session?.notice;
   const resolution =
-    (!onPage && byServiceNamed(index, council, corrected)) || resolveNotice(index, input, council, terms);
+    (!onPage && (byServiceNamed(index, council, corrected) ?? byNameWords(index, council, typedTerms))) ||
+    resolveNotice(index, input, council, terms);
   const strongest = strongestCue(intent).score;
   const anchored = PRIVACY_ANCHOR.test(text);
   // "Can a real person help?" is out of the notices' scope, but the person asked for a human: offer the DPO.
@@ -431,6 +432,22 @@ function byServiceNamed(index: KnowledgeIndex, council: string | undefined, text
     (n) => n.notice.council === council && [...named].some((s) => n.services.has(s)),
   );
   return covering.length === 1 ? { notice: covering[0]!, source: 'named' as const, choices: [] } : undefined;
+}
+
+/**
+ * "How long do you keep my council tax records?" on a council-wide page: the question uses a word of exactly one
+ * of the council's notice names ("Council Tax and Housing Benefit"), more of them than of any other's.
+ */
+function byNameWords(index: KnowledgeIndex, council: string | undefined, typed: Set<string>) {
+  if (!council) return undefined;
+  const scored = [...index.notices.values()]
+    .filter((n) => n.notice.council === council)
+    .map((n) => ({ n, words: [...n.nameTerms].filter((t) => typed.has(t)).length }))
+    .filter((x) => x.words > 0)
+    .sort((a, b) => b.words - a.words);
+  const [first, second] = scored;
+  if (!first || (second && second.words === first.words)) return undefined;
+  return { notice: first.n, source: 'named' as const, choices: [] };
 }
 
 /** A service the question names that none of the council's notices covers ("children's services"), if any. */

@@ -261,6 +261,15 @@ describe('the most specific fact first', () => {
   });
 });
 
+describe('a council-wide page', () => {
+  it('answers from the notice whose name the question uses, and asks which service when none is named', () => {
+    const named = ask('how long do you keep my council tax records', { council: 'testvale' });
+    expect(named.notice).toBe('testvale-council-tax');
+    expect(named.text).toContain('six years after the account closes');
+    expect(ask('how long do you keep my data', { council: 'testvale' }).outcome).toBe('which-service');
+  });
+});
+
 describe('a yes/no question about a list', () => {
   it('has the list item that names what was asked, not only a statement that mentions it in passing', () => {
     const answer = ask('do the police get my footage', { notice: 'testvale-cctv' });
