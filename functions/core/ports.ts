@@ -1,4 +1,5 @@
 /** The ports the core needs from the outside world; adapters implement them (DynamoDB, files, clocks). */
+import type { SessionContext } from './answer-contract.ts';
 import type { Escalation } from './escalation/index.ts';
 import type { QueuedMail } from './mail-queue.ts';
 import type { SarCase } from './sar/case.ts';
@@ -104,6 +105,16 @@ export type ConversationReferenceJson = Record<string, unknown>;
 export interface TeamsChannelStore {
   save(council: string, reference: ConversationReferenceJson, savedBy: string, at: string): Promise<void>;
   get(council: string): Promise<ConversationReferenceJson | undefined>;
+}
+
+/**
+ * Where a Teams conversation's context (the service, council and topic of its last answer) waits for a follow-up
+ * typed in the compose box, which carries nothing back (a card button carries the context in its data instead).
+ * One small item per conversation, expiring; never the question or the answer.
+ */
+export interface TeamsContextStore {
+  get(conversationId: string): Promise<SessionContext | undefined>;
+  put(conversationId: string, context: SessionContext): Promise<void>;
 }
 
 /** Escalations to the DPO and the abuse limits on them (one DynamoDB table in AWS). */

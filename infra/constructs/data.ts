@@ -89,6 +89,8 @@ export class Data extends Construct {
       sortKey: UNANSWERED_TABLE_KEY.sortKey,
       timeToLiveAttribute: UNANSWERED_TABLE_KEY.ttlAttribute,
     });
-    this.teamsChannels = table('TeamsChannels', { partitionKey: 'pk' });
+    // The IG channels' conversation references (kept), and each conversation's context for typed follow-ups
+    // (adapters/dynamodb-teams-context-store.ts), which expires.
+    this.teamsChannels = table('TeamsChannels', { partitionKey: 'pk', timeToLiveAttribute: 'expiresAt' });
   }
 }

@@ -106,6 +106,7 @@ class PrivacyBot extends TeamsActivityHandler {
       const replies = await converse({
         text,
         ...(activity.value !== undefined ? { value: activity.value } : {}),
+        conversationId: activity.conversation.id,
         user: {
           ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
           ...(activity.conversation?.tenantId ? { tenantId: activity.conversation.tenantId } : {}),

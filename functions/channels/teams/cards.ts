@@ -2,7 +2,7 @@
  * Adaptive Cards for the Teams bot, as plain JSON (schema 1.5, what Teams renders on desktop, web and mobile).
  * No Bot Framework import here: the adapter module wraps these as attachments.
  */
-import type { Answer } from '#core/answer-contract.ts';
+import type { Answer, SessionContext } from '#core/answer-contract.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 
 export const ADAPTIVE_CARD_VERSION = '1.5';
@@ -30,16 +30,21 @@ const text = (value: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-/** What a card button sends back: the question to ask, and the service it is about when one is picked. */
+/**
+ * What a card button sends back: the question to ask, the service it is about when one is picked, and the context
+ * of the answer the button was under (so a follow-up stays on that notice with no state kept by the bot).
+ */
 export interface AskValue {
   ask: string;
   notice?: string;
+  context?: SessionContext;
 }
 
 /** What the "Log a SAR for this person" button sends: open the SAR form with the service chosen. */
 export interface OpenSarFormValue {
   command: 'open-log-sar';
   notice?: string;
+  context?: SessionContext;
 }
 
 const fold = (s: string) =>
@@ -66,9 +71,11 @@ function monthYear(reviewed: string): string {
  * - the citation once: service, section and when the notice was updated, with the link to the notice beside it;
  *   the quoted sentence only when the answer is not already that sentence;
  * - follow-ups as a vertical list (one tappable row each, titles wrap, never cut off);
- * - for "how does someone get a copy of their data", "Log a SAR for this person" with the service chosen.
+ * - for "how does someone get a copy of their data", "Log a SAR for this person" with the service chosen;
+ * - every button's data carries `context`, the conversation's context after this answer.
  */
-export function answerCard(index: KnowledgeIndex, answer: Answer): AdaptiveCard {
+export function answerCard(index: KnowledgeIndex, answer: Answer, context?: SessionContext): AdaptiveCard {
+  const carried = context ? { context } : {};
   const body: unknown[] = [text(answer.text)];
   const cited = answer.citations[0];
   if (cited) {
@@ -99,7 +106,11 @@ export function answerCard(index: KnowledgeIndex, answer: Answer): AdaptiveCard 
       text(answer.notice ? 'Ask next' : 'Choose the service', { weight: 'Bolder', size: 'Small', spacing: 'Large' }),
     );
     for (const suggestion of suggestions) {
-      const value: AskValue = { ask: suggestion.question, ...(suggestion.notice ? { notice: suggestion.notice } : {}) };
+      const value: AskValue = {
+        ask: suggestion.question,
+        ...(suggestion.notice ? { notice: suggestion.notice } : {}),
+        ...carried,
+      };
       body.push({
         type: 'Container',
         spacing: 'Small',
@@ -110,7 +121,11 @@ export function answerCard(index: KnowledgeIndex, answer: Answer): AdaptiveCard 
   }
   const actions: unknown[] = [];
   if (answer.actions.some((a) => a.kind === 'start-sar')) {
-    const value: OpenSarFormValue = { command: 'open-log-sar', ...(answer.notice ? { notice: answer.notice } : {}) };
+    const value: OpenSarFormValue = {
+      command: 'open-log-sar',
+      ...(answer.notice ? { notice: answer.notice } : {}),
+      ...carried,
+    };
     actions.push({ type: 'Action.Submit', title: 'Log a SAR for this person', data: value });
   }
   return card(body, actions);

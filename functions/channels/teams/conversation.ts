@@ -5,11 +5,16 @@
  * Who may do what: only the configured Microsoft Entra tenant(s) may use the bot at all; the information-governance
  * commands (SAR status, due this week, overdue) only the configured staff. A reference that does not exist and
  * one the user may not see get the same answer, so the bot never confirms that a case exists.
+ *
+ * Follow-ups keep the conversation's context ({notice, council, topic}, as the web chat's `context`) without a
+ * session table: every card button carries it in its data, and for a question typed in the compose box, which
+ * carries nothing back, it is remembered per conversation in a TeamsContextStore (one small expiring item).
  */
-import { answerQuestion } from '#core/answer.ts';
+import { TOPICS, type Answer, type SessionContext } from '#core/answer-contract.ts';
+import { chatTurn } from '#core/chat.ts';
 import type { EscalationOutcome } from '#core/escalation/submit.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
-import type { TeamsChannelStore } from '#core/ports.ts';
+import type { TeamsChannelStore, TeamsContextStore } from '#core/ports.ts';
 import { bindingDueDate, type SarCase } from '#core/sar/case.ts';
 import { normaliseReference } from '#core/sar/reference.ts';
 import {
@@ -33,6 +38,8 @@ export interface TeamsTurn {
   value?: unknown;
   /** Who is asking, from the activity Teams sent (already authenticated by the adapter). */
   user?: { aadObjectId?: string; tenantId?: string };
+  /** The Bot Framework conversation (a personal chat, or a channel thread): where a typed follow-up's context is. */
+  conversationId?: string;
 }
 
 /** `replace`: update the card the button was pressed on (the SAR form becomes its confirmation) instead of a new message. */
@@ -82,6 +89,11 @@ export interface TeamsConversationDependencies {
   escalate?: (body: unknown) => Promise<EscalationOutcome>;
   /** Marks a complaint acknowledged (the digest's signed link does the same); undefined when there is none. */
   acknowledge?: (reference: string, on: string) => Promise<{ reference: string; acknowledgedOn?: string } | undefined>;
+  /**
+   * Each conversation's context for typed follow-ups: in AWS one DynamoDB item per conversation
+   * (adapters/dynamodb-teams-context-store.ts); left out, this process's memory (npm start, tests: one process).
+   */
+  contexts?: TeamsContextStore;
 }
 
 /** What every command reads: the dependencies with their defaults, and who counts as staff. */
@@ -93,6 +105,7 @@ interface Conversation {
   /** The council's services, for the SAR form's choice. */
   services: { id: string; name: string }[];
   isStaff: (turn: TeamsTurn) => boolean;
+  contexts: TeamsContextStore;
 }
 
 export function createTeamsConversation(deps: TeamsConversationDependencies) {
@@ -106,6 +119,7 @@ export function createTeamsConversation(deps: TeamsConversationDependencies) {
       .filter((n) => !access.council || n.notice.council === access.council)
       .map((n) => ({ id: n.notice.id, name: n.notice.service })),
     isStaff: (turn) => !!turn.user?.aadObjectId && access.staff.includes(turn.user.aadObjectId),
+    contexts: deps.contexts ?? memoryContextStore(),
   };
   return async (turn: TeamsTurn): Promise<TeamsReply[]> => {
     if (access.tenants.length && !access.tenants.includes(turn.user?.tenantId ?? ''))
@@ -128,7 +142,8 @@ async function onCardSubmit(ctx: Conversation, turn: TeamsTurn): Promise<TeamsRe
   }
   // "Log a SAR for this person" under an answer: the form, with the service of that answer chosen.
   if (submitted?.command === 'open-log-sar') {
-    const notice = (turn.value as { notice?: unknown }).notice;
+    const sent = turn.value as { notice?: unknown; context?: unknown };
+    const notice = typeof sent.notice === 'string' ? sent.notice : knownContext(deps.index, sent.context)?.notice;
     const chosen = typeof notice === 'string' && deps.index.notices.has(notice) ? { notice } : {};
     return [
       { card: logSarCard({ idempotencyKey: ctx.newKey(), ...chosen }, { today: ctx.today(), services: ctx.services }) },
@@ -145,10 +160,72 @@ async function onCardSubmit(ctx: Conversation, turn: TeamsTurn): Promise<TeamsRe
   const value = turn.value as Partial<AskValue> | undefined;
   if (value && typeof value.ask === 'string') {
     const notice = typeof value.notice === 'string' && deps.index.notices.has(value.notice) ? value.notice : undefined;
-    const answer = answerQuestion(deps.index, { question: value.ask, ...(notice ? { notice } : {}) });
-    return [{ card: answerCard(deps.index, answer) }];
+    // The button carries the context of the answer it was under: no store is read.
+    const { answer, context } = await ask(ctx, turn, value.ask, notice, { carried: value.context });
+    return [{ card: answerCard(deps.index, answer, context) }];
   }
   return undefined;
+}
+
+/**
+ * A question answered in the conversation's context, as the web chat answers it (core/chat.ts chatTurn): the context
+ * a button carried, or else the one remembered for the conversation; the next context is remembered for a typed
+ * follow-up. The store failing costs only the follow-up's context (the bot then asks which service), never the answer.
+ */
+async function ask(
+  ctx: Conversation,
+  turn: TeamsTurn,
+  question: string,
+  notice?: string,
+  { carried }: { carried?: unknown } = {},
+): Promise<{ answer: Answer; context: SessionContext }> {
+  const id = turn.conversationId;
+  const remembered = carried === undefined && id ? await ctx.contexts.get(id).catch(() => undefined) : undefined;
+  const session = knownContext(ctx.deps.index, carried ?? remembered);
+  const {
+    context,
+    sessionId: _unused,
+    ...answer
+  } = chatTurn(
+    { index: ctx.deps.index, newSessionId: () => '' },
+    { message: question, ...(notice ? { notice } : {}), ...(session ? { context: session } : {}) },
+  );
+  if (id && (carried !== undefined || !sameContext(context, remembered)))
+    await ctx.contexts.put(id, context).catch(() => undefined);
+  return { answer, context };
+}
+
+/** The context as far as the knowledge base knows it (a card may outlive a notice): unknown parts are dropped. */
+function knownContext(index: KnowledgeIndex, value: unknown): SessionContext | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { notice, council, topic } = value as Record<string, unknown>;
+  const known: SessionContext = {
+    ...(typeof notice === 'string' && index.notices.has(notice) ? { notice } : {}),
+    ...(typeof council === 'string' && index.councils.has(council) ? { council } : {}),
+    ...(typeof topic === 'string' && (TOPICS as readonly string[]).includes(topic)
+      ? { topic: topic as SessionContext['topic'] }
+      : {}),
+  };
+  return Object.keys(known).length ? known : undefined;
+}
+
+const sameContext = (a: SessionContext | undefined, b: SessionContext | undefined) =>
+  a?.notice === b?.notice && a?.council === b?.council && a?.topic === b?.topic;
+
+/** Contexts in this process's memory, for one process (npm start, tests); they expire after an hour, as in DynamoDB. */
+export function memoryContextStore(ttlMs = 60 * 60 * 1000, now = () => Date.now()): TeamsContextStore {
+  const items = new Map<string, { context: SessionContext; expires: number }>();
+  return {
+    get: async (id) => {
+      const item = items.get(id);
+      return item && item.expires > now() ? item.context : undefined;
+    },
+    put: async (id, context) => {
+      items.delete(id); // re-inserted last, so the bound below drops the longest idle first
+      items.set(id, { context, expires: now() + ttlMs });
+      if (items.size > 10_000) items.delete(items.keys().next().value!);
+    },
+  };
 }
 
 /** A typed message: a command, or else a question for the notices. */
@@ -168,11 +245,11 @@ async function onText(ctx: Conversation, turn: TeamsTurn): Promise<TeamsReply[]>
     return [{ text: 'Send "SAR status" and the reference, for example: SAR status SAR-7KQ4-M2XD' }];
   if (DUE.test(text)) return lists(ctx, 'due', turn);
   if (OVERDUE.test(text)) return lists(ctx, 'overdue', turn);
-  const answer = answerQuestion(deps.index, { question: text });
+  const { answer, context } = await ask(ctx, turn, text);
   // Not a command, and not a question the notices answer well: show what the bot can do as well.
   if (answer.topic === 'out-of-scope' || answer.confidence < 0.5)
-    return [{ card: answerCard(deps.index, answer) }, { card: helpCard() }];
-  return [{ card: answerCard(deps.index, answer) }];
+    return [{ card: answerCard(deps.index, answer, context) }, { card: helpCard() }];
+  return [{ card: answerCard(deps.index, answer, context) }];
 }
 
 async function acknowledge(ctx: Conversation, reference: string, turn: TeamsTurn): Promise<TeamsReply[]> {

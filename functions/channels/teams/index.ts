@@ -4,6 +4,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { submitEscalation } from '#core/escalation/submit.ts';
 import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
+import { DynamoTeamsContextStore } from '../../adapters/dynamodb-teams-context-store.ts';
 import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
 import { readEnv, TeamsEnvSchema } from '../../shared/env.ts';
@@ -48,6 +49,8 @@ export const handler = createTeamsHandler({
       today: () => londonToday(),
       intake: new LambdaSarIntake(new LambdaClient({}), env.SAR_INTAKE_FUNCTION),
       access,
+      // Typed follow-ups' context, one expiring item per conversation beside the channel references.
+      contexts: new DynamoTeamsContextStore(dynamo, env.TEAMS_CHANNEL_TABLE),
     }),
     createInstallHandler({
       access,
