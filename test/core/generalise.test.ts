@@ -10,7 +10,7 @@ import { indexOf, realIndex } from '../helpers.ts';
 const COUNCIL_TAX = `---
 id: testvale-council-tax
 council: testvale
-title: Council Tax Privacy Notice
+title: Council Tax, Business Rates and Benefits Privacy Notice
 ---
 Why we use it
 We use your information to bill you and to support the police in preventing fraud.
@@ -48,6 +48,10 @@ We may share recordings with:
 - Testshire Constabulary, to investigate crime
 - the courts
 We do not give footage to newspapers, unless the police ask us to help find a missing person.
+
+How long we keep it
+Recordings are kept for 31 days. Council tax records may be checked to confirm an address and are not kept.
+Footage used in a council tax fraud case is kept until the case ends.
 `;
 
 const { files, registry, thesaurus } = loadSources();
