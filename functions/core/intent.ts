@@ -12,13 +12,13 @@ import {
   QUESTION_CUES,
   WANTS_PERSON_PHRASES,
   ACCESS_QUESTION_PHRASES,
-} from './question-cues.ts';
+} from './question-cues.data.ts';
 
 type Cue = [RegExp, number];
 
 const compile = (phrases: string[]) => new RegExp(phrases.join('|'));
 
-/** The cue lists (question-cues.ts), compiled once. */
+/** The cue lists (question-cues.data.ts), compiled once. */
 const CUES: Record<NoticeTopic, Cue[]> = Object.fromEntries(
   Object.entries(QUESTION_CUES).map(([topic, cues]) => [topic, cues.map((c) => [compile(c.phrases), c.weight] as Cue)]),
 ) as Record<NoticeTopic, Cue[]>;
