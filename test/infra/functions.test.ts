@@ -176,6 +176,10 @@ describe('infra: function bundles', () => {
       expect(readFileSync(join(dir, 'index.mjs'), 'utf8'), fn.node.id).not.toContain(
         "Give the controller's contact details",
       );
+      // Only the digest reads published notice pages: no other function bundles the HTML parser (cold start).
+      expect(readFileSync(join(dir, 'index.mjs.map'), 'utf8').includes('node_modules/linkedom/'), fn.node.id).toBe(
+        fn.node.id === 'Digest',
+      );
       const exported = Handler.split('.')[1]!;
       const started = spawnSync(
         process.execPath,

@@ -9,7 +9,7 @@ import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
 import { DigestEnvSchema, readEnv } from '../../shared/env.ts';
 import { mailSenderFromEnv } from '../../shared/mail.ts';
 import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
-import { wireDigest } from './wire.ts';
+import { wireDigest } from './wire-digest.ts';
 
 // First, before the environment is parsed: in AWS, ACK_LINK_SECRET and SMTP_PASS are read from Secrets Manager.
 await loadSecretsIntoEnv();

@@ -1,10 +1,10 @@
 /**
- * Escalations locally, from the escalation channel's own composition root (channels/escalation/wire.ts): the HTTP
+ * Escalations locally, from the escalation channel's own composition roots (channels/escalation/wire.ts, wire-digest.ts): the HTTP
  * routes, the digest (its acknowledge links point here) and the mail retry, every minute as the schedule does in
  * AWS every five.
  */
+import { wireDigest } from '../../channels/escalation/wire-digest.ts';
 import {
-  wireDigest,
   wireEscalation,
   wireEscalationRoutes,
   wireMailRetry,
