@@ -12,7 +12,6 @@ import { chatTurn } from '#core/chat.ts';
 import { SessionIdSchema } from '#core/escalation/index.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { UnansweredStore } from '#core/unanswered.ts';
-import { redactPersonalData } from '#core/redact.ts';
 import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
 
 const id = (what: string) =>
@@ -85,11 +84,13 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
           },
           body,
         );
+        // What was asked is not logged at all (not even redacted): the outcome is enough to operate the service,
+        // questions nothing answered are kept redacted by the unanswered store, and redaction costs the turn time.
         deps.logger.info('Answered', {
           topic: response.topic,
           notice: response.notice,
+          outcome: response.outcome,
           confidence: response.confidence,
-          question: redactPersonalData(body.message),
           latencyMs: Math.round((performance.now() - started) * 100) / 100,
         });
         return json(200, { ...response, notices: noticeInfo(deps.index, response) });
