@@ -9,7 +9,8 @@ import type { Intent } from './intent.ts';
 import type { IndexedNotice, KnowledgeIndex } from './knowledge-index.ts';
 import type { Contact, Fact } from './knowledge-schema.ts';
 import type { NoticeSource } from './resolve-notice.ts';
-import { askedDetail, type Selection } from './select-facts.ts';
+import { askedDetail } from './asked.ts';
+import type { Selection } from './select-facts.ts';
 
 const READ_NOTICE =
   /\b(?:read|see|find|view|get) (?:the |this |your |a )?(?:full |whole )?(?:privacy )?(?:notice|policy)\b/;

@@ -7,6 +7,7 @@ import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
 import { TOPIC_PHRASE } from './compose.ts';
+import { askedDetail, askedRight, closedQuestion, RIGHT_NAMES, type Detail } from './asked.ts';
 import { stem } from './language.ts';
 import { TUNING } from './tuning.ts';
 
@@ -100,44 +101,6 @@ function withListItem(topic: NoticeTopic, chosen: Ranked[], candidates: Ranked[]
 /** Topics where a person needs a route (whom to contact), not only a statement. */
 const ROUTE_TOPICS = new Set<NoticeTopic>(['access-request', 'complaints', 'contact']);
 
-export type Detail = 'phone' | 'email' | 'address' | 'url';
-
-/** Which contact detail a question asks for, if any. */
-export function askedDetail(text: string): Detail | undefined {
-  if (/\b(?:phone|telephone|number|call|ring)\b/.test(text)) return 'phone';
-  if (/\be-?mail\b/.test(text)) return 'email';
-  if (/\b(?:address|postal|post|write to)\b/.test(text)) return 'address';
-  if (/\b(?:website|online|web ?site|link)\b/.test(text)) return 'url';
-  return undefined;
-}
-
-const RIGHT_ASKED: [RightKind, RegExp][] = [
-  ['erasure', /\b(?:delete|deleted|erase|remove|wipe|forgotten|get rid)\b/],
-  ['rectification', /\b(?:wrong|mistakes?|incorrect|inaccurate|correct|fix|change|update|amend)\b/],
-  ['automated-decisions', /\b(?:computer|automated|algorithm|profiling|machine)\b/],
-  ['portability', /\b(?:portab\w*|move my|transfer my)\b/],
-  ['restriction', /\b(?:restrict\w*|stop (?:you |them )?using|limit)\b/],
-  ['object', /\bobject\b/],
-];
-
-/** The right a rights question is about ("can you delete my data" → erasure). */
-export function askedRight(text: string): RightKind | undefined {
-  return RIGHT_ASKED.find(([, pattern]) => pattern.test(text))?.[0];
-}
-
-const RIGHT_NAMES: Record<RightKind, string> = {
-  informed: 'the right to be informed',
-  access: 'the right of access',
-  rectification: 'the right to have mistakes corrected (rectification)',
-  erasure: 'the right to have your information deleted (erasure)',
-  restriction: 'the right to restrict how your information is used',
-  portability: 'the right to data portability',
-  object: 'the right to object',
-  'automated-decisions': 'rights about automated decision-making',
-  'withdraw-consent': 'the right to withdraw consent',
-  complain: 'the right to complain',
-};
-
 export function rankFacts(notice: IndexedNotice, question: AnalysedQuestion): Ranked[] {
   const topicWeight = new Map<NoticeTopic, number>();
   question.intent.ranked
@@ -179,48 +142,60 @@ const STORAGE_PLACE =
 /** A metadata line ("Version: 2", "Author: Data Protection") says nothing to a resident. */
 const METADATA = /^[A-Z][\w /]{1,30}:\s*\S[^.]{0,30}$/;
 
-/** A yes/no question, wherever its clause starts ("caller asking - does our notice say we share it with…"). */
-function closedQuestion(text: string): boolean {
-  return (
-    /(?:^|[-–,;:] ?|\b(?:asking|asks|asked|wants to know|wondering) )(?:do|does|did|will|would|can|could|is|are|have|has|should)\b/.test(
-      text,
-    ) || /\bever\b|\bwhether\b/.test(text)
-  );
-}
-
 export function selectFacts(
   notice: IndexedNotice,
   topic: NoticeTopic,
   question: AnalysedQuestion,
   ranked: Ranked[],
 ): Selection {
-  const service = notice.notice.service;
-  const all = notice.facts;
-  const inTopic = all.filter((f) => f.fact.topic === topic);
-  const related = RELATED[topic];
   const detail = askedDetail(question.text);
-
   // 1. A named right ("can you delete my data"): the facts naming that right, or say the notice does not.
   const right = topic === 'rights' ? askedRight(question.text) : undefined;
-  if (right) {
-    const naming = all.filter((f) => f.fact.rights?.includes(right)).map((f) => f.fact);
-    // What else the question names ("will I lose my support") may be answered by another rights sentence.
-    const also = ranked.find((r) => r.match >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item
-      .fact;
-    if (naming.length) {
-      const facts = dedupe([...naming.slice(0, 3), ...(also ? [also] : [])]);
-      return withRoute(notice, topic, { facts, stated: true, match: 1 }, detail);
-    }
-    const general = selectGeneral(notice, 'rights', question, detail);
-    return {
-      ...general,
-      preface: `The ${service} privacy notice does not mention ${RIGHT_NAMES[right]}.${general.facts.length ? ' It says:' : ''}`,
-      match: 0.6,
-      unstated: true,
-    };
-  }
-
+  if (right) return selectForRight(notice, right, question, ranked, detail);
   // 2. The question names something: the facts that contain it, most specific first.
+  const specific = selectSpecific(notice, topic, question, ranked, detail);
+  if (specific) return specific;
+  // 3. Nothing in the notice on this topic.
+  const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
+  if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
+  // 4. A general question: the topic's facts, those sharing the question's words first.
+  return selectForTopic(notice, topic, question, ranked, detail, inTopic);
+}
+
+function selectForRight(
+  notice: IndexedNotice,
+  right: RightKind,
+  question: AnalysedQuestion,
+  ranked: Ranked[],
+  detail: Detail | undefined,
+): Selection {
+  const naming = notice.facts.filter((f) => f.fact.rights?.includes(right)).map((f) => f.fact);
+  // What else the question names ("will I lose my support") may be answered by another rights sentence.
+  const also = ranked.find((r) => r.match >= 1.2 && ['rights', 'access-request'].includes(r.item.fact.topic))?.item
+    .fact;
+  if (naming.length) {
+    const facts = dedupe([...naming.slice(0, 3), ...(also ? [also] : [])]);
+    return withRoute(notice, 'rights', { facts, stated: true, match: 1 }, detail);
+  }
+  const general = selectGeneral(notice, 'rights', question, detail);
+  return {
+    ...general,
+    preface: `The ${notice.notice.service} privacy notice does not mention ${RIGHT_NAMES[right]}.${general.facts.length ? ' It says:' : ''}`,
+    match: 0.6,
+    unstated: true,
+  };
+}
+
+/** The facts that contain what the question names, most specific first; undefined when none does well enough. */
+function selectSpecific(
+  notice: IndexedNotice,
+  topic: NoticeTopic,
+  question: AnalysedQuestion,
+  ranked: Ranked[],
+  detail: Detail | undefined,
+): Selection | undefined {
+  const related = RELATED[topic];
+  const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   const weightOf = (t: NoticeTopic) =>
     t === topic ? 1 : related.includes(t) ? TUNING.relatedTopicWeight : TUNING.otherTopicWeight;
   const near = ranked.filter(
@@ -231,8 +206,7 @@ export function selectFacts(
   // sentence that says the number is collected.
   const elsewhere =
     near.length || !closedQuestion(question.text) ? [] : ranked.filter((r) => r.matched >= 2 && r.match >= 2.5);
-  const candidates = near.length ? near : elsewhere;
-  const specific = candidates
+  const specific = (near.length ? near : elsewhere)
     .map((r) => ({
       ...r,
       match:
@@ -249,65 +223,82 @@ export function selectFacts(
   // "Where do you get my driving record from?": a collected-data sentence naming the driving record does not say
   // where it comes from; the notice's sources do.
   const neighbourOnly = onlyNeighbours && inTopic.length > 0 && !ROUTE_TOPICS.has(topic);
-  if (bestContent >= 1.2 && topic !== 'about' && !(yesNoOnList && onlyNeighbours) && !neighbourOnly) {
-    const chosen = withListItem(topic, specific.filter((r) => r.match >= bestContent * 0.6).slice(0, 3), specific);
-    let facts = chosen.map((r) => r.item.fact);
-    // "How long do you keep my noise complaint?" answered by "Food complaints — 2 years": the record asked about
-    // is not the one whose period is given. Say so first, with the periods the notice does give.
-    const unmatched =
-      topic === 'retention'
-        ? unmatchedRecord(
-            notice,
-            question,
-            chosen.map((r) => r.item),
-          )
-        : undefined;
-    if (unmatched) {
-      return {
-        facts: dedupe([...facts, ...periodFacts(inTopic.map((f) => f.fact))]).slice(0, 8),
-        stated: true,
-        match: 0.6,
-        unstated: true,
-        preface: `The ${service} privacy notice does not give a retention period for "${unmatched}". It gives these:`,
-      };
-    }
-    // A retention answer without a period is no answer when the notice gives periods: add them.
-    if (topic === 'retention' && !facts.some((f) => f.retention?.months != null)) {
-      facts.push(...periodFacts(inTopic.map((f) => f.fact)).slice(0, 8));
-    }
-    if (topic === 'access-request') facts = withListSiblings(notice, facts);
-    // The notice says nothing on the topic itself ("is my child's data sent abroad?" with no word on transfers):
-    // that is the answer, with the nearest sentences as what it does say.
-    if (inTopic.length === 0 && RELATED_CAN_ANSWER_NOTHING.has(topic))
-      return {
-        facts: dedupe(facts),
-        stated: false,
-        match: 0.6,
-        preface: `The ${service} privacy notice does not say ${TOPIC_PHRASE[topic]}. The nearest it comes:`,
-      };
-    // Answered from a sentence filed under another topic: right words, but worth offering a person too.
-    const match = elsewhere.length ? 0.6 : facts.some((f) => f.topic === topic) ? 1 : 0.8;
-    return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match }, detail);
+  if (bestContent < 1.2 || topic === 'about' || (yesNoOnList && onlyNeighbours) || neighbourOnly) return undefined;
+  const chosen = withListItem(topic, specific.filter((r) => r.match >= bestContent * 0.6).slice(0, 3), specific);
+  return fromChosen(notice, topic, question, chosen, inTopic, elsewhere.length > 0, detail);
+}
+
+/** A selection from the chosen specific facts: periods, siblings and what the notice does not say added. */
+function fromChosen(
+  notice: IndexedNotice,
+  topic: NoticeTopic,
+  question: AnalysedQuestion,
+  chosen: Ranked[],
+  inTopic: IndexedFact[],
+  fromElsewhere: boolean,
+  detail: Detail | undefined,
+): Selection {
+  const service = notice.notice.service;
+  let facts = chosen.map((r) => r.item.fact);
+  // "How long do you keep my noise complaint?" answered by "Food complaints — 2 years": the record asked about
+  // is not the one whose period is given. Say so first, with the periods the notice does give.
+  const unmatched =
+    topic === 'retention'
+      ? unmatchedRecord(
+          notice,
+          question,
+          chosen.map((r) => r.item),
+        )
+      : undefined;
+  if (unmatched) {
+    return {
+      facts: dedupe([...facts, ...periodFacts(inTopic.map((f) => f.fact))]).slice(0, 8),
+      stated: true,
+      match: 0.6,
+      unstated: true,
+      preface: `The ${service} privacy notice does not give a retention period for "${unmatched}". It gives these:`,
+    };
   }
+  // A retention answer without a period is no answer when the notice gives periods: add them.
+  if (topic === 'retention' && !facts.some((f) => f.retention?.months != null)) {
+    facts.push(...periodFacts(inTopic.map((f) => f.fact)).slice(0, 8));
+  }
+  if (topic === 'access-request') facts = withListSiblings(notice, facts);
+  // The notice says nothing on the topic itself ("is my child's data sent abroad?" with no word on transfers):
+  // that is the answer, with the nearest sentences as what it does say.
+  if (inTopic.length === 0 && RELATED_CAN_ANSWER_NOTHING.has(topic))
+    return {
+      facts: dedupe(facts),
+      stated: false,
+      match: 0.6,
+      preface: `The ${service} privacy notice does not say ${TOPIC_PHRASE[topic]}. The nearest it comes:`,
+    };
+  // Answered from a sentence filed under another topic: right words, but worth offering a person too.
+  const match = fromElsewhere ? 0.6 : facts.some((f) => f.topic === topic) ? 1 : 0.8;
+  return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match }, detail);
+}
 
-  // 3. Nothing in the notice on this topic.
-  if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
-
-  // 4. A general question: the topic's facts, those sharing the question's words first.
+/** A general question: the topic's facts, with what the notice does not say first when it does not say it. */
+function selectForTopic(
+  notice: IndexedNotice,
+  topic: NoticeTopic,
+  question: AnalysedQuestion,
+  ranked: Ranked[],
+  detail: Detail | undefined,
+  inTopic: IndexedFact[],
+): Selection {
+  const service = notice.notice.service;
   const selection = selectGeneral(notice, topic, question, detail);
   const mentionsNothing = question.contentTerms.length > 0 && !ranked.some((r) => r.match > 0);
   const listTopic = LIST_TOPICS.has(topic);
+  const unsaid = (preface: string) => Object.assign(selection, { preface, match: 0.6, unstated: true });
   if (
     closedQuestion(question.text) &&
     question.contentTerms.length > 0 &&
     (listTopic || (mentionsNothing && topic !== 'about'))
   ) {
     const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
-    if (named) {
-      selection.preface = `The ${service} privacy notice does not mention "${named}". Here is what it does say:`;
-      selection.match = 0.6;
-      selection.unstated = true;
-    }
+    if (named) unsaid(`The ${service} privacy notice does not mention "${named}". Here is what it does say:`);
   }
   // "Where is my data stored?" is only answered by a sentence that names a place or system.
   if (
@@ -315,9 +306,7 @@ export function selectFacts(
     /\bwhere\b/.test(question.text) &&
     !selection.facts.some((f) => STORAGE_PLACE.test(f.text))
   ) {
-    selection.preface = `The ${service} privacy notice does not say where your information is stored. It says:`;
-    selection.match = 0.6;
-    selection.unstated = true;
+    unsaid(`The ${service} privacy notice does not say where your information is stored. It says:`);
   }
   if (
     topic === 'retention' &&
@@ -329,11 +318,10 @@ export function selectFacts(
     // "How long do you keep my noise complaint?" when the periods given are for other records: say so first.
     const given = notice.facts.filter((f) => selection.facts.includes(f.fact));
     const asked = mentionsNothing ? undefined : unmatchedRecord(notice, question, given);
-    if (!mentionsNothing && !asked) return withRoute(notice, topic, selection, detail);
-    const named = asked ?? [...new Set(question.contentWords)].slice(0, 4).join(' ');
-    selection.preface = `The ${service} privacy notice does not give a retention period for "${named}". It gives these:`;
-    selection.match = 0.6;
-    selection.unstated = true;
+    if (mentionsNothing || asked) {
+      const named = asked ?? [...new Set(question.contentWords)].slice(0, 4).join(' ');
+      unsaid(`The ${service} privacy notice does not give a retention period for "${named}". It gives these:`);
+    }
   }
   return withRoute(notice, topic, selection, detail);
 }

@@ -1,0 +1,51 @@
+/**
+ * What a question asks for, beyond its topic: a contact detail, a named right, a yes or no.
+ */
+import type { RightKind } from './knowledge-schema.ts';
+
+export type Detail = 'phone' | 'email' | 'address' | 'url';
+
+/** Which contact detail a question asks for, if any. */
+export function askedDetail(text: string): Detail | undefined {
+  if (/\b(?:phone|telephone|number|call|ring)\b/.test(text)) return 'phone';
+  if (/\be-?mail\b/.test(text)) return 'email';
+  if (/\b(?:address|postal|post|write to)\b/.test(text)) return 'address';
+  if (/\b(?:website|online|web ?site|link)\b/.test(text)) return 'url';
+  return undefined;
+}
+
+const RIGHT_ASKED: [RightKind, RegExp][] = [
+  ['erasure', /\b(?:delete|deleted|erase|remove|wipe|forgotten|get rid)\b/],
+  ['rectification', /\b(?:wrong|mistakes?|incorrect|inaccurate|correct|fix|change|update|amend)\b/],
+  ['automated-decisions', /\b(?:computer|automated|algorithm|profiling|machine)\b/],
+  ['portability', /\b(?:portab\w*|move my|transfer my)\b/],
+  ['restriction', /\b(?:restrict\w*|stop (?:you |them )?using|limit)\b/],
+  ['object', /\bobject\b/],
+];
+
+/** The right a rights question is about ("can you delete my data" → erasure). */
+export function askedRight(text: string): RightKind | undefined {
+  return RIGHT_ASKED.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+export const RIGHT_NAMES: Record<RightKind, string> = {
+  informed: 'the right to be informed',
+  access: 'the right of access',
+  rectification: 'the right to have mistakes corrected (rectification)',
+  erasure: 'the right to have your information deleted (erasure)',
+  restriction: 'the right to restrict how your information is used',
+  portability: 'the right to data portability',
+  object: 'the right to object',
+  'automated-decisions': 'rights about automated decision-making',
+  'withdraw-consent': 'the right to withdraw consent',
+  complain: 'the right to complain',
+};
+
+/** A yes/no question, wherever its clause starts ("caller asking - does our notice say we share it with…"). */
+export function closedQuestion(text: string): boolean {
+  return (
+    /(?:^|[-–,;:] ?|\b(?:asking|asks|asked|wants to know|wondering) )(?:do|does|did|will|would|can|could|is|are|have|has|should)\b/.test(
+      text,
+    ) || /\bever\b|\bwhether\b/.test(text)
+  );
+}
