@@ -29,6 +29,8 @@ export default tseslint.config(
             'node:*',
             '../adapters/*',
             '../channels/*',
+            '#adapters/*',
+            '#shared/*',
           ],
         },
       ],

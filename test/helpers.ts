@@ -1,9 +1,9 @@
 /** Shared test fixtures: the real knowledge base built in-process from knowledge/notices; a metrics recorder. */
 import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { KnowledgeBase } from '#core/knowledge-schema.ts';
-import type { MetricsPort } from '../functions/shared/metrics.ts';
+import type { MetricsPort } from '#shared/metrics.ts';
 import { buildKnowledgeBase } from '../knowledge/pipeline/build-kb.ts';
-import { englishWords } from '../functions/adapters/english-words.ts';
+import { englishWords } from '#adapters/english-words.ts';
 import { ENGLISH_WORDS_OUTPUT, loadSources } from '../knowledge/sources.ts';
 
 /** The English dictionary `kb:build` wrote (npm test builds the knowledge base first). */

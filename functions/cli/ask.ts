@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { answerQuestion } from '#core/answer.ts';
 import type { Answer } from '#core/answer-contract.ts';
-import { loadKnowledgeIndex } from '../adapters/knowledge-file.ts';
+import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 
 const BatchLine = z.object({
   id: z.union([z.string(), z.number()]),

@@ -5,9 +5,9 @@
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { MAIL_QUEUE_TABLE } from '../adapters/dynamodb-mail-queue.ts';
-import { SAR_TABLE } from '../adapters/dynamodb-sar-store.ts';
-import { UNANSWERED_TABLE_KEY } from '../adapters/dynamodb-unanswered-store.ts';
+import { MAIL_QUEUE_TABLE } from '#adapters/dynamodb-mail-queue.ts';
+import { SAR_TABLE } from '#adapters/dynamodb-sar-store.ts';
+import { UNANSWERED_TABLE_KEY } from '#adapters/dynamodb-unanswered-store.ts';
 import { ensureTable } from './tables.ts';
 
 export interface LocalDynamo {

@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorBody } from '../shared/http.ts';
+import { errorBody } from '#shared/http.ts';
 import { BodyTooLarge, ClientAborted } from './api-gateway.ts';
 
 /** Headers on everything the local server answers itself (the API's own come from the HTTP stack). */

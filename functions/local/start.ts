@@ -5,7 +5,7 @@
  * TEAMS_IG_STAFF and TEAMS_COUNCIL as in AWS (default: anyone, no staff).
  */
 import * as z from 'zod/mini';
-import { commaList } from '../shared/env.ts';
+import { commaList } from '#shared/env.ts';
 import { startLocalServer } from './server.ts';
 
 const list = (value: string | undefined) => z.parse(commaList(), value);

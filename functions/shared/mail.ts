@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { MailSender } from '#core/ports.ts';
-import { UnconfiguredMail } from '../adapters/unconfigured-mail.ts';
+import { UnconfiguredMail } from '#adapters/unconfigured-mail.ts';
 
 const MailEnv = z.object({
   MAIL_TRANSPORT: z._default(z.enum(['ses', 'smtp', 'none']), 'none'),
@@ -43,7 +43,7 @@ export function mailSenderFromEnv(env: NodeJS.ProcessEnv = process.env): MailSen
     return onFirstSend(async () => {
       const [{ SESv2Client }, { SesMailSender }] = await Promise.all([
         import('@aws-sdk/client-sesv2'),
-        import('../adapters/mail/ses-sender.ts'),
+        import('#adapters/mail/ses-sender.ts'),
       ]);
       return new SesMailSender(new SESv2Client({}), {
         from,
@@ -59,5 +59,5 @@ export function mailSenderFromEnv(env: NodeJS.ProcessEnv = process.env): MailSen
     ...(config.SMTP_PORT ? { port: config.SMTP_PORT } : {}),
     ...(config.SMTP_USER && config.SMTP_PASS ? { auth: { user: config.SMTP_USER, pass: config.SMTP_PASS } } : {}),
   };
-  return onFirstSend(async () => new (await import('../adapters/mail/smtp-sender.ts')).SmtpMailSender(smtp));
+  return onFirstSend(async () => new (await import('#adapters/mail/smtp-sender.ts')).SmtpMailSender(smtp));
 }

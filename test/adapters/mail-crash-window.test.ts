@@ -12,13 +12,13 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainQueue, enqueueAndSend, queued, type QueuedMail } from '#core/mail-queue.ts';
 import type { MailQueue } from '#core/ports.ts';
-import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
-import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
-import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
-import { SmtpMailSender } from '../../functions/adapters/mail/smtp-sender.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { LocalOutbox } from '#adapters/local-outbox.ts';
+import { SmtpMailSender } from '#adapters/mail/smtp-sender.ts';
 import { createMailRetryHandler } from '../../functions/channels/escalation/retry.ts';
 import { createSarIntakeHandler } from '../../functions/channels/sar-intake/handler.ts';
-import { divisionCalendar } from '../../functions/shared/calendars.ts';
+import { divisionCalendar } from '#shared/calendars.ts';
 import {
   ensureMailQueueTable,
   ensureSarTable,

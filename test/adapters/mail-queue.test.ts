@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attemptDelivery, drainQueue, enqueueAndSend, MAX_ATTEMPTS, queued } from '#core/mail-queue.ts';
 import type { MailSender, OutgoingMail } from '#core/ports.ts';
-import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import { ensureMailQueueTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 
 let dynamo: LocalDynamo;

@@ -2,11 +2,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '#core/answer-contract.ts';
 import { unansweredRecord, type UnansweredRecord } from '#core/unanswered.ts';
-import {
-  DynamoUnansweredStore,
-  UNANSWERED_TABLE_KEY,
-  unansweredExpiry,
-} from '../../functions/adapters/dynamodb-unanswered-store.ts';
+import { DynamoUnansweredStore, UNANSWERED_TABLE_KEY, unansweredExpiry } from '#adapters/dynamodb-unanswered-store.ts';
 import { ensureUnansweredTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 
 let dynamo: LocalDynamo;

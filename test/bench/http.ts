@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { parseKnowledgeBase } from '#core/knowledge-schema.ts';
-import { coreFingerprint, INDEX_FILE, prebuiltIndexText } from '../../functions/adapters/knowledge-file.ts';
+import { coreFingerprint, INDEX_FILE, prebuiltIndexText } from '#adapters/knowledge-file.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
 import { ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
 

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createWorkingCalendar } from '../../functions/core/sar/calendar.ts';
-import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
-import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { LocalOutbox } from '#adapters/local-outbox.ts';
 import { createSarIntakeHandler } from '../../functions/channels/sar-intake/handler.ts';
 import { ensureMailQueueTable, ensureSarTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
-import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 
 export interface SarFigures {
   submissions: number;

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { createBotEndpoint } from '../../functions/channels/teams/bot-framework.ts';
 import { createTeamsConversation } from '../../functions/channels/teams/conversation.ts';
-import { loadKnowledgeIndex } from '../../functions/adapters/knowledge-file.ts';
+import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { BUNDLE_DEFINE, shipKnowledge } from './http.ts';
 
 export interface TeamsFigures {

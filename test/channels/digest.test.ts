@@ -8,10 +8,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '#core/answer.ts';
 import { unansweredRecord } from '#core/unanswered.ts';
-import { DynamoEscalationStore, ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
-import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
-import { DynamoUnansweredStore } from '../../functions/adapters/dynamodb-unanswered-store.ts';
-import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { DynamoEscalationStore, ESCALATION_TABLE } from '#adapters/dynamodb-escalation-store.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
+import { LocalOutbox } from '#adapters/local-outbox.ts';
 import { createAcknowledgeHandler } from '../../functions/channels/escalation/acknowledge.ts';
 import { createDigestHandler } from '../../functions/channels/escalation/digest.ts';
 import {
@@ -21,7 +21,7 @@ import {
   type LocalDynamo,
 } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
-import { checkPublishedNotices } from '../../functions/shared/published-notices.ts';
+import { checkPublishedNotices } from '#shared/published-notices.ts';
 import { auditKnowledgeBase } from '../../knowledge/audit/index.ts';
 import { contentHash } from '../../knowledge/import/content-hash.ts';
 import { htmlToNotice } from '../../knowledge/import/html.ts';

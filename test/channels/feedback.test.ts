@@ -5,7 +5,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeek, type UnansweredStore } from '#core/unanswered.ts';
-import { DynamoUnansweredStore } from '../../functions/adapters/dynamodb-unanswered-store.ts';
+import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
 import { createFeedbackHandler } from '../../functions/channels/web-chat/feedback.ts';
 import { ensureUnansweredTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { realIndex } from '../helpers.ts';

@@ -6,8 +6,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
 import type { SarIntakeResponse } from '#core/sar/intake-contract.ts';
-import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
-import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { LocalOutbox } from '#adapters/local-outbox.ts';
 import { createRemindersHandler } from '../../functions/channels/reminders/handler.ts';
 import { createSarIntakeHandler } from '../../functions/channels/sar-intake/handler.ts';
 import {
@@ -16,7 +16,7 @@ import {
   startLocalDynamo,
   type LocalDynamo,
 } from '../../functions/local/dynalite.ts';
-import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import { recordedMetrics } from '../helpers.ts';
 
 const calendar = createWorkingCalendar(

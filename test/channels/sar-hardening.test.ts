@@ -9,12 +9,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SarCase } from '#core/sar/case.ts';
-import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
-import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
-import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { LocalOutbox } from '#adapters/local-outbox.ts';
 import { createSarIntakeHandler } from '../../functions/channels/sar-intake/handler.ts';
 import { createSarHandoffHandler } from '../../functions/channels/web-chat/sar-handoff.ts';
-import { divisionCalendar } from '../../functions/shared/calendars.ts';
+import { divisionCalendar } from '#shared/calendars.ts';
 import {
   ensureMailQueueTable,
   ensureSarTable,

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '#core/sar/calendar.ts';
-import { DynamoSarCaseStore } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
 import { longDate } from '#core/long-date.ts';
-import { LocalOutbox } from '../../functions/adapters/local-outbox.ts';
+import { LocalOutbox } from '#adapters/local-outbox.ts';
 import { drainQueue } from '#core/mail-queue.ts';
 import { createSarIntakeHandler, type SarCaseResponse } from '../../functions/channels/sar-intake/handler.ts';
 import {
@@ -16,7 +16,7 @@ import {
   startLocalDynamo,
   type LocalDynamo,
 } from '../../functions/local/dynalite.ts';
-import { DynamoMailQueue } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import type { SarIntakeResponse } from '#core/sar/intake-contract.ts';
 
 const calendar = createWorkingCalendar(

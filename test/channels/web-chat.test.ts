@@ -160,7 +160,7 @@ describe('POST /api/chat', () => {
   });
 
   it('records a question the notices fail to answer, redacted, for the DPO digest', async () => {
-    const { DynamoUnansweredStore } = await import('../../functions/adapters/dynamodb-unanswered-store.ts');
+    const { DynamoUnansweredStore } = await import('#adapters/dynamodb-unanswered-store.ts');
     const { ensureUnansweredTable } = await import('../../functions/local/dynalite.ts');
     const { isoWeek } = await import('#core/unanswered.ts');
     await ensureUnansweredTable(dynamo.client, 'unanswered');

@@ -11,7 +11,7 @@ import type { Answer } from '#core/answer-contract.ts';
 import { answerQuestion } from '#core/answer.ts';
 import { buildIndex, indexFromJson, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import { parseKnowledgeBase, type KnowledgeBase } from '#core/knowledge-schema.ts';
-import { INDEX_FILE, loadKnowledgeIndex, prebuiltIndexText } from '../../functions/adapters/knowledge-file.ts';
+import { INDEX_FILE, loadKnowledgeIndex, prebuiltIndexText } from '#adapters/knowledge-file.ts';
 import { ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from '../../knowledge/sources.ts';
 import { DEV_SET, knowledgeBaseWith, loadEvalSet, questionsOf, toQuestion } from '../eval/evaluate.ts';
 import { isEnglish } from '../helpers.ts';

@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { SAR_TABLE } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { SAR_TABLE } from '#adapters/dynamodb-sar-store.ts';
 import { createApp } from '../../infra/app.ts';
 import { cdkContext, synthStage, testStageConfig } from './stage.ts';
 

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { METRIC, METRICS_NAMESPACE } from '../../functions/shared/metrics.ts';
+import { METRIC, METRICS_NAMESPACE } from '#shared/metrics.ts';
 import { synthStage } from './stage.ts';
 
 const { stack, template } = synthStage();

@@ -5,12 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKnowledgeBase } from '../../functions/core/knowledge-schema.ts';
 import type { AuditGaps } from '../../functions/core/unanswered.ts';
-import {
-  DEFAULT_AUDIT_PATH,
-  loadAuditReport,
-  parseAuditReport,
-  type StoredAuditReport,
-} from '../../functions/shared/audit-report.ts';
+import { DEFAULT_AUDIT_PATH, loadAuditReport, parseAuditReport, type StoredAuditReport } from '#shared/audit-report.ts';
 import { auditKnowledgeBase, type AuditReport } from '../../knowledge/audit/index.ts';
 import { KB_OUTPUT } from '../../knowledge/sources.ts';
 

@@ -13,7 +13,7 @@ import {
   SarIntakeEnvSchema,
   secretArnVariable,
   TeamsEnvSchema,
-} from '../../functions/shared/env.ts';
+} from '#shared/env.ts';
 
 describe('env', () => {
   it('names each variable by itself, and a secret by its ARN variable', () => {

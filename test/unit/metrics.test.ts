@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { METRIC, METRICS_NAMESPACE, powertoolsMetrics } from '../../functions/shared/metrics.ts';
+import { METRIC, METRICS_NAMESPACE, powertoolsMetrics } from '#shared/metrics.ts';
 
 // What CloudWatch reads: EMF JSON lines on stdout. The alarms in infra name the namespace, the metric and the
 // `service` dimension exactly, so the line itself is what is checked here.

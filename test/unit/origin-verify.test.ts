@@ -6,7 +6,7 @@ import { createEscalationHandler } from '../../functions/channels/escalation/han
 import { createChatHandler } from '../../functions/channels/web-chat/handler.ts';
 import { createSarHandoffHandler } from '../../functions/channels/web-chat/sar-handoff.ts';
 import { createTeamsHandler } from '../../functions/channels/teams/handler.ts';
-import { httpStack, json, originVerifier } from '../../functions/shared/http.ts';
+import { httpStack, json, originVerifier } from '#shared/http.ts';
 
 // In AWS the API is reached through CloudFront (with the WAF), which adds x-origin-verify; a request straight to
 // the execute-api URL lacks it and is refused before any handler logic runs.

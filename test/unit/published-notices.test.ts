@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notice } from '#core/knowledge-schema.ts';
-import { checkPublishedNotices, formatPublishedChecks } from '../../functions/shared/published-notices.ts';
+import { checkPublishedNotices, formatPublishedChecks } from '#shared/published-notices.ts';
 import { contentHash } from '../../knowledge/import/content-hash.ts';
 import { htmlToNotice } from '../../knowledge/import/html.ts';
 

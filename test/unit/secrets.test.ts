@@ -1,6 +1,6 @@
 import type { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { describe, expect, it } from 'vitest';
-import { loadSecretsIntoEnv, type SecretsClient } from '../../functions/shared/secrets.ts';
+import { loadSecretsIntoEnv, type SecretsClient } from '#shared/secrets.ts';
 
 const ARN = (name: string) => `arn:aws:secretsmanager:eu-west-2:111122223333:secret:${name}-AbCdEf`;
 

@@ -7,8 +7,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { EscalationStore } from '#core/ports.ts';
-import { requireCloudFront } from '../../shared/http.ts';
-import { verifyLink } from '../../shared/signed-link.ts';
+import { requireCloudFront } from '#shared/http.ts';
+import { verifyLink } from '#shared/signed-link.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

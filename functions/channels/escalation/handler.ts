@@ -9,7 +9,7 @@ import {
   type EscalationOutcome,
   type SubmitEscalationDependencies,
 } from '#core/escalation/submit.ts';
-import { httpStack, json, jsonError, type HttpHandler } from '../../shared/http.ts';
+import { httpStack, json, jsonError, type HttpHandler } from '#shared/http.ts';
 
 export interface EscalationDependencies extends SubmitEscalationDependencies {
   logger: Logger;

@@ -4,11 +4,11 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
-import { EscalationHttpEnvSchema, readEnv } from '../../shared/env.ts';
-import { byPath } from '../../shared/http.ts';
-import { mailSenderFromEnv } from '../../shared/mail.ts';
-import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
+import { EscalationHttpEnvSchema, readEnv } from '#shared/env.ts';
+import { byPath } from '#shared/http.ts';
+import { mailSenderFromEnv } from '#shared/mail.ts';
+import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { wireEscalationRoutes } from './wire.ts';
 
 // First, before the environment is parsed: in AWS, ACK_LINK_SECRET, ORIGIN_VERIFY and SMTP_PASS are read from

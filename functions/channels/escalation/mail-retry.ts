@@ -5,11 +5,11 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
-import { MailRetryEnvSchema, readEnv } from '../../shared/env.ts';
-import { mailSenderFromEnv } from '../../shared/mail.ts';
-import { powertoolsMetrics } from '../../shared/metrics.ts';
-import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { LambdaSarIntake } from '#adapters/lambda-sar-intake.ts';
+import { MailRetryEnvSchema, readEnv } from '#shared/env.ts';
+import { mailSenderFromEnv } from '#shared/mail.ts';
+import { powertoolsMetrics } from '#shared/metrics.ts';
+import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { wireMailRetry } from './wire.ts';
 
 // First, before the environment is parsed: in AWS, SMTP_PASS is read from Secrets Manager.

@@ -7,7 +7,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { drainQueue } from '#core/mail-queue.ts';
 import type { MailQueue, MailSender } from '#core/ports.ts';
-import { METRIC, type MetricsPort } from '../../shared/metrics.ts';
+import { METRIC, type MetricsPort } from '#shared/metrics.ts';
 
 export function createMailRetryHandler(deps: {
   queue: MailQueue;

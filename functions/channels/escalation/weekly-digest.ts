@@ -5,10 +5,10 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
-import { DigestEnvSchema, readEnv } from '../../shared/env.ts';
-import { mailSenderFromEnv } from '../../shared/mail.ts';
-import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
+import { DigestEnvSchema, readEnv } from '#shared/env.ts';
+import { mailSenderFromEnv } from '#shared/mail.ts';
+import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { wireDigest } from './wire-digest.ts';
 
 // First, before the environment is parsed: in AWS, ACK_LINK_SECRET and SMTP_PASS are read from Secrets Manager.

@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
-import { DynamoEscalationStore } from '../../adapters/dynamodb-escalation-store.ts';
-import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
-import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
-import { loadAuditReport } from '../../shared/audit-report.ts';
-import { checkPublishedNotices } from '../../shared/published-notices.ts';
+import { DynamoEscalationStore } from '#adapters/dynamodb-escalation-store.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
+import { loadAuditReport } from '#shared/audit-report.ts';
+import { checkPublishedNotices } from '#shared/published-notices.ts';
 import { createDigestHandler } from './digest.ts';
 import type { EscalationConfig } from './wire.ts';
 

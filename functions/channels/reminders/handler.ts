@@ -8,7 +8,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SarCaseStore, TeamsChannelStore } from '#core/ports.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
 import { bindingDueDate, remindersFor, type SarCase } from '#core/sar/case.ts';
-import { METRIC, type MetricsPort } from '../../shared/metrics.ts';
+import { METRIC, type MetricsPort } from '#shared/metrics.ts';
 
 export interface ReminderLine {
   reference: string;

@@ -1,14 +1,14 @@
 /** The reminders Lambda, run on a schedule (EventBridge Scheduler in infra): the digest per council. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
-import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
-import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
-import { powertoolsMetrics } from '../../shared/metrics.ts';
-import { londonToday } from '../../shared/sar.ts';
-import { readEnv, RemindersEnvSchema } from '../../shared/env.ts';
-import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
-import { councilCalendars } from '../../shared/calendars.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { DynamoTeamsChannelStore } from '#adapters/dynamodb-teams-channel-store.ts';
+import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
+import { powertoolsMetrics } from '#shared/metrics.ts';
+import { londonToday } from '#shared/sar.ts';
+import { readEnv, RemindersEnvSchema } from '#shared/env.ts';
+import { loadSecretsIntoEnv } from '#shared/secrets.ts';
+import { councilCalendars } from '#shared/calendars.ts';
 import { createProactivePoster } from '../teams/bot-framework.ts';
 import { createRemindersHandler, postToTeams } from './handler.ts';
 

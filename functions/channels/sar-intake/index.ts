@@ -2,14 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
-import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
-import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
-import { mailSenderFromEnv } from '../../shared/mail.ts';
-import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
-import { readEnv, SarIntakeEnvSchema } from '../../shared/env.ts';
-import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
-import { councilCalendars } from '../../shared/calendars.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { mailSenderFromEnv } from '#shared/mail.ts';
+import { contextChecker, councilMailboxes, londonToday } from '#shared/sar.ts';
+import { readEnv, SarIntakeEnvSchema } from '#shared/env.ts';
+import { loadSecretsIntoEnv } from '#shared/secrets.ts';
+import { councilCalendars } from '#shared/calendars.ts';
 import { createSarIntakeHandler } from './handler.ts';
 
 // First, before the environment is parsed: in AWS, SMTP_PASS is read from Secrets Manager.

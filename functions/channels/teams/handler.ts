@@ -1,7 +1,7 @@
 /** POST /api/messages: the Bot Framework endpoint Teams calls, as an API Gateway (HTTP API v2) handler. */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { API_RESPONSE_HEADERS, jsonError, requireCloudFront } from '../../shared/http.ts';
+import { API_RESPONSE_HEADERS, jsonError, requireCloudFront } from '#shared/http.ts';
 import type { BotResponse } from './bot-framework.ts';
 
 export function createTeamsHandler(deps: {

@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { MAX_QUESTION_LENGTH, TOPICS } from '#core/answer-contract.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { unhelpfulRecord, type UnansweredStore } from '#core/unanswered.ts';
-import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
+import { ClientError, httpStack, json, type HttpHandler } from '#shared/http.ts';
 
 /** How long the response waits for the record before answering anyway. */
 export const RECORD_WAIT_MS = 1500;

@@ -12,7 +12,7 @@ import { chatTurn } from '#core/chat.ts';
 import { SessionIdSchema } from '#core/escalation/index.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { UnansweredStore } from '#core/unanswered.ts';
-import { ClientError, httpStack, json, type HttpHandler } from '../../shared/http.ts';
+import { ClientError, httpStack, json, type HttpHandler } from '#shared/http.ts';
 
 const id = (what: string) =>
   z.optional(

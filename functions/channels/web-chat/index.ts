@@ -1,12 +1,12 @@
 /** The chat Lambda: POST /api/chat, /api/feedback and /api/sar, built from real parts once per cold start. */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
-import { loadKnowledgeIndex } from '../../adapters/knowledge-file.ts';
-import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
-import { ChatEnvSchema, readEnv } from '../../shared/env.ts';
-import { byPath } from '../../shared/http.ts';
-import { londonToday } from '../../shared/sar.ts';
-import { loadSecretsIntoEnv } from '../../shared/secrets.ts';
+import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
+import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
+import { LambdaSarIntake } from '#adapters/lambda-sar-intake.ts';
+import { ChatEnvSchema, readEnv } from '#shared/env.ts';
+import { byPath } from '#shared/http.ts';
+import { londonToday } from '#shared/sar.ts';
+import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { createFeedbackHandler } from './feedback.ts';
 import { createChatHandler } from './handler.ts';
 import { createSarHandoffHandler } from './sar-handoff.ts';

@@ -5,8 +5,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
 import { fieldErrors, SarFormSchema, type SarIntakeResponse } from '#core/sar/intake-contract.ts';
-import type { SarIntakePort } from '../../adapters/lambda-sar-intake.ts';
-import { ClientError, httpStack, json, jsonError, type HttpHandler } from '../../shared/http.ts';
+import type { SarIntakePort } from '#adapters/lambda-sar-intake.ts';
+import { ClientError, httpStack, json, jsonError, type HttpHandler } from '#shared/http.ts';
 
 export interface SarHandoffDependencies {
   sarIntake: SarIntakePort;

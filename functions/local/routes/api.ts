@@ -3,7 +3,7 @@
  * API Gateway v2 events for the Lambda handlers, each taking only the methods API Gateway routes for it; any other
  * /api/ path is a 404 in the one error shape.
  */
-import { byPath, type HttpHandler } from '../../shared/http.ts';
+import { byPath, type HttpHandler } from '#shared/http.ts';
 import { localContext, readBody, toEvent, writeResult } from '../api-gateway.ts';
 import { allowed, sendError } from '../guard.ts';
 import type { LocalRoute } from './route.ts';

@@ -1,8 +1,8 @@
 /** The web chat's routes, wired as the chat Lambda is: POST /api/chat and /api/feedback. */
-import { DynamoUnansweredStore } from '../../adapters/dynamodb-unanswered-store.ts';
+import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
 import { createFeedbackHandler } from '../../channels/web-chat/feedback.ts';
 import { createChatHandler } from '../../channels/web-chat/handler.ts';
-import type { HttpHandler } from '../../shared/http.ts';
+import type { HttpHandler } from '#shared/http.ts';
 import { LOCAL_TABLES, type LocalContext } from './route.ts';
 
 export function chatRoutes(ctx: LocalContext): Record<string, HttpHandler> {

@@ -10,8 +10,8 @@ import {
   wireMailRetry,
   type EscalationConfig,
 } from '../../channels/escalation/wire.ts';
-import type { HttpHandler } from '../../shared/http.ts';
-import { loggedMetrics } from '../../shared/metrics.ts';
+import type { HttpHandler } from '#shared/http.ts';
+import { loggedMetrics } from '#shared/metrics.ts';
 import { localSarIntake } from './sar.ts';
 import { LOCAL_TABLES, type LocalContext } from './route.ts';
 

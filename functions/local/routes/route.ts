@@ -4,7 +4,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
-import type { LocalOutbox } from '../../adapters/local-outbox.ts';
+import type { LocalOutbox } from '#adapters/local-outbox.ts';
 
 export interface LocalRoute {
   /** Whether this route answers `path` (the URL's path, without the query). */

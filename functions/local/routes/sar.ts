@@ -4,18 +4,18 @@
  * each council's Teams channel where the bot was added).
  */
 import { randomBytes } from 'node:crypto';
-import { DynamoMailQueue } from '../../adapters/dynamodb-mail-queue.ts';
-import { DynamoSarCaseStore } from '../../adapters/dynamodb-sar-store.ts';
-import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
-import { LambdaSarIntake } from '../../adapters/lambda-sar-intake.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { DynamoTeamsChannelStore } from '#adapters/dynamodb-teams-channel-store.ts';
+import { LambdaSarIntake } from '#adapters/lambda-sar-intake.ts';
 import { createRemindersHandler, postToTeams } from '../../channels/reminders/handler.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../../channels/sar-intake/handler.ts';
 import { createProactivePoster, type BotCredentials } from '../../channels/teams/bot-framework.ts';
 import { createSarHandoffHandler } from '../../channels/web-chat/sar-handoff.ts';
-import { councilCalendars } from '../../shared/calendars.ts';
-import type { HttpHandler } from '../../shared/http.ts';
-import { loggedMetrics } from '../../shared/metrics.ts';
-import { contextChecker, councilMailboxes, londonToday } from '../../shared/sar.ts';
+import { councilCalendars } from '#shared/calendars.ts';
+import type { HttpHandler } from '#shared/http.ts';
+import { loggedMetrics } from '#shared/metrics.ts';
+import { contextChecker, councilMailboxes, londonToday } from '#shared/sar.ts';
 import { LOCAL_TABLES, type LocalContext } from './route.ts';
 
 /** The SAR intake Lambda, wired as in AWS with dynalite and the outbox. */

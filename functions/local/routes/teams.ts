@@ -4,11 +4,11 @@
  * through the escalation channel's wiring, as the Teams Lambda does.
  */
 import { submitEscalation } from '#core/escalation/submit.ts';
-import { DynamoTeamsChannelStore } from '../../adapters/dynamodb-teams-channel-store.ts';
+import { DynamoTeamsChannelStore } from '#adapters/dynamodb-teams-channel-store.ts';
 import { createBotEndpoint, type BotCredentials } from '../../channels/teams/bot-framework.ts';
 import { createInstallHandler, createTeamsConversation, type TeamsAccess } from '../../channels/teams/conversation.ts';
 import { createTeamsHandler } from '../../channels/teams/handler.ts';
-import { londonToday } from '../../shared/sar.ts';
+import { londonToday } from '#shared/sar.ts';
 import { readBody, toEvent, writeResult } from '../api-gateway.ts';
 import { allowed } from '../guard.ts';
 import { localEscalation } from './escalation.ts';

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MailAddressError,
-  assertSafeAddress,
-  isSafeAddress,
-  safeHeaderText,
-} from '../../../functions/adapters/mail/address.ts';
+import { MailAddressError, assertSafeAddress, isSafeAddress, safeHeaderText } from '#adapters/mail/address.ts';
 
 describe('assertSafeAddress', () => {
   it.each([

@@ -3,10 +3,10 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MailAddressError } from '../../../functions/adapters/mail/address.ts';
-import { MailRelayError } from '../../../functions/adapters/mail/relay-error.ts';
-import { SesMailSender } from '../../../functions/adapters/mail/ses-sender.ts';
-import type { SesMailSenderConfig } from '../../../functions/adapters/mail/ses-sender.ts';
+import { MailAddressError } from '#adapters/mail/address.ts';
+import { MailRelayError } from '#adapters/mail/relay-error.ts';
+import { SesMailSender } from '#adapters/mail/ses-sender.ts';
+import type { SesMailSenderConfig } from '#adapters/mail/ses-sender.ts';
 import { leafParts, parseMime } from './mime.ts';
 
 interface Captured {

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MailAddressError } from '../../../functions/adapters/mail/address.ts';
-import { MailRelayError } from '../../../functions/adapters/mail/relay-error.ts';
-import { SmtpMailSender } from '../../../functions/adapters/mail/smtp-sender.ts';
-import type { SmtpMailSenderConfig } from '../../../functions/adapters/mail/smtp-sender.ts';
-import { mailSenderFromEnv } from '../../../functions/shared/mail.ts';
+import { MailAddressError } from '#adapters/mail/address.ts';
+import { MailRelayError } from '#adapters/mail/relay-error.ts';
+import { SmtpMailSender } from '#adapters/mail/smtp-sender.ts';
+import type { SmtpMailSenderConfig } from '#adapters/mail/smtp-sender.ts';
+import { mailSenderFromEnv } from '#shared/mail.ts';
 import { leafParts, parseMime } from './mime.ts';
 
 interface Received {

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamsContextStore } from '#core/ports.ts';
-import { DynamoTeamsContextStore } from '../../../functions/adapters/dynamodb-teams-context-store.ts';
+import { DynamoTeamsContextStore } from '#adapters/dynamodb-teams-context-store.ts';
 import { createBotEndpoint } from '../../../functions/channels/teams/bot-framework.ts';
 import { createTeamsConversation, memoryContextStore } from '../../../functions/channels/teams/conversation.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../../functions/local/dynalite.ts';

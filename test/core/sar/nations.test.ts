@@ -4,11 +4,11 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadline } from '#core/sar/deadlines.ts';
 import { UK_DIVISIONS, type Council } from '#core/knowledge-schema.ts';
-import { DynamoMailQueue } from '../../../functions/adapters/dynamodb-mail-queue.ts';
-import { DynamoSarCaseStore } from '../../../functions/adapters/dynamodb-sar-store.ts';
-import { LocalOutbox } from '../../../functions/adapters/local-outbox.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
+import { LocalOutbox } from '#adapters/local-outbox.ts';
 import { createSarIntakeHandler } from '../../../functions/channels/sar-intake/handler.ts';
-import { councilCalendars, divisionCalendar } from '../../../functions/shared/calendars.ts';
+import { councilCalendars, divisionCalendar } from '#shared/calendars.ts';
 import {
   ensureMailQueueTable,
   ensureSarTable,
