@@ -94,7 +94,6 @@ describe('architecture', () => {
     const pending = new Set([
       'functions/core/escalation/index.ts composeDpoMail',
       'functions/core/unanswered.ts weeklyDigest',
-      'knowledge/pipeline/segment.ts segment',
     ]);
     const root = new URL('../', import.meta.url);
     const found: string[] = [];

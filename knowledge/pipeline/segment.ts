@@ -223,12 +223,11 @@ function joinBrokenLines(
   return out;
 }
 
-export function segment(noticeText: string, title: string): Section[] {
-  const { body, headings: tocHeadings } = takeTableOfContents(toUnits(normaliseCharacters(noticeText)));
-  const lineUnits = body.filter((u) => u.kind === 'line').length;
-  const blankSeparated = body.filter((u) => u.blankBefore).length > Math.max(2, lineUnits * 0.4);
+type HeadingTest = (unit: Unit, next?: Unit, prev?: Unit) => boolean;
 
-  const isHeading = (unit: Unit, next?: Unit, prev?: Unit): boolean => {
+/** Whether a line is a heading: its style, its length, how it ends, and the notice's own table of contents. */
+function headingTest(tocHeadings: Set<string>): HeadingTest {
+  return (unit, next, prev) => {
     const text = squash(unit.text);
     if (unit.text.startsWith('# ')) return true;
     const shouting = /[A-Z]{2}/.test(text) && !/[a-z]/.test(text);
@@ -278,8 +277,18 @@ export function segment(noticeText: string, title: string): Section[] {
     }
     return count <= 12;
   };
+}
 
-  const units = joinBrokenLines(body, blankSeparated, isHeading);
+export function segment(noticeText: string, title: string): Section[] {
+  const { body, headings: tocHeadings } = takeTableOfContents(toUnits(normaliseCharacters(noticeText)));
+  const lineUnits = body.filter((u) => u.kind === 'line').length;
+  const blankSeparated = body.filter((u) => u.blankBefore).length > Math.max(2, lineUnits * 0.4);
+  const isHeading = headingTest(tocHeadings);
+  return assemble(joinBrokenLines(body, blankSeparated, isHeading), title, isHeading);
+}
+
+/** Units → sections: headings open sections (numbered subsections under their numbered parent), lists keep lead-ins. */
+function assemble(units: Unit[], title: string, isHeading: HeadingTest): Section[] {
   const sections: Section[] = [];
   let current: Section = { heading: title, parents: [], subheading: false, blocks: [] };
   let pendingParents: string[] = [];
