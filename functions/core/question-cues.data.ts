@@ -633,8 +633,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwrite to\b`,
         r`\bspeak to\b`,
         r`\btalk to\b`,
-        r`\bring\b`,
-        r`\bcall\b`,
+        // "when I ring you, do you record it" describes a call; "can I ring someone" asks for a number.
+        r`(?<!\b(?:when|if|whenever|after) (?:i|we) )\bring\b`,
+        r`(?<!\b(?:when|if|whenever|after) (?:i|we) )\bcall\b`,
         r`\breach\b`,
         r`\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b`,
       ],

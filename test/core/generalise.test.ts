@@ -155,6 +155,7 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     ['what is the reason you need this', 'purposes'],
     ['what does the council find out about me when i apply', 'data-collected'],
     ['what is printed on my card', 'data-collected'],
+    ['when i call you do you record it', 'data-collected'],
     ['do your advisers record what i say', 'data-collected'],
     ['r u lot tracking me', 'data-collected'],
     ['who runs the app you use', 'sharing'],
