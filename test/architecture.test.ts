@@ -62,8 +62,6 @@ describe('architecture', () => {
   it('no channel imports another, but for a Lambda entry taking another channel’s composition root (its wire.ts)', () => {
     const dir = new URL('../functions/channels/', import.meta.url);
     const entries = new Set(lambdaEntries());
-    // temporary (issue 16): posting into Teams becomes an adapter the reminders use through a port.
-    const pending = new Set(['reminders/index.ts → ../teams/bot-framework.ts']);
     const offending: string[] = [];
     for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
       const channel = file.split('/')[0]!;
@@ -75,7 +73,7 @@ describe('architecture', () => {
         offending.push(`${file} → ${spec}`);
       }
     }
-    expect(offending.filter((f) => !pending.has(f))).toEqual([]);
+    expect(offending).toEqual([]);
   });
 
   it('Lambda entries take their environment from shared/env.ts (no inline schema, no string-literal names)', () => {

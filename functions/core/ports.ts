@@ -107,6 +107,12 @@ export interface TeamsChannelStore {
   get(council: string): Promise<ConversationReferenceJson | undefined>;
 }
 
+/** Posts into a Teams conversation the bot stored (the reminders' daily list); the Bot Framework adapter implements it. */
+export interface TeamsPoster {
+  /** Posts `text` (Teams Markdown) as a message into the conversation `channel` refers to. */
+  post(channel: ConversationReferenceJson, text: string): Promise<void>;
+}
+
 /**
  * Where a Teams conversation's context (the service, council and topic of its last answer) waits for a follow-up
  * typed in the compose box, which carries nothing back (a card button carries the context in its data instead).

@@ -5,7 +5,7 @@
  * overdue across councils is the SarsOverdue metric, on every run (0 included), for the alarm.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SarCaseStore, TeamsChannelStore } from '#core/ports.ts';
+import type { SarCaseStore, TeamsChannelStore, TeamsPoster } from '#core/ports.ts';
 import type { WorkingCalendar } from '#core/sar/calendar.ts';
 import { bindingDueDate, remindersFor, type SarCase } from '#core/sar/case.ts';
 import { METRIC, type MetricsPort } from '#shared/metrics.ts';
@@ -26,8 +26,8 @@ export interface CouncilReminders {
 
 export interface RemindersDependencies {
   store: Pick<SarCaseStore, 'listDueBy'>;
-  /** Posts a council's list to its information-governance Teams channel; false when it has none stored. */
-  post?: (council: string, text: string) => Promise<boolean>;
+  /** Where a council's list is posted: its information-governance Teams channel, when the bot was added to one. */
+  teams?: { channels: Pick<TeamsChannelStore, 'get'>; poster: TeamsPoster };
   /** Per council (its nation's bank holidays), or one calendar for every council. */
   calendar: WorkingCalendar | ((council: string) => WorkingCalendar);
   councils: () => string[];
@@ -39,6 +39,7 @@ export interface RemindersDependencies {
 const line = (c: SarCase): ReminderLine => ({ reference: c.reference, status: c.status, dueDate: bindingDueDate(c)! });
 
 export function createRemindersHandler(deps: RemindersDependencies) {
+  const post = deps.teams && postToTeams(deps.teams.channels, deps.teams.poster);
   return async (): Promise<CouncilReminders[]> => {
     const today = deps.today();
     const digests: CouncilReminders[] = [];
@@ -50,7 +51,7 @@ export function createRemindersHandler(deps: RemindersDependencies) {
       digests.push(digest);
       let posted = false;
       try {
-        posted = (await deps.post?.(council, remindersText(digest))) ?? false;
+        posted = (await post?.(council, remindersText(digest))) ?? false;
       } catch (error) {
         // One council's Teams failing must not stop the others' reminders.
         deps.logger.warn('SAR reminders not posted to Teams', { council, error: (error as Error).name });
@@ -82,15 +83,12 @@ export function remindersText(digest: CouncilReminders): string {
   ].join('\n\n');
 }
 
-/** The post function for a council: its stored channel, if the bot was added to one. */
-export function postToTeams(
-  channels: Pick<TeamsChannelStore, 'get'>,
-  poster: (reference: Record<string, unknown>, text: string) => Promise<void>,
-) {
+/** Posts a council's list to its stored channel; false when the bot was not added to one. */
+function postToTeams(channels: Pick<TeamsChannelStore, 'get'>, poster: TeamsPoster) {
   return async (council: string, text: string): Promise<boolean> => {
     const reference = await channels.get(council);
     if (!reference) return false;
-    await poster(reference, text);
+    await poster.post(reference, text);
     return true;
   };
 }

@@ -2,15 +2,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
-import { DynamoTeamsChannelStore } from '#adapters/dynamodb-teams-channel-store.ts';
 import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { powertoolsMetrics } from '#shared/metrics.ts';
 import { londonToday } from '#shared/sar.ts';
 import { readEnv, RemindersEnvSchema } from '#shared/env.ts';
 import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { councilCalendars } from '#shared/calendars.ts';
-import { createProactivePoster } from '../teams/bot-framework.ts';
-import { createRemindersHandler, postToTeams } from './handler.ts';
+import { wireTeamsPosting } from '../teams/wire.ts';
+import { createRemindersHandler } from './handler.ts';
 
 // First, before the environment is parsed: in AWS, MICROSOFT_APP_PASSWORD is read from Secrets Manager.
 await loadSecretsIntoEnv();
@@ -19,18 +18,21 @@ const env = readEnv(RemindersEnvSchema);
 const index = loadKnowledgeIndex(env.KB_PATH);
 const logger = new Logger({ serviceName: 'reminders' });
 const dynamo = new DynamoDBClient(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {});
-const channels = env.TEAMS_CHANNEL_TABLE ? new DynamoTeamsChannelStore(dynamo, env.TEAMS_CHANNEL_TABLE) : undefined;
-const poster = channels
-  ? createProactivePoster({
-      appId: env.MICROSOFT_APP_ID,
-      appPassword: env.MICROSOFT_APP_PASSWORD,
-      tenantId: env.MICROSOFT_APP_TENANT_ID,
+const teams = env.TEAMS_CHANNEL_TABLE
+  ? wireTeamsPosting({
+      dynamo,
+      channelTable: env.TEAMS_CHANNEL_TABLE,
+      bot: {
+        appId: env.MICROSOFT_APP_ID,
+        appPassword: env.MICROSOFT_APP_PASSWORD,
+        tenantId: env.MICROSOFT_APP_TENANT_ID,
+      },
     })
   : undefined;
 
 export const handler = createRemindersHandler({
   store: new DynamoSarCaseStore(dynamo, env.SAR_TABLE),
-  ...(channels && poster ? { post: postToTeams(channels, poster) } : {}),
+  ...(teams ? { teams } : {}),
   calendar: councilCalendars(index),
   councils: () =>
     [...new Set([...index.councils.keys(), ...[...index.notices.values()].map((n) => n.notice.council)])].sort(),

@@ -17,6 +17,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import * as z from 'zod/mini';
+import type { TeamsPoster } from '#core/ports.ts';
 import type { TeamsReply, TeamsTurn } from './conversation.ts';
 
 /**
@@ -282,15 +283,17 @@ async function runTurn(
 }
 
 /** Posts a message to a conversation the bot stored (proactive: the daily due/overdue list to the IG channel). */
-export function createProactivePoster(credentials: BotCredentials) {
+export function createProactivePoster(credentials: BotCredentials): TeamsPoster {
   const adapter = new CloudAdapter(authenticationFor(credentials));
-  return async (reference: Record<string, unknown>, text: string): Promise<void> => {
-    await adapter.continueConversationAsync(
-      credentials.appId,
-      reference as unknown as Partial<ConversationReference>,
-      async (context) => {
-        await context.sendActivity({ type: 'message', text });
-      },
-    );
+  return {
+    async post(reference, text) {
+      await adapter.continueConversationAsync(
+        credentials.appId,
+        reference as unknown as Partial<ConversationReference>,
+        async (context) => {
+          await context.sendActivity({ type: 'message', text });
+        },
+      );
+    },
   };
 }

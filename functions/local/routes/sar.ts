@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
-import { DynamoTeamsChannelStore } from '#adapters/dynamodb-teams-channel-store.ts';
 import { LambdaSarIntake } from '#adapters/lambda-sar-intake.ts';
-import { createRemindersHandler, postToTeams } from '../../channels/reminders/handler.ts';
+import { createRemindersHandler } from '../../channels/reminders/handler.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../../channels/sar-intake/handler.ts';
-import { createProactivePoster, type BotCredentials } from '../../channels/teams/bot-framework.ts';
+import type { BotCredentials } from '../../channels/teams/bot-framework.ts';
+import { wireTeamsPosting } from '../../channels/teams/wire.ts';
 import { createSarHandoffHandler } from '../../channels/web-chat/sar-handoff.ts';
 import { councilCalendars } from '#shared/calendars.ts';
 import type { HttpHandler } from '#shared/http.ts';
@@ -58,6 +58,6 @@ export function sarReminders(ctx: Pick<LocalContext, 'dynamo' | 'index' | 'logge
     today: () => londonToday(),
     logger: ctx.logger,
     metrics: loggedMetrics(ctx.logger),
-    post: postToTeams(new DynamoTeamsChannelStore(ctx.dynamo, LOCAL_TABLES.teamsChannels), createProactivePoster(bot)),
+    teams: wireTeamsPosting({ dynamo: ctx.dynamo, channelTable: LOCAL_TABLES.teamsChannels, bot }),
   });
 }
