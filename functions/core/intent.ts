@@ -140,7 +140,8 @@ export const FUNCTION_TERMS = new Set(
   purposes outside uk abroad request subject time years year months month long much who whom get given give send sent
   find found say says said tell told able allowed allow happen happens done do make made ask asked dpo officer
   protection data information personal detail details record records file files stuff council service notice privacy
-  person people someone human speak talk write ring call answer question questions help period what exercise`
+  person people someone human speak talk write ring call answer question questions help period what exercise
+  private secret`
     .split(/\s+/)
     .map(stem),
 );

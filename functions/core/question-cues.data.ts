@@ -413,6 +413,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bbreach\b`,
         r`\bencrypt`,
         r`\bconfidential\b`,
+        // "is it private", "is what I say kept secret", "will it stay between us".
+        r`\b(?:is it|is this|is that|will it be|will this be|be|kept|stay|stays|keep it|keep this|keep that) (?:\w+ )?(?:private|secret|between us)\b`,
         r`\b(?:you|they|council) (?:lose|lost)\b`,
         r`\bstolen\b`,
         r`\bhack\w*`,

@@ -176,12 +176,15 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe(topic);
   });
 
-  it.each(['how do you store my data', "where's it stored", 'is my data stored securely'])(
-    '%j asks how it is kept safe',
-    (question) => {
-      expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe('security');
-    },
-  );
+  it.each([
+    'how do you store my data',
+    "where's it stored",
+    'is my data stored securely',
+    'is it private',
+    'is what i say kept secret',
+  ])('%j asks how it is kept safe', (question) => {
+    expect(ask(question, { notice: 'kent-connect-to-work' }).topic).toBe('security');
+  });
 
   it.each([
     'will you tell the police about me',
