@@ -50,11 +50,8 @@ describe('architecture', () => {
   it('channels take their ports from the core, never from an adapter (only an entry or its wire.ts wires adapters)', () => {
     const dir = new URL('../functions/channels/', import.meta.url);
     const entries = new Set(lambdaEntries());
-    // temporary (issue 16): these ports still live beside their DynamoDB or Lambda adapter (the escalation split and
-    // the web-chat work move them).
-    const pending = new Set(['web-chat/sar-handoff.ts']);
     const offending = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts') && !/\/wire(?:-[\w-]+)?\.ts$/.test(f) && !entries.has(f) && !pending.has(f))
+      .filter((f) => f.endsWith('.ts') && !/\/wire(?:-[\w-]+)?\.ts$/.test(f) && !entries.has(f))
       .filter((f) => /from ['"](?:[./]*|#)adapters\//.test(readFileSync(new URL(f, dir), 'utf8')));
     expect(offending).toEqual([]);
   });

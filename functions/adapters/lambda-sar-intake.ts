@@ -1,13 +1,8 @@
 /** The SAR intake, reached the way every caller reaches it: AWS Lambda Invoke with the shared contract. */
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { lazily, type Lazy } from './lazy.ts';
+import type { SarIntakeClient } from '#core/ports.ts';
 import type { SarIntakeRequest, SarIntakeResponse } from '#core/sar/intake-contract.ts';
-
-export interface SarIntakePort {
-  submit(request: SarIntakeRequest | Record<string, unknown>): Promise<SarIntakeResponse>;
-  /** Any other action of the intake (get, reminders, …); the response is the intake's own. */
-  invoke(event: { action: string } & Record<string, unknown>): Promise<unknown>;
-}
 
 const UNAVAILABLE = {
   ok: false,
@@ -17,7 +12,7 @@ const UNAVAILABLE = {
   },
 } as const;
 
-export class LambdaSarIntake implements SarIntakePort {
+export class LambdaSarIntake implements SarIntakeClient {
   private readonly client: Lazy<LambdaClient>;
 
   /** `client` may be lazy: the SDK is then loaded on the first hand-off, not at cold start. */

@@ -3,6 +3,7 @@ import type { SessionContext } from './answer-contract.ts';
 import type { Escalation } from './escalation/index.ts';
 import type { QueuedMail } from './mail-queue.ts';
 import type { SarCase } from './sar/case.ts';
+import type { SarIntakeRequest, SarIntakeResponse } from './sar/intake-contract.ts';
 
 /** Where SAR cases live. Only the SAR intake function writes it. */
 export interface SarCaseStore {
@@ -32,6 +33,17 @@ export interface SarCaseStore {
   mailOwed?(limit?: number): Promise<{ reference: string; since: string }[]>;
   /** The case's mail is queued (or the case never came to be): its mark is removed. */
   mailQueued?(reference: string): Promise<void>;
+}
+
+/**
+ * The SAR intake as the other functions reach it (the chat's hand-off, the mail retry): Lambda Invoke in AWS
+ * (adapters/lambda-sar-intake.ts), the same contract everywhere (sar/intake-contract.ts). Never throws: an intake
+ * that cannot be reached answers `unavailable`.
+ */
+export interface SarIntakeClient {
+  submit(request: SarIntakeRequest | Record<string, unknown>): Promise<SarIntakeResponse>;
+  /** Any other action of the intake (get, reminders, …); the response is the intake's own. */
+  invoke(event: { action: string } & Record<string, unknown>): Promise<unknown>;
 }
 
 export class SarConflictError extends Error {

@@ -14,7 +14,7 @@ import { TOPICS, type Answer, type SessionContext } from '#core/answer-contract.
 import { chatTurn } from '#core/chat.ts';
 import type { EscalationOutcome } from '#core/escalation/submit.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
-import type { TeamsChannelStore, TeamsContextStore } from '#core/ports.ts';
+import type { SarIntakeClient, TeamsChannelStore, TeamsContextStore } from '#core/ports.ts';
 import { bindingDueDate, type SarCase } from '#core/sar/case.ts';
 import { normaliseReference } from '#core/sar/reference.ts';
 import {
@@ -54,10 +54,8 @@ export interface TeamsAccess {
   council: string;
 }
 
-/** The SAR intake, reached by Lambda Invoke (adapters/lambda-sar-intake.ts). */
-export interface TeamsSarIntake {
-  invoke(event: { action: string } & Record<string, unknown>): Promise<unknown>;
-}
+/** The SAR intake, reached by Lambda Invoke (adapters/lambda-sar-intake.ts): the bot only invokes its actions. */
+export type TeamsSarIntake = Pick<SarIntakeClient, 'invoke'>;
 
 type CaseResult = { ok: true; case: SarCase } | { ok: false; error: { message: string } };
 type RemindersResult =

@@ -4,12 +4,12 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
+import type { SarIntakeClient } from '#core/ports.ts';
 import { fieldErrors, SarFormSchema, type SarIntakeResponse } from '#core/sar/intake-contract.ts';
-import type { SarIntakePort } from '#adapters/lambda-sar-intake.ts';
 import { ClientError, httpStack, json, jsonError, type HttpHandler } from '#shared/http.ts';
 
 export interface SarHandoffDependencies {
-  sarIntake: SarIntakePort;
+  sarIntake: SarIntakeClient;
   logger: Logger;
   allowedOrigins: string[];
   /** CloudFront's `x-origin-verify` secret (env ORIGIN_VERIFY); see HttpStackOptions. */
