@@ -264,6 +264,7 @@ function fromChosen(
     facts.push(...periodFacts(inTopic.map((f) => f.fact)).slice(0, 8));
   }
   if (topic === 'access-request') facts = withListSiblings(notice, facts);
+  if (topic === 'data-collected') facts = withGeneralList(notice, facts);
   // The notice says nothing on the topic itself ("is my child's data sent abroad?" with no word on transfers):
   // that is the answer, with the nearest sentences as what it does say.
   if (inTopic.length === 0 && RELATED_CAN_ANSWER_NOTHING.has(topic))
@@ -460,6 +461,26 @@ function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selecti
 }
 
 /** A route given as a list ("you can use one of the following methods:") is only useful whole. */
+/**
+ * "For a Blue Badge or a bus pass we also collect: …" adds to what is collected from everyone ("For all
+ * applications we collect: …"): an answer from the "also" list gives the list it adds to first.
+ */
+function withGeneralList(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const also = facts.find((f) => f.leadIn && /\balso\b/i.test(f.leadIn));
+  if (!also) return facts;
+  const general = notice.facts
+    .map((f) => f.fact)
+    .filter(
+      (f) =>
+        f.topic === 'data-collected' &&
+        f.section === also.section &&
+        f.leadIn &&
+        !/\balso\b/i.test(f.leadIn) &&
+        f.order < also.order,
+    );
+  return general.length ? dedupe([...general, ...facts]) : facts;
+}
+
 function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
   const out: Fact[] = [];
   for (const fact of facts) {

@@ -43,6 +43,13 @@ id: testvale-cctv
 council: testvale
 title: CCTV Privacy Notice
 ---
+What we collect
+From everyone our cameras see we collect:
+- moving images of people and vehicles
+- still images taken when an incident is reviewed
+In our car parks we also collect:
+- vehicle registration numbers read by the barrier cameras
+
 Who we share it with
 We may share recordings with:
 - Testshire Constabulary, to investigate crime
@@ -290,6 +297,15 @@ describe('a yes/no question about a list', () => {
     const answer = ask('do the police get my footage', { notice: 'testvale-cctv' });
     expect(answer.topic).toBe('sharing');
     expect(answer.text).toContain('Testshire Constabulary');
+  });
+});
+
+describe('a list that adds to another', () => {
+  it('"we also collect" comes with the list it adds to', () => {
+    const answer = ask('what do you collect in the car parks', { notice: 'testvale-cctv' });
+    expect(answer.topic).toBe('data-collected');
+    expect(answer.text).toContain('vehicle registration numbers');
+    expect(answer.text).toContain('moving images of people and vehicles');
   });
 });
 
