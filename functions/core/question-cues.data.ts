@@ -106,6 +106,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b`,
         r`\bthird part(?:y|ies)\b`,
         r`\bwho (?:do|will) you (?:give|send)\b`,
+        r`\bwhich (?:\w+ ){0,2}(?:gets?|receives?|sees?|is given|are given)\b`,
       ],
     },
     { weight: 3, phrases: [r`\bsell`, r`\bsold\b`] },

@@ -265,6 +265,10 @@ function fromChosen(
   }
   if (topic === 'access-request') facts = withListSiblings(notice, facts);
   if (topic === 'data-collected') facts = withGeneralList(notice, facts);
+  // "What do you hold on her son?", "which company looks after the cameras?": an open question answered by one
+  // or two items of a list gets the rest of that list after them; a yes/no question keeps its one item.
+  if (LIST_TOPICS.has(topic) && facts.length <= 2 && !closedQuestion(question.text))
+    facts = withRestOfList(notice, facts);
   // The notice says nothing on the topic itself ("is my child's data sent abroad?" with no word on transfers):
   // that is the answer, with the nearest sentences as what it does say.
   if (inTopic.length === 0 && RELATED_CAN_ANSWER_NOTHING.has(topic))
@@ -479,6 +483,16 @@ function withGeneralList(notice: IndexedNotice, facts: Fact[]): Fact[] {
         f.order < also.order,
     );
   return general.length ? dedupe([...general, ...facts]) : facts;
+}
+
+/** The facts, then the other items of the first one's list (same lead-in and section), up to eight in all. */
+function withRestOfList(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const first = facts[0];
+  if (!first?.leadIn) return facts;
+  const rest = notice.facts
+    .map((f) => f.fact)
+    .filter((f) => f.leadIn === first.leadIn && f.section === first.section && f.topic === first.topic);
+  return dedupe([...facts, ...rest]).slice(0, 8);
 }
 
 function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {

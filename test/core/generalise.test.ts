@@ -300,6 +300,17 @@ describe('a yes/no question about a list', () => {
   });
 });
 
+describe('an open question answered by one item of a list', () => {
+  it('gets the rest of the list after it; a yes/no question keeps its one item', () => {
+    const open = ask('which court gets the recordings', { notice: 'testvale-cctv' });
+    expect(open.text.indexOf('the courts')).toBeGreaterThan(-1);
+    expect(open.text).toContain('Testshire Constabulary');
+    const closed = ask('do the courts get the recordings', { notice: 'testvale-cctv' });
+    expect(closed.text).toContain('the courts');
+    expect(closed.text).not.toContain('Testshire Constabulary');
+  });
+});
+
 describe('a list that adds to another', () => {
   it('"we also collect" comes with the list it adds to', () => {
     const answer = ask('what do you collect in the car parks', { notice: 'testvale-cctv' });
