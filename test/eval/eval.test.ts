@@ -20,7 +20,7 @@ import {
  * fails CI. Raise them as matching improves; never lower one to make a change pass. The locked set is scored
  * here as an aggregate only.
  */
-const FLOORS = { main: 0.95, dev: 0.84, locked: 0.745 };
+const FLOORS = { main: 0.955, dev: 0.85, locked: 0.75 };
 
 const run = (index: KnowledgeIndex, items: EvalItem[]) =>
   items.map((item) => score(item, answerQuestion(index, toQuestion(item))));
