@@ -6,6 +6,9 @@
 import { stemmer } from 'stemmer';
 
 const SLANG: Record<string, string> = {
+  // Misspellings the spelling repair cannot reach (close to several words, or an archaic word itself).
+  concent: 'consent',
+  consernt: 'consent',
   u: 'you',
   ya: 'you',
   yu: 'you',

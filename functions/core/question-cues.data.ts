@@ -588,7 +588,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bspecial offers\b`,
       ],
     },
-    { weight: 2, phrases: [r`\bwithdr[ae]w\b`, r`\brefuse\b`, r`\bagree(?:d)?\b`] },
+    { weight: 2, phrases: [r`\bwithdr[ae]w(?:al|n|ing)?\b`, r`\brefuse\b`, r`\bagree(?:d)?\b`] },
   ],
   complaints: [
     {

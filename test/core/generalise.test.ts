@@ -170,6 +170,7 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     ['is it free to get my data', 'access-request'],
     ['how did you find me', 'sources'],
     ['who is behind this service', 'controller'],
+    ['can i withdrawl my concent', 'consent'],
     ['do your advisers record what i say', 'data-collected'],
     ['r u lot tracking me', 'data-collected'],
     ['who runs the app you use', 'sharing'],
