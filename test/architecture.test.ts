@@ -85,11 +85,6 @@ describe('architecture', () => {
   });
 
   it('rooms a reader can hold: no code file over 500 lines, no function over 80, in functions/, knowledge/ and infra/', () => {
-    // temporary (issue 16): what is still too large, each for its own step of the issue; remove an entry once split.
-    const pending = new Set([
-      'functions/core/escalation/index.ts composeDpoMail',
-      'functions/core/unanswered.ts weeklyDigest',
-    ]);
     const root = new URL('../', import.meta.url);
     const found: string[] = [];
     for (const top of ['functions', 'knowledge', 'infra']) {
@@ -119,6 +114,6 @@ describe('architecture', () => {
         visit(source);
       }
     }
-    expect(found.filter((f) => !pending.has(f))).toEqual([]);
+    expect(found).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Reads the notice audit that `npm run kb:build` writes beside the knowledge base (knowledge/build/audit.json),
  * validated, so a Lambda (the DPO's weekly digest) gets the audit without importing the build pipeline or
  * running the audit at cold start. The shape is knowledge/audit/types.ts's AuditReport; it satisfies the
- * digest's AuditGaps (core/unanswered.ts).
+ * digest's AuditGaps (core/unanswered-digest.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';

@@ -10,10 +10,10 @@ import {
   shouldRecord,
   unansweredRecord,
   unhelpfulRecord,
-  weeklyDigest,
   type UnansweredRecord,
   type UnansweredTally,
 } from '#core/unanswered.ts';
+import { weeklyDigest } from '#core/unanswered-digest.ts';
 import { auditKnowledgeBase } from '../../knowledge/audit/index.ts';
 import { realIndex, realKnowledgeBase } from '../helpers.ts';
 

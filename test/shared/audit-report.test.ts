@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKnowledgeBase } from '../../functions/core/knowledge-schema.ts';
-import type { AuditGaps } from '../../functions/core/unanswered.ts';
+import type { AuditGaps } from '../../functions/core/unanswered-digest.ts';
 import { DEFAULT_AUDIT_PATH, loadAuditReport, parseAuditReport, type StoredAuditReport } from '#shared/audit-report.ts';
 import { auditKnowledgeBase, type AuditReport } from '../../knowledge/audit/index.ts';
 import { KB_OUTPUT } from '../../knowledge/sources.ts';

@@ -9,7 +9,8 @@ import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import { attemptDelivery, queued } from '#core/mail-queue.ts';
 import type { EscalationStore, MailQueue, MailSender } from '#core/ports.ts';
 import { longDate } from '#core/long-date.ts';
-import { isIsoWeek, isoWeek, ukDate, weeklyDigest, type AuditGaps, type UnansweredStore } from '#core/unanswered.ts';
+import { weeklyDigest, type AuditGaps } from '#core/unanswered-digest.ts';
+import { isIsoWeek, isoWeek, ukDate, type UnansweredStore } from '#core/unanswered.ts';
 import { formatPublishedChecks, type PublishedCheck } from '#shared/published-notices.ts';
 import { signedUrl } from '#shared/signed-link.ts';
 

@@ -52,6 +52,7 @@ const TranscriptLine = z.object(
   },
   { error: 'Each transcript line must be { from, text } as the widget records it.' },
 );
+type TranscriptLine = z.infer<typeof TranscriptLine>;
 
 export const EscalationRequestSchema = z
   .object({
@@ -174,14 +175,60 @@ export function mailText(text: string): string {
 /** One line of header-like text: control characters and line breaks out. */
 const mailLine = (text: string) => mailText(text).replace(/\s+/g, ' ').trim();
 
+/** The mail to the DPO: who wrote, how to reply, their message, and the conversation when they agreed to send it. */
 export function composeDpoMail(
   request: EscalationRequest,
   escalation: Escalation,
   context: EscalationContext,
 ): OutgoingMail {
   const transcript = request.consentToTranscript ? (request.transcript ?? []) : [];
-  // What the conversation cites, checked against the notices: a section the notices do not have is never stated as
-  // something the assistant answered from.
+  const lines = [
+    ...dpoMailHeading(request, escalation, context),
+    '',
+    'How to reply:',
+    ...replyRoutes(request.contact),
+    '',
+    'Their message:',
+    mailText(request.message),
+    '',
+    transcriptNote(request.consentToTranscript, transcript, context),
+  ];
+  return {
+    to: context.dpoEmail,
+    subject: `${escalation.complaint ? 'Complaint' : 'Question'} for the Data Protection Officer: ${escalation.reference}`,
+    text: lines.join('\n'),
+    ...(request.contact.email ? { replyTo: request.contact.email } : {}),
+    ...(transcript.length ? { attachments: [transcriptAttachment(transcript, escalation, context)] } : {}),
+  };
+}
+
+/** The DPO mail's first lines: reference, council, service, when, and whether it is a complaint (with its date). */
+function dpoMailHeading(request: EscalationRequest, escalation: Escalation, context: EscalationContext): string[] {
+  return [
+    `Reference: ${escalation.reference}`,
+    `Council: ${context.councilName}`,
+    `Service: ${context.serviceName ?? (request.notice ? mailLine(request.notice) : 'not stated')}`,
+    `Received: ${longDate(escalation.receivedOn)}`,
+    escalation.complaint
+      ? `COMPLAINT about how personal data was handled: acknowledge by ${longDate(escalation.acknowledgeBy ?? '')} (Data Protection Act 2018 s.164A).`
+      : 'Type: question for the Data Protection Officer.',
+  ];
+}
+
+/** The contact details the person gave, one indented line each. */
+function replyRoutes(contact: EscalationRequest['contact']): string[] {
+  return [
+    ...(contact.name ? [`  Name: ${mailLine(contact.name)}`] : []),
+    ...(contact.email ? [`  Email: ${contact.email}`] : []),
+    ...(contact.phone ? [`  Phone: ${mailLine(contact.phone)}`] : []),
+  ];
+}
+
+/**
+ * What the conversation cites, checked against the notices: a section the notices do not have is never stated as
+ * something the assistant answered from.
+ */
+function citedSections(transcript: TranscriptLine[], context: EscalationContext) {
   const cited = transcript.filter((l) => l.from === 'assistant' && l.source);
   const verified = new Set<string>();
   let unverified = 0;
@@ -190,71 +237,51 @@ export function composeDpoMail(
     if (heading) verified.add(`${line.source!.notice} › ${heading}`);
     else unverified++;
   }
-  const lines = [
-    `Reference: ${escalation.reference}`,
-    `Council: ${context.councilName}`,
-    `Service: ${context.serviceName ?? (request.notice ? mailLine(request.notice) : 'not stated')}`,
-    `Received: ${longDate(escalation.receivedOn)}`,
-    escalation.complaint
-      ? `COMPLAINT about how personal data was handled: acknowledge by ${longDate(escalation.acknowledgeBy ?? '')} (Data Protection Act 2018 s.164A).`
-      : 'Type: question for the Data Protection Officer.',
-    '',
-    'How to reply:',
-    ...(request.contact.name ? [`  Name: ${mailLine(request.contact.name)}`] : []),
-    ...(request.contact.email ? [`  Email: ${request.contact.email}`] : []),
-    ...(request.contact.phone ? [`  Phone: ${mailLine(request.contact.phone)}`] : []),
-    '',
-    'Their message:',
-    mailText(request.message),
-    '',
-    !request.consentToTranscript
-      ? 'The person did not agree to send the conversation, so none is attached.'
-      : !transcript.length
-        ? 'The person agreed to send the conversation, but there was none to attach.'
-        : [
-            'The conversation is attached as the person’s browser sent it (the person agreed to send it). The assistant ' +
-              'keeps no record of conversations, so the council’s systems cannot confirm what it says.',
-            ...(verified.size
-              ? [
-                  `Sections of the notices it cites (each checked against the published notices): ${[...verified].join('; ')}.`,
-                ]
-              : []),
-            ...(unverified
-              ? [
-                  `It also cites ${unverified === 1 ? 'a section' : `${unverified} sections`} that the notices do not have: treat ${unverified === 1 ? 'it' : 'them'} as the person’s own.`,
-                ]
-              : []),
-          ].join('\n'),
-  ];
+  return { verified, unverified };
+}
+
+/** The DPO mail's last paragraph: whether a conversation is attached, and what it cites. */
+function transcriptNote(consented: boolean, transcript: TranscriptLine[], context: EscalationContext): string {
+  if (!consented) return 'The person did not agree to send the conversation, so none is attached.';
+  if (!transcript.length) return 'The person agreed to send the conversation, but there was none to attach.';
+  const { verified, unverified } = citedSections(transcript, context);
+  return [
+    'The conversation is attached as the person’s browser sent it (the person agreed to send it). The assistant ' +
+      'keeps no record of conversations, so the council’s systems cannot confirm what it says.',
+    ...(verified.size
+      ? [`Sections of the notices it cites (each checked against the published notices): ${[...verified].join('; ')}.`]
+      : []),
+    ...(unverified
+      ? [
+          `It also cites ${unverified === 1 ? 'a section' : `${unverified} sections`} that the notices do not have: treat ${unverified === 1 ? 'it' : 'them'} as the person’s own.`,
+        ]
+      : []),
+  ].join('\n');
+}
+
+/** The conversation as a text attachment, each line marked with who wrote it and whether what it cites exists. */
+function transcriptAttachment(
+  transcript: TranscriptLine[],
+  escalation: Escalation,
+  context: EscalationContext,
+): NonNullable<OutgoingMail['attachments']>[number] {
   return {
-    to: context.dpoEmail,
-    subject: `${escalation.complaint ? 'Complaint' : 'Question'} for the Data Protection Officer: ${escalation.reference}`,
-    text: lines.join('\n'),
-    ...(request.contact.email ? { replyTo: request.contact.email } : {}),
-    ...(transcript.length
-      ? {
-          attachments: [
-            {
-              filename: `conversation-${escalation.reference}.txt`,
-              contentType: 'text/plain',
-              content: [
-                `Conversation as supplied by the person's browser with escalation ${escalation.reference}. The council's ` +
-                  'systems kept no record of it: lines marked "Assistant" are what the browser says the assistant said.',
-                '',
-                ...transcript.map((l) => {
-                  const who = l.from === 'you' ? 'Person' : 'Assistant (as supplied)';
-                  const source = l.source
-                    ? context.sectionOf?.(l.source.notice, l.source.section)
-                      ? ` [cites ${mailLine(l.source.notice)} › ${mailLine(l.source.section)}]`
-                      : ' [cites a section the notices do not have]'
-                    : '';
-                  return `${who}: ${mailText(l.text)}${source}`;
-                }),
-              ].join('\n\n'),
-            },
-          ],
-        }
-      : {}),
+    filename: `conversation-${escalation.reference}.txt`,
+    contentType: 'text/plain',
+    content: [
+      `Conversation as supplied by the person's browser with escalation ${escalation.reference}. The council's ` +
+        'systems kept no record of it: lines marked "Assistant" are what the browser says the assistant said.',
+      '',
+      ...transcript.map((l) => {
+        const who = l.from === 'you' ? 'Person' : 'Assistant (as supplied)';
+        const source = l.source
+          ? context.sectionOf?.(l.source.notice, l.source.section)
+            ? ` [cites ${mailLine(l.source.notice)} › ${mailLine(l.source.section)}]`
+            : ' [cites a section the notices do not have]'
+          : '';
+        return `${who}: ${mailText(l.text)}${source}`;
+      }),
+    ].join('\n\n'),
   };
 }
 
