@@ -686,7 +686,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bcan i (?:still )?(?:get help|use|join|be helped|sign up)\b`,
         r`\bam i (?:too old|too young|eligible|allowed to (?:use|join))\b`,
-        r`\bwho can (?:use|join|get help from)\b`,
+        r`\bwho can (?:use|join|get help from|get an?|apply for an?)\b`,
+        r`^(?:so )?what(?: is| s|'s) (?:this|that|it)\??$`,
       ],
     },
     {

@@ -171,6 +171,8 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     ['how did you find me', 'sources'],
     ['who is behind this service', 'controller'],
     ['can i withdrawl my concent', 'consent'],
+    ['what is this?', 'about'],
+    ['who can get a place on the programme', 'about'],
     ['do your advisers record what i say', 'data-collected'],
     ['r u lot tracking me', 'data-collected'],
     ['who runs the app you use', 'sharing'],
