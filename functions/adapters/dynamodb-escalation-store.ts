@@ -19,7 +19,8 @@ import type { EscalationStore } from '#core/ports.ts';
 
 export type { EscalationStore } from '#core/ports.ts';
 
-export const ESCALATION_TABLE = {
+/** The escalations table's keys and index, for infra and for the local tables (its name is env ESCALATION_TABLE). */
+export const ESCALATIONS_KEY_SCHEMA = {
   partitionKey: 'pk',
   openComplaints: { name: 'openComplaints', partitionKey: 'complaintCouncil', sortKey: 'complaintSince' },
 } as const;
@@ -68,7 +69,7 @@ export class DynamoEscalationStore implements EscalationStore {
     const { Items } = await this.send<{ Items?: { escalation: Escalation }[] }>(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: ESCALATION_TABLE.openComplaints.name,
+        IndexName: ESCALATIONS_KEY_SCHEMA.openComplaints.name,
         KeyConditionExpression: 'complaintCouncil = :council',
         ExpressionAttributeValues: { ':council': council },
       }),

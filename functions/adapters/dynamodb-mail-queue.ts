@@ -8,7 +8,8 @@ import { documentClient, isConditionFailure, sendCommand } from './dynamodb-docu
 import type { QueuedMail } from '#core/mail-queue.ts';
 import type { MailQueue } from '#core/ports.ts';
 
-export const MAIL_QUEUE_TABLE = {
+/** The mail queue table's keys and indexes, for infra and for creating it in dynalite (its name is env MAIL_TABLE). */
+export const MAIL_QUEUE_KEY_SCHEMA = {
   partitionKey: 'pk',
   due: { name: 'due', partitionKey: 'duePk', sortKey: 'dueSk' },
   dead: { name: 'dead', partitionKey: 'deadPk', sortKey: 'deadSk' },
@@ -82,7 +83,7 @@ export class DynamoMailQueue implements MailQueue {
     const { Items } = await this.send<{ Items?: { mail: QueuedMail }[] }>(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: MAIL_QUEUE_TABLE.due.name,
+        IndexName: MAIL_QUEUE_KEY_SCHEMA.due.name,
         KeyConditionExpression: 'duePk = :pending AND dueSk <= :now',
         ExpressionAttributeValues: { ':pending': 'PENDING', ':now': `${now}#~` },
         Limit: limit,
@@ -95,7 +96,7 @@ export class DynamoMailQueue implements MailQueue {
     const { Items } = await this.send<{ Items?: { mail: QueuedMail }[] }>(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: MAIL_QUEUE_TABLE.dead.name,
+        IndexName: MAIL_QUEUE_KEY_SCHEMA.dead.name,
         KeyConditionExpression: 'deadPk = :dead',
         ExpressionAttributeValues: { ':dead': 'DEAD' },
       }),

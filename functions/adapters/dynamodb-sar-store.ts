@@ -25,7 +25,8 @@ import { documentClient, isConditionFailure, sendCommand } from './dynamodb-docu
 import { SarConflictError, StoreUnavailableError, SubmissionConflictError, type SarCaseStore } from '#core/ports.ts';
 import type { SarCase } from '#core/sar/case.ts';
 
-export const SAR_TABLE = {
+/** The SAR cases table's keys and indexes, for infra and for creating it in dynalite (its name is env SAR_TABLE). */
+export const SAR_CASES_KEY_SCHEMA = {
   partitionKey: 'pk',
   byCouncilDue: { name: 'byCouncilDue', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   byStatus: { name: 'byStatus', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
@@ -72,14 +73,14 @@ export class DynamoSarCaseStore implements SarCaseStore {
   }
 
   listDueBy(council: string, until: string): Promise<SarCase[]> {
-    return this.query(SAR_TABLE.byCouncilDue.name, 'gsi1pk = :pk AND gsi1sk <= :until', {
+    return this.query(SAR_CASES_KEY_SCHEMA.byCouncilDue.name, 'gsi1pk = :pk AND gsi1sk <= :until', {
       ':pk': council,
       ':until': `${until}#~`,
     });
   }
 
   listByStatus(council: string, status: string): Promise<SarCase[]> {
-    return this.query(SAR_TABLE.byStatus.name, 'gsi2pk = :pk', { ':pk': `${council}#${status}` });
+    return this.query(SAR_CASES_KEY_SCHEMA.byStatus.name, 'gsi2pk = :pk', { ':pk': `${council}#${status}` });
   }
 
   private async query(index: string, condition: string, values: Record<string, string>): Promise<SarCase[]> {
@@ -171,7 +172,7 @@ export class DynamoSarCaseStore implements SarCaseStore {
     const page = await this.send<{ Items?: { reference: string; since: string }[] }>(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: SAR_TABLE.mailOwed.name,
+        IndexName: SAR_CASES_KEY_SCHEMA.mailOwed.name,
         KeyConditionExpression: 'owedPk = :owed',
         ExpressionAttributeValues: { ':owed': OWED },
         Limit: limit,

@@ -22,8 +22,8 @@ import {
   type UnansweredTally,
 } from '#core/unanswered.ts';
 
-/** The table's shape, for infra and for creating it in dynalite. */
-export const UNANSWERED_TABLE_KEY = { partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'expiresAt' } as const;
+/** The table's keys and expiry, for infra and for creating it in dynalite (its name is env UNANSWERED_TABLE). */
+export const UNANSWERED_KEY_SCHEMA = { partitionKey: 'pk', sortKey: 'sk', ttlAttribute: 'expiresAt' } as const;
 
 /** How long a week's counts are kept after the week ends. */
 export const UNANSWERED_RETENTION_WEEKS = 13;
@@ -67,8 +67,8 @@ export class DynamoUnansweredStore implements UnansweredStore {
       new sdk.UpdateCommand({
         TableName: this.tableName,
         Key: {
-          [UNANSWERED_TABLE_KEY.partitionKey]: unansweredPartitionKey(r.council, r.week),
-          [UNANSWERED_TABLE_KEY.sortKey]: unansweredSortKey(r.notice, r.fingerprint, r.kind),
+          [UNANSWERED_KEY_SCHEMA.partitionKey]: unansweredPartitionKey(r.council, r.week),
+          [UNANSWERED_KEY_SCHEMA.sortKey]: unansweredSortKey(r.notice, r.fingerprint, r.kind),
         },
         UpdateExpression: [
           'ADD #count :one',
@@ -85,7 +85,7 @@ export class DynamoUnansweredStore implements UnansweredStore {
           '#fingerprint': 'fingerprint',
           '#example': 'example',
           '#topicGuess': 'topicGuess',
-          '#expiresAt': UNANSWERED_TABLE_KEY.ttlAttribute,
+          '#expiresAt': UNANSWERED_KEY_SCHEMA.ttlAttribute,
         },
         ExpressionAttributeValues: {
           ':one': 1,
@@ -111,7 +111,7 @@ export class DynamoUnansweredStore implements UnansweredStore {
         new sdk.QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': UNANSWERED_TABLE_KEY.partitionKey },
+          ExpressionAttributeNames: { '#pk': UNANSWERED_KEY_SCHEMA.partitionKey },
           ExpressionAttributeValues: { ':pk': unansweredPartitionKey(council, week) },
           ConsistentRead: true,
           ExclusiveStartKey: start,

@@ -5,9 +5,9 @@
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { MAIL_QUEUE_TABLE } from '#adapters/dynamodb-mail-queue.ts';
-import { SAR_TABLE } from '#adapters/dynamodb-sar-store.ts';
-import { UNANSWERED_TABLE_KEY } from '#adapters/dynamodb-unanswered-store.ts';
+import { MAIL_QUEUE_KEY_SCHEMA } from '#adapters/dynamodb-mail-queue.ts';
+import { SAR_CASES_KEY_SCHEMA } from '#adapters/dynamodb-sar-store.ts';
+import { UNANSWERED_KEY_SCHEMA } from '#adapters/dynamodb-unanswered-store.ts';
 import { ensureTable } from './tables.ts';
 
 export interface LocalDynamo {
@@ -46,17 +46,20 @@ export async function startLocalDynamo(options: { path?: string; port?: number }
 
 export function ensureSarTable(client: DynamoDBClient, tableName: string): Promise<void> {
   return ensureTable(client, tableName, {
-    partitionKey: SAR_TABLE.partitionKey,
-    indexes: [SAR_TABLE.byCouncilDue, SAR_TABLE.byStatus, SAR_TABLE.mailOwed],
+    partitionKey: SAR_CASES_KEY_SCHEMA.partitionKey,
+    indexes: [SAR_CASES_KEY_SCHEMA.byCouncilDue, SAR_CASES_KEY_SCHEMA.byStatus, SAR_CASES_KEY_SCHEMA.mailOwed],
   });
 }
 
 /** The unanswered-questions table: pk + sk, TTL on expiresAt (see dynamodb-unanswered-store.ts). */
 export function ensureUnansweredTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  return ensureTable(client, tableName, UNANSWERED_TABLE_KEY);
+  return ensureTable(client, tableName, UNANSWERED_KEY_SCHEMA);
 }
 
 /** The durable mail queue (see dynamodb-mail-queue.ts), with its due and dead-letter indexes. */
 export function ensureMailQueueTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  return ensureTable(client, tableName, { partitionKey: 'pk', indexes: [MAIL_QUEUE_TABLE.due, MAIL_QUEUE_TABLE.dead] });
+  return ensureTable(client, tableName, {
+    partitionKey: 'pk',
+    indexes: [MAIL_QUEUE_KEY_SCHEMA.due, MAIL_QUEUE_KEY_SCHEMA.dead],
+  });
 }

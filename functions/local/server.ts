@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ESCALATION_TABLE } from '#adapters/dynamodb-escalation-store.ts';
+import { ESCALATIONS_KEY_SCHEMA } from '#adapters/dynamodb-escalation-store.ts';
 import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { LocalOutbox } from '#adapters/local-outbox.ts';
 import type { BotCredentials } from '../channels/teams/bot-framework.ts';
@@ -70,7 +70,7 @@ function createLocalTables(client: DynamoDBClient): Promise<unknown> {
     ensureTable(client, LOCAL_TABLES.teamsChannels, { partitionKey: 'pk' }),
     ensureTable(client, LOCAL_TABLES.escalations, {
       partitionKey: 'pk',
-      indexes: [ESCALATION_TABLE.openComplaints],
+      indexes: [ESCALATIONS_KEY_SCHEMA.openComplaints],
     }),
   ]);
 }

@@ -14,10 +14,10 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { ESCALATION_TABLE } from '../../functions/adapters/dynamodb-escalation-store.ts';
-import { MAIL_QUEUE_TABLE } from '../../functions/adapters/dynamodb-mail-queue.ts';
-import { SAR_TABLE } from '../../functions/adapters/dynamodb-sar-store.ts';
-import { UNANSWERED_TABLE_KEY } from '../../functions/adapters/dynamodb-unanswered-store.ts';
+import { ESCALATIONS_KEY_SCHEMA } from '../../functions/adapters/dynamodb-escalation-store.ts';
+import { MAIL_QUEUE_KEY_SCHEMA } from '../../functions/adapters/dynamodb-mail-queue.ts';
+import { SAR_CASES_KEY_SCHEMA } from '../../functions/adapters/dynamodb-sar-store.ts';
+import { UNANSWERED_KEY_SCHEMA } from '../../functions/adapters/dynamodb-unanswered-store.ts';
 
 const index = (i: { name: string; partitionKey: string; sortKey: string }): GlobalSecondaryIndexPropsV2 => ({
   indexName: i.name,
@@ -71,23 +71,27 @@ export class Data extends Construct {
     };
 
     this.sarCases = table('SarCases', {
-      partitionKey: SAR_TABLE.partitionKey,
-      globalSecondaryIndexes: [index(SAR_TABLE.byCouncilDue), index(SAR_TABLE.byStatus), index(SAR_TABLE.mailOwed)],
+      partitionKey: SAR_CASES_KEY_SCHEMA.partitionKey,
+      globalSecondaryIndexes: [
+        index(SAR_CASES_KEY_SCHEMA.byCouncilDue),
+        index(SAR_CASES_KEY_SCHEMA.byStatus),
+        index(SAR_CASES_KEY_SCHEMA.mailOwed),
+      ],
     });
     this.mail = table('Mail', {
-      partitionKey: MAIL_QUEUE_TABLE.partitionKey,
-      globalSecondaryIndexes: [index(MAIL_QUEUE_TABLE.due), index(MAIL_QUEUE_TABLE.dead)],
+      partitionKey: MAIL_QUEUE_KEY_SCHEMA.partitionKey,
+      globalSecondaryIndexes: [index(MAIL_QUEUE_KEY_SCHEMA.due), index(MAIL_QUEUE_KEY_SCHEMA.dead)],
     });
     this.escalations = table('Escalations', {
-      partitionKey: ESCALATION_TABLE.partitionKey,
+      partitionKey: ESCALATIONS_KEY_SCHEMA.partitionKey,
       // Abuse-limit counters expire; escalations themselves carry no expiresAt and stay.
       timeToLiveAttribute: 'expiresAt',
-      globalSecondaryIndexes: [index(ESCALATION_TABLE.openComplaints)],
+      globalSecondaryIndexes: [index(ESCALATIONS_KEY_SCHEMA.openComplaints)],
     });
     this.unanswered = table('Unanswered', {
-      partitionKey: UNANSWERED_TABLE_KEY.partitionKey,
-      sortKey: UNANSWERED_TABLE_KEY.sortKey,
-      timeToLiveAttribute: UNANSWERED_TABLE_KEY.ttlAttribute,
+      partitionKey: UNANSWERED_KEY_SCHEMA.partitionKey,
+      sortKey: UNANSWERED_KEY_SCHEMA.sortKey,
+      timeToLiveAttribute: UNANSWERED_KEY_SCHEMA.ttlAttribute,
     });
     // The IG channels' conversation references (kept), and each conversation's context for typed follow-ups
     // (adapters/dynamodb-teams-context-store.ts), which expires.

@@ -2,7 +2,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '#core/answer-contract.ts';
 import { unansweredRecord, type UnansweredRecord } from '#core/unanswered.ts';
-import { DynamoUnansweredStore, UNANSWERED_TABLE_KEY, unansweredExpiry } from '#adapters/dynamodb-unanswered-store.ts';
+import { DynamoUnansweredStore, UNANSWERED_KEY_SCHEMA, unansweredExpiry } from '#adapters/dynamodb-unanswered-store.ts';
 import { ensureUnansweredTable, startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 
 let dynamo: LocalDynamo;
@@ -124,12 +124,12 @@ describe('the unanswered store in dynalite', () => {
       new GetItemCommand({
         TableName: TABLE,
         Key: {
-          [UNANSWERED_TABLE_KEY.partitionKey]: { S: 'UNANSWERED#southend#2026-W48' },
-          [UNANSWERED_TABLE_KEY.sortKey]: { S: 'southend-connexions#data how keep long' },
+          [UNANSWERED_KEY_SCHEMA.partitionKey]: { S: 'UNANSWERED#southend#2026-W48' },
+          [UNANSWERED_KEY_SCHEMA.sortKey]: { S: 'southend-connexions#data how keep long' },
         },
       }),
     );
-    expect(Item?.[UNANSWERED_TABLE_KEY.ttlAttribute]?.N).toBe(String(unansweredExpiry(r.week)));
+    expect(Item?.[UNANSWERED_KEY_SCHEMA.ttlAttribute]?.N).toBe(String(unansweredExpiry(r.week)));
     // Monday 23 Nov 2026 + 14 weeks = Monday 1 Mar 2027, midnight UTC: 13 weeks after Sunday 29 Nov.
     expect(unansweredExpiry('2026-W48')).toBe(Date.parse('2027-03-01T00:00:00Z') / 1000);
   });

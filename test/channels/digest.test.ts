@@ -8,7 +8,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '#core/answer.ts';
 import { unansweredRecord } from '#core/unanswered.ts';
-import { DynamoEscalationStore, ESCALATION_TABLE } from '#adapters/dynamodb-escalation-store.ts';
+import { DynamoEscalationStore, ESCALATIONS_KEY_SCHEMA } from '#adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
 import { LocalOutbox } from '#adapters/local-outbox.ts';
@@ -33,7 +33,10 @@ const outbox = join(mkdtempSync(join(tmpdir(), 'digest-')), 'outbox');
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
   await ensureMailQueueTable(dynamo.client, 'mail');
-  await ensureTable(dynamo.client, 'escalations', { partitionKey: 'pk', indexes: [ESCALATION_TABLE.openComplaints] });
+  await ensureTable(dynamo.client, 'escalations', {
+    partitionKey: 'pk',
+    indexes: [ESCALATIONS_KEY_SCHEMA.openComplaints],
+  });
   await ensureUnansweredTable(dynamo.client, 'unanswered');
 });
 afterAll(() => dynamo.close());

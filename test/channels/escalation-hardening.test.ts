@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoEscalationStore, ESCALATION_TABLE } from '#adapters/dynamodb-escalation-store.ts';
+import { DynamoEscalationStore, ESCALATIONS_KEY_SCHEMA } from '#adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import { LocalOutbox } from '#adapters/local-outbox.ts';
 import { createEscalationHandler } from '../../functions/channels/escalation/handler.ts';
@@ -69,7 +69,10 @@ const mailFor = (reference: string) =>
 beforeAll(async () => {
   dynamo = await startLocalDynamo();
   await ensureMailQueueTable(dynamo.client, 'mail');
-  await ensureTable(dynamo.client, 'escalations', { partitionKey: 'pk', indexes: [ESCALATION_TABLE.openComplaints] });
+  await ensureTable(dynamo.client, 'escalations', {
+    partitionKey: 'pk',
+    indexes: [ESCALATIONS_KEY_SCHEMA.openComplaints],
+  });
 });
 afterAll(() => dynamo.close());
 

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '#core/mail-queue.ts';
-import { DynamoEscalationStore, ESCALATION_TABLE } from '#adapters/dynamodb-escalation-store.ts';
+import { DynamoEscalationStore, ESCALATIONS_KEY_SCHEMA } from '#adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import { SmtpMailSender } from '#adapters/mail/smtp-sender.ts';
 import { createEscalationHandler } from '../../functions/channels/escalation/handler.ts';
@@ -48,7 +48,10 @@ beforeAll(async () => {
   smtpPort = (smtp.server.address() as AddressInfo).port;
   dynamo = await startLocalDynamo();
   await ensureMailQueueTable(dynamo.client, 'mail');
-  await ensureTable(dynamo.client, 'escalations', { partitionKey: 'pk', indexes: [ESCALATION_TABLE.openComplaints] });
+  await ensureTable(dynamo.client, 'escalations', {
+    partitionKey: 'pk',
+    indexes: [ESCALATIONS_KEY_SCHEMA.openComplaints],
+  });
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));

@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { SAR_TABLE } from '#adapters/dynamodb-sar-store.ts';
+import { SAR_CASES_KEY_SCHEMA } from '#adapters/dynamodb-sar-store.ts';
 import { createApp } from '../../infra/app.ts';
 import { cdkContext, synthStage, testStageConfig } from './stage.ts';
 
@@ -32,8 +32,8 @@ describe('infra: data', () => {
   it('the SAR table has the indexes the SAR store queries, from the same constants', () => {
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       GlobalSecondaryIndexes: Match.arrayWith([
-        Match.objectLike({ IndexName: SAR_TABLE.byCouncilDue.name }),
-        Match.objectLike({ IndexName: SAR_TABLE.byStatus.name }),
+        Match.objectLike({ IndexName: SAR_CASES_KEY_SCHEMA.byCouncilDue.name }),
+        Match.objectLike({ IndexName: SAR_CASES_KEY_SCHEMA.byStatus.name }),
       ]),
     });
   });
