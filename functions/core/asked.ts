@@ -49,3 +49,10 @@ export function closedQuestion(text: string): boolean {
     ) || /\bever\b|\bwhether\b/.test(text)
   );
 }
+
+/** Whether a consent question asks how to take consent back ("changed my mind", "unsubscribe", "say no"). */
+export function asksToWithdraw(text: string): boolean {
+  return /\b(?:withdraw\w*|take (?:it |my \w+ )?back|changed? my mind|say no|stop|unsubscribe|opt out|no longer|don t want|do not want|never (?:said|agreed))\b/.test(
+    text,
+  );
+}

@@ -567,6 +567,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\btake back\b`,
         r`\b(?:don t|dont|do not|don't) want (?:you|them|the council|anyone) to (?:share|use|keep|send|pass|have)\b`,
         r`\bwhat if i (?:don t|dont|do not|don't) want to\b`,
+        r`\b(?:don t|dont|do not|don't) want (?:to be|my \w+ to be) (?:in|on)\b`,
+        r`\b(?:never|did not|didn t|didnt) (?:said|say|agreed?|gave|give) (?:you could|you can|yes|permission|my permission|consent)\b`,
         r`\bstop (?:the|your|getting|sending me|sending) (?:emails|e-mails|texts|newsletters?|messages|marketing|letters)\b`,
         r`\b(?:decide|choose) not to\b`,
         r`\bpull out\b`,

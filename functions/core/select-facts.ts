@@ -7,7 +7,15 @@ import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
 import { TOPIC_PHRASE } from './compose.ts';
-import { askedDetail, askedRight, closedQuestion, RIGHT_NAMES, type Detail } from './asked.ts';
+import { askedDetail, askedRight, asksToWithdraw, closedQuestion, RIGHT_NAMES, type Detail } from './asked.ts';
+import {
+  dedupe,
+  hasRoute,
+  withGeneralList,
+  withListSiblings,
+  withRestOfList,
+  withWithdrawal,
+} from './fact-additions.ts';
 import { stem } from './language.ts';
 import { TUNING } from './tuning.ts';
 
@@ -134,7 +142,6 @@ function overlap(item: IndexedFact, terms: string[]): number {
 }
 
 const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
-const hasRoute = (fact: Fact) => (fact.contacts?.length ?? 0) > 0;
 
 const STORAGE_PLACE =
   /\b(?:stored|store|held|kept|hold) (?:in|on|within|at)\b|\bdatabase\b|\bsystem\b|\bplatform\b|\bservers?\b|\bcrm\b|\bfiling\b/i;
@@ -265,6 +272,7 @@ function fromChosen(
   }
   if (topic === 'access-request') facts = withListSiblings(notice, facts);
   if (topic === 'data-collected') facts = withGeneralList(notice, facts);
+  if (topic === 'consent' && asksToWithdraw(question.text)) facts = withWithdrawal(notice, facts);
   // "What do you hold on her son?", "which company looks after the cameras?": an open question answered by one
   // or two items of a list gets the rest of that list after them; a yes/no question keeps its one item.
   if (LIST_TOPICS.has(topic) && facts.length <= 2 && !closedQuestion(question.text))
@@ -294,6 +302,7 @@ function selectForTopic(
 ): Selection {
   const service = notice.notice.service;
   const selection = selectGeneral(notice, topic, question, detail);
+  if (topic === 'consent' && asksToWithdraw(question.text)) selection.facts = withWithdrawal(notice, selection.facts);
   const mentionsNothing = question.contentTerms.length > 0 && !ranked.some((r) => r.match > 0);
   const listTopic = LIST_TOPICS.has(topic);
   const unsaid = (preface: string) => Object.assign(selection, { preface, match: 0.6, unstated: true });
@@ -355,10 +364,6 @@ function unmatchedRecord(notice: IndexedNotice, question: AnalysedQuestion, chos
 
 function periodFacts(facts: Fact[]): Fact[] {
   return facts.filter((f) => f.retention?.period);
-}
-
-function dedupe(facts: Fact[]): Fact[] {
-  return [...new Map(facts.map((f) => [f.id, f])).values()];
 }
 
 function selectGeneral(
@@ -465,43 +470,3 @@ function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selecti
 }
 
 /** A route given as a list ("you can use one of the following methods:") is only useful whole. */
-/**
- * "For a Blue Badge or a bus pass we also collect: …" adds to what is collected from everyone ("For all
- * applications we collect: …"): an answer from the "also" list gives the list it adds to first.
- */
-function withGeneralList(notice: IndexedNotice, facts: Fact[]): Fact[] {
-  const also = facts.find((f) => f.leadIn && /\balso\b/i.test(f.leadIn));
-  if (!also) return facts;
-  const general = notice.facts
-    .map((f) => f.fact)
-    .filter(
-      (f) =>
-        f.topic === 'data-collected' &&
-        f.section === also.section &&
-        f.leadIn &&
-        !/\balso\b/i.test(f.leadIn) &&
-        f.order < also.order,
-    );
-  return general.length ? dedupe([...general, ...facts]) : facts;
-}
-
-/** The facts, then the other items of the first one's list (same lead-in and section), up to eight in all. */
-function withRestOfList(notice: IndexedNotice, facts: Fact[]): Fact[] {
-  const first = facts[0];
-  if (!first?.leadIn) return facts;
-  const rest = notice.facts
-    .map((f) => f.fact)
-    .filter((f) => f.leadIn === first.leadIn && f.section === first.section && f.topic === first.topic);
-  return dedupe([...facts, ...rest]).slice(0, 8);
-}
-
-function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
-  const out: Fact[] = [];
-  for (const fact of facts) {
-    if (fact.leadIn && hasRoute(fact)) {
-      for (const sibling of notice.facts)
-        if (sibling.fact.leadIn === fact.leadIn && sibling.fact.section === fact.section) out.push(sibling.fact);
-    } else out.push(fact);
-  }
-  return dedupe(out);
-}

@@ -56,6 +56,10 @@ We may share recordings with:
 - the courts
 We do not give footage to newspapers, unless the police ask us to help find a missing person.
 
+Photographs at events
+With your permission we may take photographs at our events.
+You can withdraw your consent at any time by emailing cctv@testvale.example.
+
 How long we keep it
 Recordings are kept for 31 days. Council tax records may be checked to confirm an address and are not kept.
 Footage used in a council tax fraud case is kept until the case ends.
@@ -311,6 +315,18 @@ describe('an open question answered by one item of a list', () => {
     const closed = ask('do the courts get the recordings', { notice: 'testvale-cctv' });
     expect(closed.text).toContain('the courts');
     expect(closed.text).not.toContain('Testshire Constabulary');
+  });
+});
+
+describe('taking consent back', () => {
+  it.each([
+    'i said yes to the photos but ive changed my mind',
+    'can i say no to the photos',
+    "i don't want to be in your photos",
+  ])('%j is answered first with how to withdraw', (question) => {
+    const answer = ask(question, { notice: 'testvale-cctv' });
+    expect(answer.topic).toBe('consent');
+    expect(answer.text.split('\n')[0]).toContain('withdraw your consent');
   });
 });
 

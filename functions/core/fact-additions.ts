@@ -1,0 +1,70 @@
+/**
+ * What an answer adds to the facts it chose, in the notice's own structure: the list a "we also collect" list adds
+ * to, the rest of a list, how to withdraw consent, the other routes of a request list.
+ */
+import type { IndexedNotice } from './knowledge-index.ts';
+import type { Fact } from './knowledge-schema.ts';
+
+export function dedupe(facts: Fact[]): Fact[] {
+  return [...new Map(facts.map((f) => [f.id, f])).values()];
+}
+
+export const hasRoute = (fact: Fact) => (fact.contacts?.length ?? 0) > 0;
+
+/**
+ * "For a Blue Badge or a bus pass we also collect: …" adds to what is collected from everyone ("For all
+ * applications we collect: …"): an answer from the "also" list gives the list it adds to first.
+ */
+export function withGeneralList(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const also = facts.find((f) => f.leadIn && /\balso\b/i.test(f.leadIn));
+  if (!also) return facts;
+  const general = notice.facts
+    .map((f) => f.fact)
+    .filter(
+      (f) =>
+        f.topic === 'data-collected' &&
+        f.section === also.section &&
+        f.leadIn &&
+        !/\balso\b/i.test(f.leadIn) &&
+        f.order < also.order,
+    );
+  return general.length ? dedupe([...general, ...facts]) : facts;
+}
+
+/**
+ * "I want to take back my consent for photos": how to withdraw is the answer, so the notice's withdrawal sentence
+ * comes first ("With your permission we may take photographs" alone says nothing about taking it back).
+ */
+export function withWithdrawal(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const says = (f: Fact) => WITHDRAWAL.test(f.text);
+  const given = facts.find(says);
+  if (given) return dedupe([given, ...facts]);
+  const withdrawal = notice.facts
+    .map((f) => f.fact)
+    .find((f) => ['consent', 'rights', 'lawful-basis'].includes(f.topic) && says(f));
+  return withdrawal ? dedupe([withdrawal, ...facts]) : facts;
+}
+
+/** A sentence that says how to take consent back. */
+const WITHDRAWAL = /\bwithdraw|\bunsubscrib|\bchange your mind|\bopt out|\bremove your consent/i;
+
+/** The facts, then the other items of the first one's list (same lead-in and section), up to eight in all. */
+export function withRestOfList(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const first = facts[0];
+  if (!first?.leadIn) return facts;
+  const rest = notice.facts
+    .map((f) => f.fact)
+    .filter((f) => f.leadIn === first.leadIn && f.section === first.section && f.topic === first.topic);
+  return dedupe([...facts, ...rest]).slice(0, 8);
+}
+
+export function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const fact of facts) {
+    if (fact.leadIn && hasRoute(fact)) {
+      for (const sibling of notice.facts)
+        if (sibling.fact.leadIn === fact.leadIn && sibling.fact.section === fact.section) out.push(sibling.fact);
+    } else out.push(fact);
+  }
+  return dedupe(out);
+}
