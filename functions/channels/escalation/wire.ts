@@ -14,7 +14,7 @@ import { DynamoEscalationStore } from '#adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import type { HttpHandler } from '#shared/http.ts';
 import type { MetricsPort } from '#shared/metrics.ts';
-import { londonToday } from '#shared/sar.ts';
+import { londonToday } from '#shared/today.ts';
 import { createAcknowledgeHandler } from './acknowledge.ts';
 import { createEscalationHandler } from './handler.ts';
 import { createMailRetryHandler } from './retry.ts';
@@ -27,7 +27,7 @@ export interface EscalationConfig {
   logger: Logger;
   /** Default: the wall clock. */
   now?: () => Date;
-  /** Default: today in Europe/London (shared/sar.ts). */
+  /** Default: today in Europe/London (shared/today.ts). */
   today?: () => string;
 }
 

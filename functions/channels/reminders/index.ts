@@ -4,7 +4,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
 import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { powertoolsMetrics } from '#shared/metrics.ts';
-import { londonToday } from '#shared/sar.ts';
+import { londonToday } from '#shared/today.ts';
 import { readEnv, RemindersEnvSchema } from '#shared/env.ts';
 import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { councilCalendars } from '#shared/calendars.ts';

@@ -78,7 +78,7 @@ export interface TeamsConversationDependencies {
   intake?: TeamsSarIntake;
   access?: TeamsAccess;
   /**
-   * Today as YYYY-MM-DD, the form's default received date: the entries pass shared/sar.ts's londonToday (Europe/London);
+   * Today as YYYY-MM-DD, the form's default received date: the entries pass shared/today.ts's londonToday (Europe/London);
    * left out (tests), today's date in UTC.
    */
   today?: () => string;

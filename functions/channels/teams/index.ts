@@ -9,7 +9,7 @@ import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '#adapters/lambda-sar-intake.ts';
 import { readEnv, TeamsEnvSchema } from '#shared/env.ts';
 import { mailSenderFromEnv } from '#shared/mail.ts';
-import { londonToday } from '#shared/sar.ts';
+import { londonToday } from '#shared/today.ts';
 import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { wireEscalation } from '../escalation/wire.ts';
 import { createBotEndpoint } from './bot-framework.ts';

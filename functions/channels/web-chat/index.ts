@@ -5,7 +5,7 @@ import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '#adapters/lambda-sar-intake.ts';
 import { ChatEnvSchema, readEnv } from '#shared/env.ts';
 import { byPath } from '#shared/http.ts';
-import { londonToday } from '#shared/sar.ts';
+import { londonToday } from '#shared/today.ts';
 import { loadSecretsIntoEnv } from '#shared/secrets.ts';
 import { createFeedbackHandler } from './feedback.ts';
 import { createChatHandler } from './handler.ts';

@@ -15,7 +15,8 @@ import { createSarHandoffHandler } from '../../channels/web-chat/sar-handoff.ts'
 import { councilCalendars } from '#shared/calendars.ts';
 import type { HttpHandler } from '#shared/http.ts';
 import { loggedMetrics } from '#shared/metrics.ts';
-import { contextChecker, councilMailboxes, londonToday } from '#shared/sar.ts';
+import { contextChecker, councilMailboxes } from '#shared/council-context.ts';
+import { londonToday } from '#shared/today.ts';
 import { LOCAL_TABLES, type LocalContext } from './route.ts';
 
 /** The SAR intake Lambda, wired as in AWS with dynalite and the outbox. */

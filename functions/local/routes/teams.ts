@@ -8,7 +8,7 @@ import { DynamoTeamsChannelStore } from '#adapters/dynamodb-teams-channel-store.
 import { createBotEndpoint, type BotCredentials } from '../../channels/teams/bot-framework.ts';
 import { createInstallHandler, createTeamsConversation, type TeamsAccess } from '../../channels/teams/conversation.ts';
 import { createTeamsHandler } from '../../channels/teams/handler.ts';
-import { londonToday } from '#shared/sar.ts';
+import { londonToday } from '#shared/today.ts';
 import { readBody, toEvent, writeResult } from '../api-gateway.ts';
 import { allowed } from '../guard.ts';
 import { localEscalation } from './escalation.ts';

@@ -1,15 +1,5 @@
-/** What the SAR intake and its callers share outside the core: today's date in the councils' time zone, context checks. */
+/** The council and notice a request names, checked against the knowledge base, and where its notices go. */
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
-
-/** Today as YYYY-MM-DD in Europe/London: a request received at 00:30 BST is received that day, not the day before. */
-export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** A checker for the council and notice a request names: a message when either is unknown. */
 export function contextChecker(index: KnowledgeIndex) {
