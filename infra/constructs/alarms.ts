@@ -14,7 +14,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRIC, METRICS_NAMESPACE } from '../../functions/shared/metrics.ts';
+import { METRIC, METRICS_NAMESPACE } from '#shared/metrics.ts';
 
 export class Alarms extends Construct {
   readonly topic: Topic;

@@ -15,8 +15,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { coreFingerprint } from '../../functions/adapters/knowledge-file.ts';
-import { ENV, secretArnVariable, type EnvName } from '../../functions/shared/env.ts';
+import { coreFingerprint } from '#adapters/knowledge-file.ts';
+import { ENV, secretArnVariable, type EnvName } from '#shared/env.ts';
 import { hasIndexes } from './data.ts';
 import type { Mail } from './mail.ts';
 

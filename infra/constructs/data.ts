@@ -14,10 +14,10 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { ESCALATIONS_KEY_SCHEMA } from '../../functions/adapters/dynamodb-escalation-store.ts';
-import { MAIL_QUEUE_KEY_SCHEMA } from '../../functions/adapters/dynamodb-mail-queue.ts';
-import { SAR_CASES_KEY_SCHEMA } from '../../functions/adapters/dynamodb-sar-store.ts';
-import { UNANSWERED_KEY_SCHEMA } from '../../functions/adapters/dynamodb-unanswered-store.ts';
+import { ESCALATIONS_KEY_SCHEMA } from '#adapters/dynamodb-escalation-store.ts';
+import { MAIL_QUEUE_KEY_SCHEMA } from '#adapters/dynamodb-mail-queue.ts';
+import { SAR_CASES_KEY_SCHEMA } from '#adapters/dynamodb-sar-store.ts';
+import { UNANSWERED_KEY_SCHEMA } from '#adapters/dynamodb-unanswered-store.ts';
 
 const index = (i: { name: string; partitionKey: string; sortKey: string }): GlobalSecondaryIndexPropsV2 => ({
   indexName: i.name,

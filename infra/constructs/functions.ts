@@ -5,7 +5,7 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/shared/env.ts';
+import { ENV } from '#shared/env.ts';
 import type { StageConfig } from '../config/config.ts';
 import { AssistantFunction, type AssistantFunctionProps } from './assistant-function.ts';
 import type { Data } from './data.ts';

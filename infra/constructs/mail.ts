@@ -14,7 +14,7 @@ import {
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/shared/env.ts';
+import { ENV } from '#shared/env.ts';
 import type { FunctionEnvironment } from './assistant-function.ts';
 import type { StageConfig } from '../config/config.ts';
 
