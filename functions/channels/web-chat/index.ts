@@ -1,15 +1,11 @@
 /** The chat Lambda: POST /api/chat, /api/feedback and /api/sar, built from real parts once per cold start. */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
 import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { LambdaSarIntake } from '#adapters/lambda-sar-intake.ts';
 import { ChatEnvSchema, readEnv } from '#shared/env.ts';
 import { byPath } from '#shared/http.ts';
-import { londonToday } from '#shared/today.ts';
 import { loadSecretsIntoEnv } from '#shared/secrets.ts';
-import { createFeedbackHandler } from './feedback.ts';
-import { createChatHandler } from './handler.ts';
-import { createSarHandoffHandler } from './sar-handoff.ts';
+import { wireChatRoutes, wireSarHandoff } from './wire.ts';
 
 // First, before the environment is parsed: in AWS, ORIGIN_VERIFY is read from Secrets Manager.
 await loadSecretsIntoEnv();
@@ -26,29 +22,14 @@ const lambda = async () =>
     config.LAMBDA_ENDPOINT ? { endpoint: config.LAMBDA_ENDPOINT } : {},
   );
 
-const index = loadKnowledgeIndex(config.KB_PATH);
-const unanswered = new DynamoUnansweredStore(dynamo, config.UNANSWERED_TABLE);
+const routes = { logger, allowedOrigins: config.ALLOWED_ORIGINS, originVerify: config.ORIGIN_VERIFY };
 
 export const handler = byPath({
-  '/api/chat': createChatHandler({
-    index,
-    unanswered,
-    logger,
-    allowedOrigins: config.ALLOWED_ORIGINS,
-    originVerify: config.ORIGIN_VERIFY,
+  ...wireChatRoutes({
+    ...routes,
+    index: loadKnowledgeIndex(config.KB_PATH),
+    dynamo,
+    unansweredTable: config.UNANSWERED_TABLE,
   }),
-  '/api/feedback': createFeedbackHandler({
-    index,
-    unanswered,
-    logger,
-    allowedOrigins: config.ALLOWED_ORIGINS,
-    originVerify: config.ORIGIN_VERIFY,
-  }),
-  '/api/sar': createSarHandoffHandler({
-    sarIntake: new LambdaSarIntake(lambda, config.SAR_INTAKE_FUNCTION),
-    logger,
-    allowedOrigins: config.ALLOWED_ORIGINS,
-    originVerify: config.ORIGIN_VERIFY,
-    today: () => londonToday(),
-  }),
+  ...wireSarHandoff({ ...routes, sarIntake: new LambdaSarIntake(lambda, config.SAR_INTAKE_FUNCTION) }),
 });

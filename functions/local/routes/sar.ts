@@ -11,7 +11,7 @@ import { createRemindersHandler } from '../../channels/reminders/handler.ts';
 import { createSarIntakeHandler, type SarIntakeEvent } from '../../channels/sar-intake/handler.ts';
 import type { BotCredentials } from '../../channels/teams/bot-framework.ts';
 import { wireTeamsPosting } from '../../channels/teams/wire.ts';
-import { createSarHandoffHandler } from '../../channels/web-chat/sar-handoff.ts';
+import { wireSarHandoff } from '../../channels/web-chat/wire.ts';
 import { councilCalendars } from '#shared/calendars.ts';
 import type { HttpHandler } from '#shared/http.ts';
 import { loggedMetrics } from '#shared/metrics.ts';
@@ -40,14 +40,7 @@ export const localSarIntake = (ctx: LocalContext) => new LambdaSarIntake(ctx.lam
 
 /** POST /api/sar: the widget's SAR form, handed to the intake. */
 export function sarRoutes(ctx: LocalContext): Record<string, HttpHandler> {
-  return {
-    '/api/sar': createSarHandoffHandler({
-      sarIntake: localSarIntake(ctx),
-      logger: ctx.logger,
-      allowedOrigins: ctx.allowedOrigins,
-      today: () => londonToday(),
-    }),
-  };
+  return wireSarHandoff({ sarIntake: localSarIntake(ctx), logger: ctx.logger, allowedOrigins: ctx.allowedOrigins });
 }
 
 /** The daily SAR reminders (the scheduled function in AWS); no CloudWatch here, so the figures are debug lines. */
