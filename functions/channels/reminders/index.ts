@@ -1,15 +1,12 @@
 /** The reminders Lambda, run on a schedule (EventBridge Scheduler in infra): the digest per council. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoSarCaseStore } from '#adapters/dynamodb-sar-store.ts';
 import { loadKnowledgeIndex } from '#adapters/knowledge-file.ts';
 import { powertoolsMetrics } from '#shared/metrics.ts';
-import { londonToday } from '#shared/today.ts';
 import { readEnv, RemindersEnvSchema } from '#shared/env.ts';
 import { loadSecretsIntoEnv } from '#shared/secrets.ts';
-import { councilCalendars } from '#shared/calendars.ts';
 import { wireTeamsPosting } from '../teams/wire.ts';
-import { createRemindersHandler } from './handler.ts';
+import { wireReminders } from './wire.ts';
 
 // First, before the environment is parsed: in AWS, MICROSOFT_APP_PASSWORD is read from Secrets Manager.
 await loadSecretsIntoEnv();
@@ -30,13 +27,11 @@ const teams = env.TEAMS_CHANNEL_TABLE
     })
   : undefined;
 
-export const handler = createRemindersHandler({
-  store: new DynamoSarCaseStore(dynamo, env.SAR_TABLE),
-  ...(teams ? { teams } : {}),
-  calendar: councilCalendars(index),
-  councils: () =>
-    [...new Set([...index.councils.keys(), ...[...index.notices.values()].map((n) => n.notice.council)])].sort(),
-  today: () => londonToday(),
+export const handler = wireReminders({
+  index,
+  dynamo,
+  sarCasesTable: env.SAR_TABLE,
+  teams,
   logger,
   metrics: powertoolsMetrics('reminders', logger),
 });
