@@ -21,6 +21,9 @@ export interface Cue {
  */
 const NOT_THE_PERSONS = r`(?<!\b(?:my|me|her|his|their|our|son's|daughter's|child's)(?: \w+){0,3} (?:and|or|,) (?:\w+ )?)(?<!\b(?:my|her|his|their|our)(?: \w+)? )`;
 
+/** Nor a detail the person gave: "the email address I gave you", "the phone number we used". */
+const NOT_GIVEN = r`(?!(?: \w+){0,2} (?:i|we|she|he|they) (?:gave|give|sent|provided|put|used|registered|left)\b)`;
+
 /** Per topic, the cues that a question asks about it ("how long" → retention). */
 export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   retention: [
@@ -635,14 +638,15 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bcontact\b(?! details)`,
-        r`${NOT_THE_PERSONS}\bcontact details\b`,
+        r`${NOT_THE_PERSONS}\bcontact details\b${NOT_GIVEN}`,
         r`\bget in touch\b`,
-        r`${NOT_THE_PERSONS}\be-?mail\b`,
-        r`(?<!\bon )\b(?:the|by|a) phone\b`,
-        r`${NOT_THE_PERSONS}\btelephone\b`,
-        r`${NOT_THE_PERSONS}\b(?:phone|telephone|contact|tel|mobile) number\b`,
+        r`${NOT_THE_PERSONS}\be-?mail\b(?! address)${NOT_GIVEN}`,
+        r`(?<!\bon )\b(?:the|by|a) phone\b(?! number)`,
+        r`${NOT_THE_PERSONS}\btelephone\b(?! number)${NOT_GIVEN}`,
+        r`${NOT_THE_PERSONS}\b(?:phone|telephone|contact|tel|mobile) number\b${NOT_GIVEN}`,
         r`\bnumber (?:for|to call)\b`,
-        r`${NOT_THE_PERSONS}(?<!email )\baddress\b`,
+        r`${NOT_THE_PERSONS}(?<!email )\baddress\b${NOT_GIVEN}`,
+        r`${NOT_THE_PERSONS}\bemail address\b${NOT_GIVEN}`,
         r`\bwrite to\b`,
         r`\bspeak to\b`,
         r`\btalk to\b`,

@@ -103,14 +103,15 @@ describe('privacy questions asked indirectly are answered, never declined', () =
     },
   );
 
-  it.each(['do you keep my phone number and email', 'have you got my home address and mobile number'])(
-    "%j asks what is held about the person, not for the council's contact details",
-    (question) => {
-      const answer = ask(question, { notice: 'kent-connect-to-work' });
-      expect(answer.topic).toBe('data-collected');
-      expect(answer.text).not.toMatch(/@kent\.gov\.uk/);
-    },
-  );
+  it.each([
+    'do you keep my phone number and email',
+    'have you got my home address and mobile number',
+    'do you keep the email address i gave you',
+  ])("%j asks what is held about the person, not for the council's contact details", (question) => {
+    const answer = ask(question, { notice: 'kent-connect-to-work' });
+    expect(answer.topic).toBe('data-collected');
+    expect(answer.text).not.toMatch(/@kent\.gov\.uk/);
+  });
 
   it.each([
     "tell me what's stored about me",
