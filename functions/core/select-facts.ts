@@ -159,11 +159,11 @@ export function selectFacts(
   // 1. A named right ("can you delete my data"): the facts naming that right, or say the notice does not.
   const right = topic === 'rights' ? askedRight(question.text) : undefined;
   if (right) return selectForRight(notice, right, question, ranked, detail);
+  const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   // 2. The question names something: the facts that contain it, most specific first.
-  const specific = selectSpecific(notice, topic, question, ranked, detail);
+  const specific = selectSpecific(notice, topic, question, ranked, detail, inTopic);
   if (specific) return specific;
   // 3. Nothing in the notice on this topic.
-  const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
   // 4. A general question: the topic's facts, those sharing the question's words first.
   return selectForTopic(notice, topic, question, ranked, detail, inTopic);
@@ -200,9 +200,9 @@ function selectSpecific(
   question: AnalysedQuestion,
   ranked: Ranked[],
   detail: Detail | undefined,
+  inTopic: IndexedFact[],
 ): Selection | undefined {
   const related = RELATED[topic];
-  const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   const weightOf = (t: NoticeTopic) =>
     t === topic ? 1 : related.includes(t) ? TUNING.relatedTopicWeight : TUNING.otherTopicWeight;
   const near = ranked.filter(

@@ -66,38 +66,17 @@ export const MAX_RECORDED_QUESTION = 500;
 export const UNKNOWN_COUNCIL = 'unknown';
 export const NO_NOTICE = 'none';
 
-/**
- * Builds the record for an unanswered question (check `shouldRecord` first). `at` is when it was asked: a
- * Date or ISO timestamp (its UK calendar date is used) or a plain 'YYYY-MM-DD'.
- */
-export function unansweredRecord(
-  question: string,
-  answer: Answer,
-  at: Date | string,
-  council?: string,
-): UnansweredRecord {
-  const redacted = redactQuestion(question);
-  return {
-    council: council?.trim() || UNKNOWN_COUNCIL,
-    notice: answer.notice ?? NO_NOTICE,
-    topicGuess: answer.topic,
-    question: redacted,
-    fingerprint: fingerprint(redacted),
-    week: isoWeek(at),
-  };
-}
-
-/** What the widget says about an answer the person rated "No": the question and what the answer was about. */
+/** What a record keeps of the answer: its topic and the notice it was about (an Answer, or what the widget rates). */
 export interface RatedAnswer {
   topic: Answer['topic'];
   notice?: string | null | undefined;
 }
 
 /**
- * The record for an answer a person said did not help: like `unansweredRecord` (redacted, the week only, no
- * session), of kind 'unhelpful', so the digest counts and lists it apart from the questions nothing answered.
+ * Builds the record for an unanswered question (check `shouldRecord` first). `at` is when it was asked: a
+ * Date or ISO timestamp (its UK calendar date is used) or a plain 'YYYY-MM-DD'.
  */
-export function unhelpfulRecord(
+export function unansweredRecord(
   question: string,
   answer: RatedAnswer,
   at: Date | string,
@@ -105,7 +84,6 @@ export function unhelpfulRecord(
 ): UnansweredRecord {
   const redacted = redactQuestion(question);
   return {
-    kind: 'unhelpful',
     council: council?.trim() || UNKNOWN_COUNCIL,
     notice: answer.notice ?? NO_NOTICE,
     topicGuess: answer.topic,
@@ -113,6 +91,19 @@ export function unhelpfulRecord(
     fingerprint: fingerprint(redacted),
     week: isoWeek(at),
   };
+}
+
+/**
+ * The record for an answer a person said did not help: an unanswered question's record (redacted, the week only,
+ * no session), of kind 'unhelpful', so the digest counts and lists it apart from the questions nothing answered.
+ */
+export function unhelpfulRecord(
+  question: string,
+  answer: RatedAnswer,
+  at: Date | string,
+  council?: string,
+): UnansweredRecord {
+  return { kind: 'unhelpful', ...unansweredRecord(question, answer, at, council) };
 }
 
 /** "SAR-7K4M-Q9TX", "sar 7k4m q9tx", "7K4MQ9TX": replaced only when the check symbol matches (and, without the prefix, only with a digit in it, so an ordinary eight-letter word is never taken for one). */

@@ -5,15 +5,14 @@
  * axe-core, and a 320 px screen. Only failures are mocked (page.route); every success goes to POST /api/escalate.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Request, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
+import { axeViolations } from './axe.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const REFERENCE = /^ESC-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 const DPO = 'Contact the Data Protection Officer';
 
@@ -132,22 +131,6 @@ function outboxMail(reference: string): string {
     .filter((mail) => mail.includes(reference) && /^To: dpo@/m.test(mail));
   expect(mails).toHaveLength(1);
   return mails[0]!;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: {
-          run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
 describe('the "Contact the Data Protection Officer" form in the widget', () => {

@@ -4,15 +4,14 @@
  * fails, axe-core, and a 320 px screen. POST /api/sar is mocked with page.route, so these tests pin the widget's
  * side of the contract (functions/core/sar/intake-contract.ts) whatever the server does.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
+import { axeViolations } from './axe.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const RECEIVED = {
@@ -165,22 +164,6 @@ const EVERYTHING_SENT = {
 
 const submit = (page: Page) => assistant(page).locator('.sar-form button[type="submit"]');
 const summary = (page: Page) => assistant(page).locator('.summary');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: {
-          run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 describe('the subject access request form in the widget', () => {
   it('can be filled in and sent by keyboard alone, and shows the reference and the date we must reply by', async () => {

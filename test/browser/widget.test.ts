@@ -1,13 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer, type LocalServer } from '../../functions/local/server.ts';
+import { axeViolations } from './axe.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.ts';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let server: LocalServer;
 let browser: Browser;
@@ -93,19 +92,7 @@ describe('the web-chat widget on the demo page', () => {
     await assistant(page).locator('input').fill('who do you share my data with');
     await assistant(page).locator('input').press('Enter');
     await expect.poll(() => assistant(page).locator('.msg.assistant').count(), { timeout: 10_000 }).toBe(1);
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(() =>
-      (
-        window as unknown as {
-          axe: {
-            run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      }),
-    );
-    expect(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   }, 60_000);
 
@@ -221,23 +208,6 @@ describe('the web-chat widget on the demo page', () => {
 });
 
 // ---------------------------------------------------------------- issue 13: the widget as residents use it
-
-/** axe-core's WCAG 2.2 A/AA checks on the whole page, as "id: help (nodes)" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: {
-          run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>;
-        };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
 
 const shot = async (page: Page, name: string) => {
   mkdirSync(ARTIFACTS, { recursive: true });
