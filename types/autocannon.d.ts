@@ -7,6 +7,17 @@ declare module 'autocannon' {
     body?: string;
     connections?: number;
     duration?: number;
+    /** Each request in turn; setupRequest may change one before it is sent (e.g. its body). */
+    requests?: Request[];
+  }
+  interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+  export interface Request extends RequestParams {
+    setupRequest?: (request: RequestParams) => RequestParams;
   }
   interface Histogram {
     mean: number;

@@ -5,7 +5,7 @@
  * context can only choose which published notice answers: the core validates it against the knowledge base.
  */
 import type { Answer, SessionContext } from './answer-contract.ts';
-import { answerQuestion } from './answer.ts';
+import { answerRemembered } from './answer-cache.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 import { shouldRecord, unansweredRecord, type UnansweredStore } from './unanswered.ts';
 
@@ -35,7 +35,7 @@ export interface ChatDependencies {
 
 export function chatTurn(deps: ChatDependencies, request: ChatRequest): ChatResponse {
   const session = request.context;
-  const answer = answerQuestion(deps.index, {
+  const answer = answerRemembered(deps.index, {
     question: request.message,
     ...(request.notice ? { notice: request.notice } : {}),
     ...(request.council ? { council: request.council } : {}),

@@ -115,17 +115,21 @@ export function rankFacts(notice: IndexedNotice, question: AnalysedQuestion): Ra
     .slice(0, 3)
     .forEach(([topic, score], i) => topicWeight.set(topic, Math.min(score, 6) / (i + 1)));
   if (question.sessionTopic && !topicWeight.size) topicWeight.set(question.sessionTopic, 2);
+  // Each term's weight once, not once per fact.
+  const terms = question.contentTerms.map((term) => {
+    const implied = question.implied.has(term);
+    return { term, implied, weight: (notice.idf.get(term) ?? 0) * (implied ? TUNING.impliedWeight : 1) };
+  });
   const ranked: Ranked[] = [];
   for (const item of notice.facts) {
     let content = 0;
     let matched = 0;
     let typedMatched = 0;
-    for (const term of question.contentTerms) {
-      const weight = (notice.idf.get(term) ?? 0) * (question.implied.has(term) ? TUNING.impliedWeight : 1);
+    for (const { term, implied, weight } of terms) {
       if (item.terms.has(term)) {
         content += weight;
         matched++;
-        if (!question.implied.has(term)) typedMatched++;
+        if (!implied) typedMatched++;
       } else if (item.sectionTerms.has(term)) content += weight * 0.3;
     }
     const score = content + (topicWeight.get(item.fact.topic) ?? 0);

@@ -123,6 +123,9 @@ export function writeResult(response: ServerResponse, result: APIGatewayProxyStr
     if (value === undefined || value === null || value === '') continue;
     headers[name] = String(value);
   }
+  const body = result.body ?? '';
+  // A known length, as API Gateway sends it: no chunked framing for the client to undo.
+  headers['content-length'] = String(Buffer.byteLength(body));
   response.writeHead(result.statusCode ?? 200, headers);
-  response.end(result.body ?? '');
+  response.end(body);
 }

@@ -1,7 +1,8 @@
 /**
  * The HTTP path and the chat Lambda's cold start, for `npm run bench`.
  * - `POST /api/chat` on the local server (the real handler, stateless) under autocannon, beside a bare
- *   Node HTTP server answering a fixed JSON body on the same machine in the same run.
+ *   Node HTTP server answering a fixed JSON body on the same machine in the same run: the same question again
+ *   (the starter buttons' case: the answer memo answers), and a question never asked before each time.
  * - The chat Lambda bundled as it deploys (esbuild, minified, AWS SDK left to the runtime): its size, and the
  *   time for a fresh Node process to import it and answer one question.
  */
@@ -11,11 +12,12 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
+import autocannon, { type Request as LoadRequest } from 'autocannon';
 import { build } from 'esbuild';
 import { parseKnowledgeBase } from '#core/knowledge-schema.ts';
 import { coreFingerprint, INDEX_FILE, prebuiltIndexText } from '#adapters/knowledge-file.ts';
 import { startLocalServer } from '../../functions/local/server.ts';
+import { loadEvalSet } from '../eval/evaluate.ts';
 import { ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
 
 const root = new URL('../../', import.meta.url);
@@ -29,7 +31,30 @@ export interface HttpFigures {
   errors: number;
 }
 
-async function load(url: string, name: string, seconds: number, connections = 10): Promise<HttpFigures> {
+/**
+ * A different question on every request, so the answer memo (core/answer-cache.ts) never answers one: the main
+ * evaluation set's questions in turn, each with the request's number after it, which no fact matches.
+ */
+function newQuestionEachTime(): LoadRequest[] {
+  const questions = loadEvalSet().map((item) => item.q);
+  let sent = 0;
+  return [
+    {
+      setupRequest: (request) => ({
+        ...request,
+        body: JSON.stringify({ message: `${questions[sent % questions.length]} (${++sent})` }),
+      }),
+    },
+  ];
+}
+
+async function load(
+  url: string,
+  name: string,
+  seconds: number,
+  connections = 10,
+  requests?: LoadRequest[],
+): Promise<HttpFigures> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -37,6 +62,7 @@ async function load(url: string, name: string, seconds: number, connections = 10
     body: QUESTION,
     connections,
     duration: seconds,
+    ...(requests ? { requests } : {}),
   });
   return {
     name,
@@ -66,7 +92,14 @@ export async function benchHttpPath(seconds = 5): Promise<HttpFigures[]> {
       seconds,
     );
     const crowd = await load(`${local.url}/api/chat`, 'POST /api/chat (local server), 50 clients', seconds, 50);
-    return [chat, baseline, crowd];
+    const fresh = await load(
+      `${local.url}/api/chat`,
+      'POST /api/chat, a question never asked before each time, 10 clients',
+      seconds,
+      10,
+      newQuestionEachTime(),
+    );
+    return [chat, baseline, crowd, fresh];
   } finally {
     await new Promise<void>((resolve) => bare.close(() => resolve()));
     await local.close();

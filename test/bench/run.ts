@@ -801,7 +801,7 @@ table(
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 /** The figures of the last line, measured in this run on this machine. */
-const summary = { http_share: NaN, cold_ms: NaN, core_p99_ms: coreStats.p99, p99_50c_ms: NaN };
+const summary = { http_share: NaN, http_share_new: NaN, cold_ms: NaN, core_p99_ms: coreStats.p99, p99_50c_ms: NaN };
 
 // ---------------------------------------------------------------- 4. HTTP path and cold start
 heading('4. The chat API over HTTP, and the chat Lambda cold start');
@@ -813,10 +813,14 @@ heading('4. The chat API over HTTP, and the chat Lambda cold start');
     ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors'],
     figures.map((f) => [f.name, f.rps.toFixed(0), f.p50.toFixed(1), f.p99.toFixed(1), f.errors]),
   );
-  const [chatPath, bare, crowd] = figures;
+  const [chatPath, bare, crowd, fresh] = figures;
   summary.http_share = (chatPath!.rps / bare!.rps) * 100;
+  summary.http_share_new = (fresh!.rps / bare!.rps) * 100;
   summary.p99_50c_ms = crowd!.p99;
-  console.log(`  the chat path serves ${summary.http_share.toFixed(1)}% of a bare server's requests per second`);
+  console.log(
+    `  the chat path serves ${summary.http_share.toFixed(1)}% of a bare server's requests per second asked the same ` +
+      `question (the memo answers), ${summary.http_share_new.toFixed(1)}% asked a new question each time`,
+  );
   const cold = await benchColdStart(7);
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   console.log(
@@ -885,5 +889,5 @@ heading('6. Teams bot: a question turn through the real Bot Framework adapter, a
 console.log(`\nTotal bench time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 // One machine-readable line, last: the figures the issue tracker asks for, from this run.
 console.log(
-  `bench summary: http_share=${summary.http_share.toFixed(1)} cold_ms=${summary.cold_ms.toFixed(0)} core_p99_ms=${summary.core_p99_ms.toFixed(3)} p99_50c_ms=${summary.p99_50c_ms.toFixed(1)}`,
+  `bench summary: http_share=${summary.http_share.toFixed(1)} http_share_new=${summary.http_share_new.toFixed(1)} cold_ms=${summary.cold_ms.toFixed(0)} core_p99_ms=${summary.core_p99_ms.toFixed(3)} p99_50c_ms=${summary.p99_50c_ms.toFixed(1)}`,
 );
