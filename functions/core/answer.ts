@@ -132,7 +132,7 @@ export interface Heard {
   anchored: boolean;
 }
 
-function understand(index: KnowledgeIndex, normalised: string): Heard {
+export function understand(index: KnowledgeIndex, normalised: string): Heard {
   const corrected = correctSpelling(index, normalised);
   const text = index.thesaurus.expand(corrected);
   const intent = detectIntent(index.thesaurus.expand(corrected, { names: false }));
@@ -149,7 +149,7 @@ function understand(index: KnowledgeIndex, normalised: string): Heard {
 }
 
 /** The question as the ranking reads it against one notice: its content terms, apart from the service's name. */
-function analyse(
+export function analyse(
   index: KnowledgeIndex,
   notice: IndexedNotice,
   heard: Heard,

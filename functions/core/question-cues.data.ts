@@ -310,12 +310,22 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:checked|matched|compared) (?:\w+ ){0,3}(?:against|with) (?:\w+ ){0,3}records\b`,
         r`\bsources?\b`,
         r`\bfrom whom\b`,
+        // "who do you get references off", "who will you ask about me".
+        r`\bwho (?:do|did|will|would) (?:you|they) (?:get|ask|take) (?:\w+ ){0,2}(?:from|off|for|about)\b`,
+        // "do you look at my facebook", "will you check my social media".
+        r`\b(?:look|looking|check|checking|search|searching|google) (?:at |on |through )?(?:my|our|her|his) (?:\w+ )?(?:facebook|instagram|tiktok|twitter|social media|online)\b`,
         r`\bwhere .* come from\b`,
       ],
     },
     {
       weight: 3,
-      phrases: [r`\breferr(?:ed|al)\b`, r`\bget (?:my|the) (?:information|data|details) from\b`, r`\bfrom my school\b`],
+      phrases: [
+        r`\breferr(?:ed|al)\b`,
+        r`\bget (?:my|the) (?:information|data|details) from\b`,
+        r`\bfrom my school\b`,
+        // "will you contact my ex husband", "will you speak to my old agency": asked about someone, not told.
+        r`\bwill (?:you|they) (?:contact|speak to|talk to|ask|get in touch with|write to) (?:my|our|them|her|him)\b`,
+      ],
     },
     {
       weight: 5,
@@ -440,6 +450,10 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bhow (?:is|are|do you|does the council|will you|will it|will my \w+) (?:\w+ ){0,3}(?:stored|kept|held|store|keep|looked after)\b(?! for\b)`,
         r`\bin the cloud\b`,
+        // "where are the servers", "who hosts it", "which data centre".
+        r`\bservers?\b`,
+        r`\bdata cent(?:re|er)s?\b`,
+        r`\bwho hosts\b|\bhosted\b`,
       ],
     },
     // "what is stored about me", "is it on your system" ask whether something is held (data-collected).
@@ -748,7 +762,8 @@ export const OFF_TOPIC_TASK_PHRASES: string[] = [
   r`\bhow (?:do|can) i (?:apply|appeal|pay|renew|book|report|top up)\b`,
   r`\bbook (?:me|my|a|an)\b`,
   r`\bcan i (?:renew|pay|book|top up|reserve|order)\b`,
-  r`\bbooking\b`,
+  // A booking made is a task; "how long will you keep the booking" asks about the record of it.
+  r`(?<!\b(?:keep|kept|hold|held|store|stored|delete|deleted|share|shared|see)(?: the| my| your)? )\bbooking\b`,
   r`\bappointments?\b`,
   r`\bnext visit\w*`,
   r`\bhow much (?:is|does|are|do)\b`,
@@ -758,6 +773,12 @@ export const OFF_TOPIC_TASK_PHRASES: string[] = [
   r`\bwhat(?: is| s)? happening with\b`,
   r`\bhas (?:the|my) [\w ]{1,30} (?:decided|made a decision)\b`,
   r`\bwhen will (?:i|we) (?:hear|get a decision|find out)\b`,
+  // Opening times, a service that failed, what a resident is entitled to: the service's business, not privacy.
+  r`\bwhat time (?:does|do|is|are|will)\b[\w ]{0,30}\b(?:open|opens|close|closes|shut|shuts)\b`,
+  r`\b(?:not|never|werent|wasnt) (?:been )?(?:collected|emptied|picked up)\b`,
+  r`\bsend (?:the|a) (?:lorry|crew|truck|van|bin men)\b`,
+  r`\bhow many (?:free |funded )?hours\b`,
+  r`\b(?:entitled|eligible) (?:to|for) (?:free|funded|a place|a space|help with|transport|a bus pass|the \d+|\d+)\b`,
 ];
 
 export const OFF_TOPIC_SUBJECT_PHRASES: string[] = [

@@ -256,10 +256,12 @@ function headingTest(tocHeadings: Set<string>): HeadingTest {
       if (!numberedHeading || /[.;,]$/.test(text)) return false;
     }
     if (tocHeadings.has(headingKey(text))) return true;
-    // "WHERE WE GET IT FROM" ends in a preposition but is a heading, not a sentence whose link was stripped.
+    // "WHERE WE GET IT FROM" ends in a preposition but is a heading, not a sentence whose link was stripped; so does
+    // "Organisations we may pass it to" over a list (a pasted page's heading).
+    const overList = next?.kind === 'bullet';
     if (
       hasContactDetail(text) ||
-      (DANGLING.test(text) && !/:$/.test(text) && !shouting && !titleCase && !WH_HEADING.test(text))
+      (DANGLING.test(text) && !/:$/.test(text) && !shouting && !titleCase && !WH_HEADING.test(text) && !overList)
     )
       return false;
     const count = words(text).length;

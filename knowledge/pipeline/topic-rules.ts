@@ -16,6 +16,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       8,
     ],
     [/\babout (?:us|the service|this service|connexions)\b|^about\b/, 2],
+    // "1. Introduction"; "It covers mainstream school transport …", "It also covers drivers …".
+    [/^(?:\d+\.?\s*)?(?:introduction|overview)$|^(?:this notice|it|this) (?:also )?(?:covers|applies to)\b/, 3],
     [
       /\b(?:provides|offers|offering|delivers?|work in partnership|support(?:s|ed)? (?:young people|individuals|adults|clients))\b/,
       1,
@@ -53,6 +55,15 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       2,
     ],
     [/\bdetails (?:of|about|such as)\b/, 1],
+    // "What we hold about you", "we record the items you borrow", "we ask for your name", "our filter logs …".
+    [
+      /\bwhat (?:information |data |details )?(?:do )?we (?:hold|collect|keep|record)\b(?! (?:\w+ )?(?:comes?|came)\b)|\b(?:hold|keep) about you\b/,
+      3,
+    ],
+    [
+      /\bwe (?:also )?(?:record|hold|ask (?:you )?for|log|note down|write down)\b|\blogs (?:attempts|when|your|every)\b/,
+      2,
+    ],
     // Documents and evidence a person brings or the service records: what is collected, whatever the heading.
     [
       /\b(?:passports?|driving licen[cs]es?|birth certificates?|payslips?|pay slips?|bank statements?|utility bills?|tenancy agreements?|proof of (?:identity|id|income|address|residence|earnings)|medical (?:evidence|reports?|records?)|criminal (?:records?|convictions?|offences?)|unspent convictions|immigration status|national insurance numbers?|nhs numbers?|vehicle registration|photographs?|signatures?|household (?:members|composition)|income and savings|benefits? (?:you|they) receive)\b/,
@@ -70,6 +81,11 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [/\breferrals? (?:from|partners?)\b/, 2],
+    // "Most of what we hold comes straight from you".
+    [
+      /\b(?:comes?|came) (?:straight |directly |mainly |mostly )?from you\b|\bwhat we hold (?:\w+ )?(?:comes?|came)\b/,
+      4,
+    ],
     [/\bprovided? (?:it )?to us\b|\bwhen you provide it\b/, 3],
     [/\byou provide\b/, 1],
     [
@@ -109,7 +125,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   sharing: [
     [/\bshar(?:e|ed|es|ing)\b/, 3],
     [
-      /\bdisclos(?:e|ed|ure)\b|\bpass(?:ed)? (?:on|to)\b|\bsend (?:information|data)\b|\bsent to\b|\breport to\b|\bprovide information about our learners\b/,
+      /\bdisclos(?:e|ed|ure)\b|\bpass(?:ed|es)? (?:(?:it|them|this|your \w+|information|details) )?(?:on|to)\b|\bsend (?:information|data)\b|\bsent to\b|\breport to\b|\bprovide information about our learners\b/,
       2,
     ],
     [/\bthird part(?:y|ies)\b|\bpartners?\b|\bother organisations?\b|\brecipients?\b/, 1],

@@ -65,10 +65,45 @@ Recordings are kept for 31 days. Council tax records may be checked to confirm a
 Footage used in a council tax fraud case is kept until the case ends.
 `;
 
+/** A pasted web page: a numbered introduction, headings as plain lines, one ending in a preposition over its list. */
+const LEISURE = `---
+id: testvale-leisure
+council: testvale
+title: Leisure Centres Privacy Notice
+---
+1. Introduction
+This notice explains how we use your information at our leisure centres.
+It covers gym and pool memberships, swimming lessons and the pay-as-you-go scheme.
+
+What we hold about you
+When you join we ask for your name, address and date of birth.
+While you are a member we record each visit and the classes you book.
+If you use our Wi-Fi we record your device's MAC address, but we do not keep a list of the websites you visit.
+
+Where it comes from
+Most of what we hold comes straight from you. We ask at least two referees about anyone applying to coach.
+
+Organisations we may pass it to
+- Splashdown Software Ltd, which runs our booking system
+- HM Revenue and Customs
+
+Keeping it safe
+Our systems are hosted in UK data centres.
+
+How long we keep it
+Class bookings: 12 months after the class.
+Membership records: 6 years after your membership ends.
+`;
+
 const { files, registry, thesaurus } = loadSources();
 const index = indexOf(
   buildKnowledgeBase(
-    [...files, parseNoticeFile(COUNCIL_TAX, 'testvale-council-tax.txt'), parseNoticeFile(CCTV, 'testvale-cctv.txt')],
+    [
+      ...files,
+      parseNoticeFile(COUNCIL_TAX, 'testvale-council-tax.txt'),
+      parseNoticeFile(CCTV, 'testvale-cctv.txt'),
+      parseNoticeFile(LEISURE, 'testvale-leisure.txt'),
+    ],
     registry,
     thesaurus,
   ),
@@ -378,5 +413,44 @@ describe('a service the council has no notice for here', () => {
     expect(ask('how long do you keep adoption records', { council: 'southend' }).notice).toBe(
       'southend-childrens-services',
     );
+  });
+});
+
+describe('a fact is filed by what it says when its heading is a plain line', () => {
+  const facts = index.notices.get('testvale-leisure')!.facts.map((f) => f.fact);
+  const topicOf = (start: string) => facts.find((f) => f.text.startsWith(start))?.topic;
+
+  it('what the council records, holds or asks for is the data collected', () => {
+    expect(topicOf('While you are a member we record')).toBe('data-collected');
+    expect(topicOf("If you use our Wi-Fi we record your device's MAC address")).toBe('data-collected');
+    expect(topicOf('When you join we ask for')).toBe('data-collected');
+  });
+
+  it('what the introduction says the notice covers is about the notice; what comes from you is a source', () => {
+    expect(topicOf('It covers gym and pool memberships')).toBe('about');
+    expect(topicOf('Most of what we hold comes straight from you')).toBe('sources');
+  });
+
+  it('a heading ending in a preposition over a list heads that list; "websites you visit" is not a stripped link', () => {
+    expect(topicOf('HM Revenue and Customs')).toBe('sharing');
+    expect(facts.some((f) => f.text.includes('the websites you visit.'))).toBe(true);
+  });
+});
+
+describe('everyday words for what the notice names', () => {
+  const leisure = (question: string) => ask(question, { notice: 'testvale-leisure' });
+
+  it.each([
+    ['does ur wifi track my phone', 'MAC address'],
+    ['where are the servers', 'UK data centres'],
+    ['who do u get references off', 'referees'],
+    ['how long will you keep the booking for my class', '12 months after the class'],
+  ])('%j → "%s"', (question, fact) => {
+    expect(leisure(question).text).toContain(fact);
+  });
+
+  it("the service's own business on its page is out of scope: opening times, what you are entitled to", () => {
+    for (const question of ['what time does the pool open on a sunday', 'how many free hours can i get'])
+      expect(leisure(question).outcome).toBe('out-of-scope');
   });
 });

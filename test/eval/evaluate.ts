@@ -121,6 +121,7 @@ export const DEV_SET: EvalSet = {
     new URL('./dev/', import.meta.url),
     new URL('./blind-dev/', import.meta.url),
     new URL('./blind-dev-2/', import.meta.url),
+    new URL('./blind-dev-3/', import.meta.url),
   ],
 };
 

@@ -186,6 +186,13 @@ describe('hole repair', () => {
     expect(facts.join('\n')).not.toContain('please visit');
   });
 
+  it('reads "you visit" at the end of a sentence as a clause, not as a stripped link', () => {
+    const facts = topicsOf(
+      'What we hold about you\nOur web filter logs attempts to reach blocked sites, but we do not keep a list of the other websites you visit.',
+    );
+    expect(facts.join('\n')).toContain('the other websites you visit.');
+  });
+
   it('leaves a space after a filled-in address and keeps a link that follows stray punctuation', () => {
     const cls = realKnowledgeBase().notices.find((n) => n.id === 'kent-community-learning-skills')!;
     expect(cls.facts.map((f) => f.text)).toContainEqual(
