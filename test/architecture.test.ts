@@ -8,6 +8,63 @@ const lambdaEntries = () => {
   return [...infra.matchAll(/this\.add\('\w+', '([a-z-]+\/[a-z-]+\.ts)'/g)].map((m) => m[1]!);
 };
 
+/** package.json's import aliases (#core/*, #shared/*, …), as esbuild resolves them. */
+const aliases = Object.entries(
+  (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { imports: Record<string, string> })
+    .imports,
+).map(([alias, target]) => [alias.replace('*', ''), target.replace('*', '').replace(/^\.\//, '')] as const);
+
+/** The repository files a module specifier names, or undefined for a package. */
+function resolveSpecifier(spec: string, from: string): string | undefined {
+  for (const [alias, target] of aliases) if (spec.startsWith(alias)) return target + spec.slice(alias.length);
+  if (spec.startsWith('.')) return new URL(spec, new URL(from, 'file:///')).pathname.slice(1);
+  return undefined;
+}
+
+/**
+ * Every repository file esbuild bundles from `entry` (paths from the repository root): value imports, re-exports
+ * and dynamic imports, not type-only ones, which are erased. The walk does not go past a file in `stopAt`.
+ */
+function bundledFiles(entry: string, stopAt: ReadonlySet<string> = new Set()): Set<string> {
+  const root = new URL('../', import.meta.url);
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    if (stopAt.has(file)) return;
+    const source = ts.createSourceFile(file, readFileSync(new URL(file, root), 'utf8'), ts.ScriptTarget.Latest, true);
+    const specs: string[] = [];
+    const walk = (node: ts.Node) => {
+      if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
+        const bindings = node.importClause?.namedBindings;
+        const onlyTypes =
+          !node.importClause?.name &&
+          bindings &&
+          ts.isNamedImports(bindings) &&
+          bindings.elements.length > 0 &&
+          bindings.elements.every((e) => e.isTypeOnly);
+        if (!onlyTypes) specs.push((node.moduleSpecifier as ts.StringLiteral).text);
+      } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly)
+        specs.push((node.moduleSpecifier as ts.StringLiteral).text);
+      else if (
+        ts.isCallExpression(node) &&
+        node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+        node.arguments[0] &&
+        ts.isStringLiteral(node.arguments[0])
+      )
+        specs.push(node.arguments[0].text);
+      ts.forEachChild(node, walk);
+    };
+    walk(source);
+    for (const spec of specs) {
+      const target = resolveSpecifier(spec, file);
+      if (target) visit(target);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
 // The core is plain TypeScript: channels and adapters depend on it, never the other way round.
 describe('architecture', () => {
   it('functions/core (and its folders) imports nothing from AWS, Bot Framework, middy, node built-ins or outside the core', () => {
@@ -37,7 +94,7 @@ describe('architecture', () => {
     expect(importers).toEqual(['channels/teams/bot-framework.ts']);
   });
 
-  it('no code a Lambda bundles imports the knowledge build pipeline or the audit rules (kb:build writes audit.json)', () => {
+  it('no code in functions/ imports the knowledge build pipeline or the audit rules itself (kb:build writes audit.json)', () => {
     const dir = new URL('../functions/', import.meta.url);
     const offending = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && !f.startsWith('cli/'))
@@ -45,6 +102,26 @@ describe('architecture', () => {
         /from ['"](?:[./]*knowledge\/|#knowledge\/)(?:pipeline|audit)\b/.test(readFileSync(new URL(f, dir), 'utf8')),
       );
     expect(offending).toEqual([]);
+  });
+
+  it('no Lambda bundles the pipeline or the audit rules, but the digest, for kb:check’s check only', () => {
+    // The one exception: the digest runs kb:check's check of the published notices once a week, and its cold start
+    // does not matter; the chat, Teams, SAR and other Lambdas answer people and may not carry the pipeline.
+    const exception = { entry: 'escalation/weekly-digest.ts', module: 'knowledge/import/check.ts' };
+    const forbidden = (file: string) => /^knowledge\/(?:pipeline|audit)\//.test(file) || file === exception.module;
+    const entries = lambdaEntries();
+    expect(entries).toContain(exception.entry);
+    for (const entry of entries) {
+      const stopAt = entry === exception.entry ? new Set([exception.module]) : new Set<string>();
+      const reached = [...bundledFiles(`functions/channels/${entry}`, stopAt)];
+      const offending = reached.filter((f) => forbidden(f) && !stopAt.has(f));
+      expect(offending, entry).toEqual([]);
+      if (entry === exception.entry) expect(reached, entry).toContain(exception.module);
+    }
+    // Through the exception, the digest reaches the pipeline but still not the audit rules (it reads audit.json).
+    const digest = [...bundledFiles(`functions/channels/${exception.entry}`)];
+    expect(digest.some((f) => f.startsWith('knowledge/pipeline/'))).toBe(true);
+    expect(digest.filter((f) => f.startsWith('knowledge/audit/'))).toEqual([]);
   });
 
   it('channels take their ports from the core, never from an adapter (only an entry or its wire.ts wires adapters)', () => {

@@ -120,6 +120,8 @@ export class Functions extends Construct {
       .invokes(this.sarIntake)
       .sendsMail(mail, secrets.smtpPassword);
 
+    // The digest also runs kb:check's check of the published notices (the one function that bundles the build
+    // pipeline); its two minutes hold the check's 60 s for fetching pages (published-check.ts) and the mail.
     const digest = this.add('Digest', 'escalation/weekly-digest.ts', {
       description: 'Scheduled weekly: the DPO digest per council',
       timeout: Duration.minutes(2),

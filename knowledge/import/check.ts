@@ -13,7 +13,7 @@ import { contentHash, importNotice, publishedText } from './import-notice.ts';
 
 export type CheckOutcome = { notice: string; council: string } & (
   | { status: 'unchanged' }
-  | { status: 'changed'; diff: NoticeDiff | undefined }
+  | { status: 'changed'; url: string; diff: NoticeDiff | undefined }
   | { status: 'unreachable'; error: string }
   | { status: 'no-url' }
 );
@@ -49,7 +49,7 @@ export async function checkNotices(kb: KnowledgeBase, fetcher: Fetcher): Promise
       const now = buildKnowledgeBase([file], kb.councils, kb.thesaurus).notices;
       const diff = diffKnowledgeBases({ notices: [notice] }, { notices: now })[0];
       outcomes.push(
-        diff || !notice.contentHash ? { ...base, status: 'changed', diff } : { ...base, status: 'unchanged' },
+        diff || !notice.contentHash ? { ...base, status: 'changed', url, diff } : { ...base, status: 'unchanged' },
       );
     } catch (error) {
       outcomes.push({
@@ -72,7 +72,7 @@ export function formatCheck(outcomes: CheckOutcome[]): string {
     else {
       const { changed, added, removed } = o.diff;
       lines.push(
-        `${o.notice}: CHANGED since import — ${changed.length} fact(s) changed, ${added.length} added, ${removed.length} removed; the assistant answers from the imported text until it is re-imported (npm run kb:import -- <url> --council ${o.council} --replace)`,
+        `${o.notice}: CHANGED since import — ${changed.length} fact(s) changed, ${added.length} added, ${removed.length} removed; the assistant answers from the imported text until it is re-imported (npm run kb:import -- ${o.url} --council ${o.council} --id ${o.notice} --replace)`,
       );
       for (const c of changed) lines.push(`  ~ ${c.summary}`);
       for (const c of added) lines.push(`  + ${c.summary}`);

@@ -22,7 +22,9 @@ const furnitureKey = (text: string) => text.replace(/\d+/g, '#').replace(/\s+/g,
 async function readLines(data: Uint8Array): Promise<Line[][]> {
   let pdf;
   try {
-    pdf = await getDocumentProxy(data);
+    // A copy: pdf.js takes over (detaches) the buffer it is given, and the caller's bytes are read again (kb:check
+    // hashes the text, then imports the same bytes).
+    pdf = await getDocumentProxy(data.slice());
   } catch (error) {
     const name = (error as { name?: string }).name ?? '';
     if (/password/i.test(name) || /password|encrypt/i.test(String((error as Error).message)))

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,10 +19,7 @@ import {
   type LocalDynamo,
 } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
-import { checkPublishedNotices } from '#shared/published-notices.ts';
 import { auditKnowledgeBase } from '../../knowledge/audit/index.ts';
-import { contentHash } from '../../knowledge/import/content-hash.ts';
-import { htmlToNotice } from '../../knowledge/import/html.ts';
 import { realIndex, realKnowledgeBase } from '../helpers.ts';
 
 let dynamo: LocalDynamo;
@@ -129,47 +124,5 @@ describe('the DPO weekly digest', () => {
       logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
     })(request('GET', query));
     expect(expired.statusCode).toBe(403);
-  });
-
-  it('says which of the council’s notices changed on its site since import, and which could not be checked', async () => {
-    const published = (retention: string) =>
-      `<main><h1>Connexions Privacy Notice</h1><h2>How long we keep it</h2><p>We keep your personal data for ${retention}.</p></main>`;
-    const site = createServer((request, response) => {
-      if (request.url === '/changed') response.end(published('two years'));
-      else if (request.url === '/same') response.end(published('six years'));
-      else response.writeHead(503).end();
-    });
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    const imported = contentHash(htmlToNotice(published('six years')).text);
-    const southend = realKnowledgeBase().notices.filter((n) => n.council === 'southend');
-    const paths = ['/changed', '/same', '/down'];
-    const notices = southend.map((n, i) => ({ ...n, url: `${base}${paths[i % 3]}`, contentHash: imported }));
-    const outboxDir = join(mkdtempSync(join(tmpdir(), 'digest-published-')), 'outbox');
-    try {
-      await createDigestHandler({
-        index: realIndex(),
-        auditGaps: auditKnowledgeBase(realKnowledgeBase()),
-        unanswered: new DynamoUnansweredStore(dynamo.client, 'unanswered'),
-        escalations: new DynamoEscalationStore(dynamo.client, 'escalations'),
-        queue: new DynamoMailQueue(dynamo.client, 'mail'),
-        sender: new LocalOutbox(outboxDir),
-        newId: randomUUID,
-        now: () => new Date('2026-11-30T08:00:00Z'),
-        logger: new Logger({ serviceName: 'digest-test', logLevel: 'SILENT' }),
-        acknowledgeLink: { base: 'https://assistant.council.example/ack', secret: 'test-secret', validDays: 14 },
-        checkPublished: () => checkPublishedNotices(notices, { timeoutMs: 2000 }),
-      })();
-    } finally {
-      await new Promise<void>((resolve) => site.close(() => resolve()));
-    }
-    const mails = readdirSync(outboxDir).map((f) => readFileSync(join(outboxDir, f), 'utf8'));
-    const mail = mails.find((m) => m.includes('To: dataprotection@southend.gov.uk'))!;
-    expect(mail).toContain(`Published notices compared with what was imported (${southend.length}):`);
-    expect(mail).toContain(`${southend[0]!.id}: CHANGED since import`);
-    expect(mail).toContain(`${southend[1]!.id}: unchanged since import`);
-    // Another council's digest lists only its own notices.
-    const other = mails.find((m) => !m.includes('To: dataprotection@southend.gov.uk'))!;
-    expect(other).not.toContain(southend[0]!.id);
   });
 });

@@ -1,10 +1,24 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '#core/knowledge-schema.ts';
+import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
+import { ESCALATIONS_KEY_SCHEMA } from '#adapters/dynamodb-escalation-store.ts';
+import type { AssistantFunction } from '../../infra/constructs/assistant-function.ts';
+import { ensureMailQueueTable, ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
+import { ensureTable } from '../../functions/local/tables.ts';
+import type { NoticeFile } from '../../knowledge/pipeline/notice-file.ts';
+import { segment } from '../../knowledge/pipeline/segment.ts';
+import { loadSources } from '../../knowledge/sources.ts';
 import { synthStage } from './stage.ts';
+
+const execFileAsync = promisify(execFile);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { stack, template } = synthStage();
@@ -148,39 +162,58 @@ describe('infra: function bundles', () => {
     }
   }, 120_000);
 
+  /** A function's bundle copied beside the repository's node_modules, and the environment infra gives it. */
+  function deployed(fn: AssistantFunction, name = fn.node.id) {
+    const { app, stack: synthesized, template: bundledTemplate } = bundled();
+    const { Handler, Code, Environment } = bundledTemplate.findResources('AWS::Lambda::Function')[
+      synthesized.getLogicalId(fn.node.defaultChild as never)
+    ]!.Properties as {
+      Handler: string;
+      Code: { S3Key: string };
+      Environment: { Variables: Record<string, unknown> };
+    };
+    // Beside the repository's node_modules, which stand in for the AWS SDK the runtime provides.
+    const dir = join(root, 'test-artifacts', 'lambda', name);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(app.outdir, `asset.${Code.S3Key.replace(/\.zip$/, '')}`), dir, { recursive: true });
+    const env: Record<string, string> = { PATH: process.env.PATH!, AWS_REGION: 'eu-west-2' };
+    for (const [variable, value] of Object.entries(Environment.Variables)) {
+      env[variable] = resolveToken(value);
+      // What the function would read from Secrets Manager at cold start (no AWS here).
+      if (variable.endsWith('_SECRET_ARN')) env[variable.slice(0, -'_SECRET_ARN'.length)] = 'S'.repeat(48);
+    }
+    env.KB_PATH = join(dir, 'kb.json'); // /var/task/kb.json in Lambda
+    if (env.AUDIT_PATH) env.AUDIT_PATH = join(dir, 'audit.json');
+    return { dir, env, variables: Environment.Variables, exported: Handler.split('.')[1]! };
+  }
+
   it('each function starts with exactly the environment infra gives it (a missing or misnamed variable fails)', () => {
-    const { app, stack: deployed, template: synthesized } = bundled();
-    const resources = synthesized.findResources('AWS::Lambda::Function');
-    for (const fn of deployed.functions.all) {
-      const { Handler, Code, Environment } = resources[deployed.getLogicalId(fn.node.defaultChild as never)]!
-        .Properties as {
-        Handler: string;
-        Code: { S3Key: string };
-        Environment: { Variables: Record<string, unknown> };
-      };
-      // Beside the repository's node_modules, which stand in for the AWS SDK the runtime provides.
-      const dir = join(root, 'test-artifacts', 'lambda', fn.node.id);
-      rmSync(dir, { recursive: true, force: true });
-      cpSync(join(app.outdir, `asset.${Code.S3Key.replace(/\.zip$/, '')}`), dir, { recursive: true });
-      const env: Record<string, string> = { PATH: process.env.PATH!, AWS_REGION: 'eu-west-2' };
-      for (const [name, value] of Object.entries(Environment.Variables)) {
-        env[name] = resolveToken(value);
-        // What the function would read from Secrets Manager at cold start (no AWS here).
-        if (name.endsWith('_SECRET_ARN')) env[name.slice(0, -'_SECRET_ARN'.length)] = 'S'.repeat(48);
-      }
-      env.KB_PATH = join(dir, 'kb.json'); // /var/task/kb.json in Lambda
+    for (const fn of bundled().stack.functions.all) {
+      const { dir, env, variables, exported } = deployed(fn);
       // The digest reads the audit kb:build wrote, shipped beside it; no bundle carries the audit rules themselves.
       expect(existsSync(join(dir, 'audit.json')), fn.node.id).toBe(fn.node.id === 'Digest');
-      expect('AUDIT_PATH' in Environment.Variables, fn.node.id).toBe(fn.node.id === 'Digest');
-      if (env.AUDIT_PATH) env.AUDIT_PATH = join(dir, 'audit.json');
+      expect('AUDIT_PATH' in variables, fn.node.id).toBe(fn.node.id === 'Digest');
       expect(readFileSync(join(dir, 'index.mjs'), 'utf8'), fn.node.id).not.toContain(
         "Give the controller's contact details",
       );
-      // Only the digest reads published notice pages: no other function bundles the HTML parser (cold start).
-      expect(readFileSync(join(dir, 'index.mjs.map'), 'utf8').includes('node_modules/linkedom/'), fn.node.id).toBe(
-        fn.node.id === 'Digest',
-      );
-      const exported = Handler.split('.')[1]!;
+      // Only the digest runs kb:check's check of the published notices, so only its bundle carries the pipeline, the
+      // HTML parser and the PDF and Word readers; the chat, Teams, SAR and other functions keep their cold starts.
+      const sources = (JSON.parse(readFileSync(join(dir, 'index.mjs.map'), 'utf8')) as { sources: string[] }).sources;
+      for (const part of [
+        'knowledge/import/check.ts',
+        'knowledge/pipeline/',
+        'node_modules/linkedom/',
+        'node_modules/unpdf/',
+        'node_modules/mammoth/',
+      ])
+        expect(
+          sources.some((f) => f.includes(part)),
+          `${fn.node.id} bundles ${part}`,
+        ).toBe(fn.node.id === 'Digest');
+      expect(
+        sources.filter((f) => f.includes('knowledge/audit/')),
+        fn.node.id,
+      ).toEqual([]);
       const started = spawnSync(
         process.execPath,
         [
@@ -197,7 +230,89 @@ describe('infra: function bundles', () => {
         expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).not.toMatch(/(?:^|[;}\s])import[^()]*?from\s*"@aws-sdk\//);
     }
   }, 180_000);
+
+  it('the digest’s bundle checks a council’s published notice as kb:check does and mails what would be answered differently', async () => {
+    const { dir, env, exported } = deployed(bundled().stack.functions.digest, 'DigestRun');
+    // The knowledge base it ships, its pasted Southend notices published on a loopback site (and no other address
+    // kept, so nothing leaves this machine): one unchanged, one where adoption records are now kept 75 years.
+    const kb = JSON.parse(readFileSync(env.KB_PATH!, 'utf8')) as KnowledgeBase;
+    const { files } = loadSources();
+    const pages: Record<string, string> = {
+      '/connexions': asWebPage(files.find((f) => f.meta.id === 'southend-connexions')!),
+      '/childrens-services': asWebPage(files.find((f) => f.meta.id === 'southend-childrens-services')!).replace(
+        '100 years for adoption records',
+        '75 years for adoption records',
+      ),
+    };
+    const site = createServer((request, response) => void response.end(pages[request.url!] ?? ''));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const address = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    for (const notice of kb.notices) {
+      delete notice.url;
+      if (notice.id === 'southend-connexions') notice.url = `${address}/connexions`;
+      if (notice.id === 'southend-childrens-services') notice.url = `${address}/childrens-services`;
+    }
+    writeFileSync(env.KB_PATH!, JSON.stringify(kb)); // its prebuilt index no longer fits: the bundle builds its own
+    const dynamo = await startLocalDynamo();
+    try {
+      await ensureMailQueueTable(dynamo.client, env.MAIL_TABLE!);
+      await ensureUnansweredTable(dynamo.client, env.UNANSWERED_TABLE!);
+      await ensureTable(dynamo.client, env.ESCALATION_TABLE!, {
+        partitionKey: 'pk',
+        indexes: [ESCALATIONS_KEY_SCHEMA.openComplaints],
+      });
+      const run = await execFileAsync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.mjs')).href)});` +
+            `console.log(JSON.stringify(await m[${JSON.stringify(exported)}]({})));`,
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: {
+            ...env,
+            DYNAMODB_ENDPOINT: dynamo.endpoint,
+            AWS_ACCESS_KEY_ID: 'local',
+            AWS_SECRET_ACCESS_KEY: 'local',
+            MAIL_TRANSPORT: 'none', // queued, not sent: read from the mail table below
+            POWERTOOLS_LOG_LEVEL: 'ERROR',
+          },
+        },
+      );
+      const results = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { council: string }[];
+      expect(results.map((r) => r.council)).toContain('southend');
+      const queued = await new DynamoMailQueue(dynamo.client, env.MAIL_TABLE!).due('9999-12-31T00:00:00Z', 50);
+      const mail = queued.find((m) => m.mail.to === 'dataprotection@southend.gov.uk')!.mail.text;
+      expect(mail).toMatch(
+        /\n {2}southend-childrens-services: CHANGED since import — 1 fact\(s\) changed, 0 added, 0 removed;[^\n]*\n {4}~ retention of adoption records: 100 years → 75 years\n/,
+      );
+      expect(mail).toContain('  southend-connexions: the page changed, but no answer would change');
+    } finally {
+      await dynamo.close();
+      await new Promise<void>((resolve) => site.close(() => resolve()));
+    }
+  }, 120_000);
 });
+
+/** A pasted notice as a council's web page would publish it: its sections as headings, paragraphs and lists. */
+function asWebPage(file: NoticeFile): string {
+  const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const sections = segment(file.body, file.meta.title).map(
+    (s) =>
+      `<h2>${esc(s.heading)}</h2>` +
+      s.blocks
+        .map((b) =>
+          b.kind === 'paragraph'
+            ? `<p>${esc(b.text)}</p>`
+            : `${b.leadIn ? `<p>${esc(b.leadIn)}</p>` : ''}<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`,
+        )
+        .join(''),
+  );
+  return `<html><body><nav>Home</nav><main><h1>${esc(file.meta.title)}</h1>${sections.join('')}</main></body></html>`;
+}
 
 /** A template value as the deployed function would see it: references become plausible names, ARNs and domains. */
 function resolveToken(value: unknown): string {

@@ -11,7 +11,6 @@ import type { EscalationStore, MailQueue, MailSender } from '#core/ports.ts';
 import { longDate } from '#core/long-date.ts';
 import { weeklyDigest, type AuditGaps } from '#core/unanswered-digest.ts';
 import { isIsoWeek, isoWeek, ukDate, type UnansweredStore } from '#core/unanswered.ts';
-import { formatPublishedChecks, type PublishedCheck } from '#shared/published-notices.ts';
 import { signedUrl } from '#shared/signed-link.ts';
 
 export interface DigestDependencies {
@@ -28,17 +27,44 @@ export interface DigestDependencies {
   /** The acknowledge-complaint link: where it points and the secret that signs it. */
   acknowledgeLink: { base: string; secret: string; validDays: number };
   /**
-   * Compares each notice's published page with its import (shared/published-notices.ts), once per run; left out
-   * (the local server, tests), the digest says nothing about published notices.
+   * Compares each notice's published document with its import as kb:check does, once per run (the digest Lambda:
+   * published-check.ts); left out (the local server), the digest says nothing about published notices.
    */
-  checkPublished?: () => Promise<PublishedCheck[]>;
+  checkPublished?: () => Promise<PublishedNotice[]>;
 }
 
+/** One notice's published document compared with its import: kb:check's lines for it (knowledge/import/check.ts). */
+export interface PublishedNotice {
+  notice: string;
+  council: string;
+  status: 'unchanged' | 'changed' | 'unreachable' | 'no-url';
+  /** "…: unchanged since import", or "…: CHANGED since import — …" and a line per fact (~ changed, + added, - removed). */
+  lines: string[];
+}
+
+type PublishedRun = { checks: PublishedNotice[] } | { failed: string } | undefined;
+
 /** The published-notice lines of one council's digest: empty when the run does not check them. */
-function publishedSection(checks: PublishedCheck[] | undefined, council: string): string[] {
-  if (!checks) return [];
-  const mine = checks.filter((c) => c.council === council);
-  return ['', `Published notices compared with what was imported (${mine.length}):`, ...formatPublishedChecks(mine)];
+function publishedSection(run: PublishedRun, council: string): string[] {
+  if (!run) return [];
+  if ('failed' in run) return ['', `Published notices: not checked this week (${run.failed}).`];
+  const mine = run.checks.filter((c) => c.council === council);
+  return [
+    '',
+    `Published notices compared with what was imported (${mine.length}), and what the assistant would now answer differently:`,
+    ...mine.flatMap((c) => c.lines.map((line) => `  ${line}`)),
+  ];
+}
+
+/** The run's check of the published notices; a failure of the whole check is a line in each digest, never fatal. */
+async function checkPublished(deps: DigestDependencies): Promise<PublishedRun> {
+  if (!deps.checkPublished) return undefined;
+  try {
+    return { checks: await deps.checkPublished() };
+  } catch (error) {
+    deps.logger.warn('Published notices not checked', { error: (error as Error).name });
+    return { failed: (error as Error).message };
+  }
 }
 
 export function createDigestHandler(deps: DigestDependencies) {
@@ -47,10 +73,7 @@ export function createDigestHandler(deps: DigestDependencies) {
     const now = deps.now();
     const lastWeek = isIsoWeek(event?.week) ? event.week : isoWeek(new Date(now.getTime() - 7 * 86_400_000));
     const dead = await deps.queue.dead();
-    const published = await deps.checkPublished?.().catch((error: unknown) => {
-      deps.logger.warn('Published notices not checked', { error: (error as Error).name });
-      return undefined;
-    });
+    const published = await checkPublished(deps);
     const results: { council: string; sent: boolean }[] = [];
     for (const council of deps.index.councils.values()) {
       const dpoEmail = council.dpo?.email;

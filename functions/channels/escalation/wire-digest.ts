@@ -1,6 +1,8 @@
 /**
  * The DPO's weekly digest, wired apart from the rest of the channel: only the digest Lambda (and npm start) reads
- * the audit and published pages, so the escalation form and the Teams bot never bundle an HTML parser.
+ * the audit. Only the digest Lambda's entry checks the published notices (published-check.ts, passed in as
+ * `checkPublished`), so the escalation form, the Teams bot and npm start never load the build pipeline or an HTML
+ * parser.
  */
 import { randomUUID } from 'node:crypto';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
@@ -8,8 +10,7 @@ import { DynamoEscalationStore } from '#adapters/dynamodb-escalation-store.ts';
 import { DynamoMailQueue } from '#adapters/dynamodb-mail-queue.ts';
 import { DynamoUnansweredStore } from '#adapters/dynamodb-unanswered-store.ts';
 import { loadAuditReport } from '#shared/audit-report.ts';
-import { checkPublishedNotices } from '#shared/published-notices.ts';
-import { createDigestHandler } from './digest.ts';
+import { createDigestHandler, type DigestDependencies } from './digest.ts';
 import type { EscalationConfig } from './wire.ts';
 
 export interface DigestConfig extends EscalationConfig {
@@ -19,8 +20,11 @@ export interface DigestConfig extends EscalationConfig {
   auditPath?: string | undefined;
   /** Where the acknowledge links point, and the secret that signs them. */
   acknowledgeLink: { base: string; secret: string };
-  /** Fetch each notice's published page and say which changed since import (the digest in AWS; not locally). */
-  checkPublished?: boolean;
+  /**
+   * Compares each notice's published document with its import, fact by fact, as kb:check does (the digest Lambda
+   * passes published-check.ts's checkPublishedNotices; npm start does not fetch).
+   */
+  checkPublished?: DigestDependencies['checkPublished'];
 }
 
 /** The DPO's weekly digest: unanswered questions beside the notices' audit gaps, open complaints, undelivered mail. */
@@ -36,8 +40,6 @@ export function wireDigest(config: DigestConfig) {
     now: config.now ?? (() => new Date()),
     logger: config.logger,
     acknowledgeLink: { ...config.acknowledgeLink, validDays: 14 },
-    ...(config.checkPublished
-      ? { checkPublished: () => checkPublishedNotices([...config.index.notices.values()].map((n) => n.notice)) }
-      : {}),
+    ...(config.checkPublished ? { checkPublished: config.checkPublished } : {}),
   });
 }
