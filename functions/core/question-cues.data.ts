@@ -236,7 +236,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bhold (?:any )?(?:information|data|details|anything|stuff)? ?(?:about|on)\b`,
-        r`\b(?:write|put|note|jot|take) (?:it |that |this )?down\b`,
+        r`\b(?:write|writes|wrote|put|note|jot|take) (?:it |that |this |anything |something |everything )?down\b`,
         r`\bwill (?:we|you|they) (?:note|record|log|write down|put down) (?:that|this|it)\b`,
         r`\bnotes? (?:of|about|on)\b`,
       ],

@@ -3,6 +3,8 @@
  * segment → split sentences → classify topics → extract structured fields → repair broken sentences.
  */
 import type { NoticeTopic } from '#core/answer-contract.ts';
+import { detectIntent, strongestCue } from '#core/intent.ts';
+import { expandSlang, normalise } from '#core/language.ts';
 import {
   KB_SCHEMA_VERSION,
   parseKnowledgeBase,
@@ -45,8 +47,16 @@ export function serviceName(title: string): string {
 function sectionTopic(section: Section): NoticeTopic | null {
   // A heading that only brushes a topic ("The National Pupil Database" → database → security) sets no prior.
   const best = bestTopic(scoreTopics([section.heading, ...section.parents].join(' \n ')));
-  return best && best[1] >= 2 ? best[0] : null;
+  if (best && best[1] >= 2) return best[0];
+  // A question-and-answer notice heads each answer with a resident's question ("What information do you
+  // collect?", "Do you collect anything sensitive?"): read it as the assistant reads residents' questions.
+  if (!/\?\s*$/.test(section.heading)) return null;
+  const asked = strongestCue(detectIntent(expandSlang(normalise(section.heading))));
+  return asked.topic && asked.score >= QUESTION_HEADING_CUE ? asked.topic : null;
 }
+
+/** How strong a question heading's cue must be to head its answers' topic (a clear cue, as tuning.ts has it). */
+const QUESTION_HEADING_CUE = 3;
 
 function kindFor(topic: NoticeTopic, text: string, inList: boolean): FactKind {
   switch (topic) {
@@ -136,7 +146,8 @@ function candidatesOf(section: Section, prior: NoticeTopic | null, lists: { coun
   const out: Candidate[] = [];
   for (const block of section.blocks) {
     if (block.kind === 'paragraph') {
-      for (const sentence of splitSentences(block.text)) out.push({ sentence, inList: false, section, prior });
+      for (const sentence of withAnswersJoined(splitSentences(block.text)))
+        out.push({ sentence, inList: false, section, prior });
       continue;
     }
     // A lead-in paragraph may hold whole sentences before the one that introduces the list.
@@ -147,6 +158,19 @@ function candidatesOf(section: Section, prior: NoticeTopic | null, lists: { coun
     if (leadIn && CONTENTS_LEAD_IN.test(leadIn)) continue;
     const list = lists.count++;
     for (const item of block.items) out.push({ sentence: item, leadIn, inList: true, list, section, prior });
+  }
+  return out;
+}
+
+/** "Yes." or "Yes, in two cases." answers the heading's question: it says nothing alone, so it leads the next sentence. */
+const BARE_ANSWER = /^(?:yes|no)\b[^.!?]{0,30}[.!]$/i;
+
+function withAnswersJoined(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i]!;
+    if (BARE_ANSWER.test(sentence) && i + 1 < sentences.length) out.push(`${sentence} ${sentences[++i]}`);
+    else out.push(sentence);
   }
   return out;
 }

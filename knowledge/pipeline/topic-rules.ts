@@ -101,7 +101,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\b(?:people|professionals|agencies|partners)\b[^.]{0,80}\btell us\b/, 4],
   ],
   purposes: [
-    [/\bhow we use\b|\bwhat we use (?:it|your information) for\b/, 3],
+    [/\bhow we use\b|\bwhat we use (?:it|your information) for\b|\bwe (?:only )?use (?:it|them|this) (?:to|for)\b/, 3],
     [
       /\b(?:we )?use (?:your|client|this|the) (?:personal )?(?:information|data)(?: to)?\b|\bwhy we (?:collect|need|use)\b|\bwhy do we need\b/,
       3,

@@ -204,3 +204,26 @@ describe('hole repair', () => {
     expect(viewed?.text).toContain('www.southend.gov.uk/privacynotice');
   });
 });
+
+describe('a question-and-answer notice', () => {
+  const facts = topicsOf(
+    [
+      'Q. What information do you collect?',
+      'A. We take a photo of you for your membership card.',
+      'Q. Do you collect anything sensitive?',
+      'A. Yes. Before your induction we ask you to fill in a health questionnaire.',
+      'Q. Why do you need it?',
+      'A. We use it to manage your membership and, if you agree, to send you offers.',
+    ].join('\n\n'),
+  );
+
+  it("reads each heading as the resident's question it is", () => {
+    expect(facts).toContain('data-collected: We take a photo of you for your membership card.');
+    expect(facts.some((f) => f.startsWith('purposes: We use it to manage your membership'))).toBe(true);
+  });
+
+  it('joins a bare "Yes." to the sentence it introduces', () => {
+    expect(facts).toContain('data-collected: Yes. Before your induction we ask you to fill in a health questionnaire.');
+    expect(facts.some((f) => f.endsWith(': Yes.'))).toBe(false);
+  });
+});
