@@ -9,7 +9,6 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { $ZodError } from 'zod/v4/core';
@@ -88,6 +87,12 @@ export interface HttpStackOptions {
    * round the WAF (straight to the execute-api URL) and is refused. Unset locally and in tests.
    */
   originVerify?: string | undefined;
+  /**
+   * Answer with a timeout error just before the Lambda's own deadline (middy's timeoutEarly; on unless false). Off
+   * for a handler that awaits nothing slow (the chat turn answers in microseconds and never waits on a database):
+   * there the timer each request sets could never fire, and setting it costs more than the answer.
+   */
+  earlyTimeout?: boolean;
 }
 
 export type JsonEvent = Omit<APIGatewayProxyEventV2, 'body'> & { body: unknown };
@@ -283,29 +288,29 @@ export function httpStack(
 ): HttpHandler {
   // onError middlewares run in reverse order: jsonErrors (used last) shapes the response before CORS and the
   // security headers add theirs to it.
-  return (
-    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-      .use(responseHeaders())
-      // No empty Reporting-Endpoints (it has no endpoints to name) and no X-Powered-By/Server set to undefined.
-      .use(httpSecurityHeaders({ poweredBy: false, reportTo: false, ...{ reportingEndpoints: false } }))
-      .use(httpHeaderNormalizer())
-      .use(cloudFrontOnly(options.originVerify))
-      .use(originGuard(options.allowedOrigins))
-      .use(
-        httpCors({
-          origins: options.allowedOrigins,
-          methods: 'POST,OPTIONS',
-          headers: 'content-type',
-          maxAge: 600,
-          disableBeforePreflightResponse: false,
-        }),
-      )
-      .use(requestShape())
-      .use(httpJsonBodyParser())
-      .use(boundedDepth() as middy.MiddlewareObj<APIGatewayProxyEventV2>)
-      .use(jsonErrors(options.logger))
-      .handler(handler as never) as unknown as HttpHandler
-  );
+  // The security headers are API_RESPONSE_HEADERS, one constant set that responseHeaders() adds: nothing computes
+  // them per request.
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>(
+    options.earlyTimeout === false ? { timeoutEarlyInMillis: 0 } : {},
+  )
+    .use(responseHeaders())
+    .use(httpHeaderNormalizer())
+    .use(cloudFrontOnly(options.originVerify))
+    .use(originGuard(options.allowedOrigins))
+    .use(
+      httpCors({
+        origins: options.allowedOrigins,
+        methods: 'POST,OPTIONS',
+        headers: 'content-type',
+        maxAge: 600,
+        disableBeforePreflightResponse: false,
+      }),
+    )
+    .use(requestShape())
+    .use(httpJsonBodyParser())
+    .use(boundedDepth() as middy.MiddlewareObj<APIGatewayProxyEventV2>)
+    .use(jsonErrors(options.logger))
+    .handler(handler as never) as unknown as HttpHandler;
 }
 
 /** One Lambda behind several routes: the handler for the request's path, or a clear 404. */

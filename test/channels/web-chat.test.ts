@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatHandler } from '../../functions/channels/web-chat/handler.ts';
+import { API_RESPONSE_HEADERS } from '#shared/http.ts';
 import { startLocalDynamo, type LocalDynamo } from '../../functions/local/dynalite.ts';
 import { realIndex } from '../helpers.ts';
 
@@ -63,6 +64,10 @@ describe('POST /api/chat', () => {
     expect(response.headers?.['X-Content-Type-Options'] ?? response.headers?.['x-content-type-options']).toBe(
       'nosniff',
     );
+    // Every security header of the API, once each, in the one spelling.
+    for (const [name, value] of Object.entries(API_RESPONSE_HEADERS)) expect(response.headers?.[name]).toBe(value);
+    const names = Object.keys(response.headers ?? {}).map((n) => n.toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('keeps the notice for a follow-up answered by another Lambda instance, from the context the client sends back', async () => {

@@ -99,7 +99,7 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
         throw error;
       }
     },
-    { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify },
+    { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify, earlyTimeout: false },
   );
 }
 
