@@ -26,12 +26,28 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['do you check if im subletting', 'to prevent tenancy fraud'],
     ['will my arrears stay on file', 'any rent arrears'],
     ['can i get the vid of me', 'footage of you'],
+    ['do the bin men see my address', 'collection crews see your address'],
+    ['does the bin lorry have cameras', 'our collection vehicles carry cameras'],
+    ['does the escort know about his condition', 'passenger assistants are told'],
+    ['who do you ask for a character reference', 'we contact at least three personal referees'],
+    ['does ur wifi track me', 'if you use our wi fi'],
+    ['do you record when i log on', 'your login times'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
   });
 
   it('does not join unrelated things', () => {
     expect(meetIn('do you tell the police', 'HM Revenue and Customs')).toBe(false);
+    // A leaking toilet is not a data leak.
+    expect(implied('my toilet is leaking')).not.toContain('security');
+    expect(implied('has my data been leaked')).toContain('security');
+  });
+
+  it.each([
+    ['does the escort write down when he gets off', 'log'],
+    ['will you send me adverts', 'marketing'],
+  ])('reads %j as asking about what the notice calls %j', (question, word) => {
+    expect(implied(question)).toContain(word);
   });
 
   it('reads an everyday phrase in the words of what it asks, one way ("pass it on" is sharing)', () => {
