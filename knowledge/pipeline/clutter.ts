@@ -41,6 +41,12 @@ const CLUTTER_LINES: RegExp[] = [
   /^-?\s*\d{1,3}\s*-?$/,
 ];
 
+/** A block of links: "Related pages" and the short page titles under it, down to the next blank line. */
+const LINK_BLOCK_HEADING =
+  /^(?:related (?:pages|links|content|information|topics|services)|see also|more (?:on|in) this (?:topic|section)|in this section|popular pages|you may also be interested in|quick links)\s*:?$/i;
+/** A link's text: a few words with no sentence punctuation. */
+const LINK_TEXT = /^[^.!?;:]{1,60}$/;
+
 /** "[email protected]" (Cloudflare's e-mail obfuscation) and other placeholders where an address was hidden. */
 const HIDDEN_EMAIL = /\[\s*email(?:&#160;|\s)*protected\s*\]|\(?\s*email address hidden\s*\)?|\[at\]\s*\[dot\]/gi;
 
@@ -61,9 +67,12 @@ export function removeClutter(noticeText: string): Decluttered {
   let hiddenEmails = 0;
   const lines = noticeText.split('\n');
   const kept: string[] = [];
+  let inLinkBlock = false;
   lines.forEach((line, i) => {
     const trimmed = line.trim();
-    if (trimmed && CLUTTER_LINES.some((rule) => rule.test(trimmed)) && !introducesContent(trimmed, lines, i)) {
+    inLinkBlock = LINK_BLOCK_HEADING.test(trimmed) || (inLinkBlock && LINK_TEXT.test(trimmed));
+    const furniture = CLUTTER_LINES.some((rule) => rule.test(trimmed)) && !introducesContent(trimmed, lines, i);
+    if (trimmed && (inLinkBlock || furniture)) {
       dropped.push(trimmed);
       return;
     }

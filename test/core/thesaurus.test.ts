@@ -38,8 +38,10 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
 
   it('does not join unrelated things', () => {
     expect(meetIn('do you tell the police', 'HM Revenue and Customs')).toBe(false);
-    // A leaking toilet is not a data leak.
+    // A leaking toilet is not a data leak, nor a wheelie bin a deletion.
     expect(implied('my toilet is leaking')).not.toContain('security');
+    expect(implied('who empties my bin')).not.toContain('delete');
+    expect(implied('please bin my records')).toContain('delete');
     expect(implied('has my data been leaked')).toContain('security');
   });
 

@@ -78,6 +78,14 @@ describe('website clutter in a pasted notice', () => {
     expect(removeClutter('Read page 3 of 12 of our retention schedule for the periods.').dropped).toEqual([]);
   });
 
+  it('drops a block of related links down to the next blank line, and keeps what follows it', () => {
+    const kept = removeClutter(
+      'Complaints\nContact our DPO first.\n\nRelated pages\nFind your bin collection day\nBook a bulky waste collection\n\nWe keep bookings for 12 months.',
+    );
+    expect(kept.dropped).toEqual(['Related pages', 'Find your bin collection day', 'Book a bulky waste collection']);
+    expect(kept.text).toContain('We keep bookings for 12 months.');
+  });
+
   it('keeps sentences that only mention cookies or printing', () => {
     const kept = removeClutter(
       'We use cookies on the library computers only to remember your session.\nWe print your letter.',
