@@ -6,7 +6,15 @@ import type { RightKind } from './knowledge-schema.ts';
 export type Detail = 'phone' | 'email' | 'address' | 'url';
 
 /** Which contact detail a question asks for, if any. */
-export function askedDetail(text: string): Detail | undefined {
+/**
+ * Someone's own details ("gave my address to my ex", "her phone number", "my card number") and numbers that are not
+ * phone numbers: none asks for one of the council's contact details.
+ */
+const NOT_A_CONTACT_DETAIL =
+  /\b(?:my|our|his|her|their|me|mum|dad|son|daughter|child|kid|partner)\b(?: \w+){0,2} (?:(?:phone|telephone|mobile|contact) )?(?:number|address|e-?mail(?: address)?|phone)\b|\b(?:card|reference|ni|insurance|registration|reg|account|case|membership|badge|pass|licence|nhs|vehicle|plate|pin|tax|house|door) numbers?\b/g;
+
+export function askedDetail(question: string): Detail | undefined {
+  const text = question.replace(NOT_A_CONTACT_DETAIL, ' ');
   if (/\b(?:phone|telephone|number|call|ring)\b/.test(text)) return 'phone';
   if (/\be-?mail\b/.test(text)) return 'email';
   if (/\b(?:address|postal|post|write to)\b/.test(text)) return 'address';

@@ -619,6 +619,10 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplaint\b`,
         // "you told my neighbour it was me", "you sent my bill to my old address": something already went wrong.
         r`(?<!\b(?:did|have|had|if|when|will|would|do) )\byou (?:told|gave|sent|showed|passed|leaked|disclosed|posted)\b`,
+        // "reception gave my address to my ex", "the nursery told other parents", "told my sister about my
+        // history": someone at the service already let it out (not "did the school tell you", a source).
+        r`(?<!\b(?:did|does|do|have|has|had|if|when|will|would|can|could|should)(?: \w+){0,4} )\b(?:told|gave|showed|passed|leaked|posted|blabbed|gossiped)\b(?: \w+){0,5} (?:to|with) (?:my|our|other|another|someone|somebody|everyone|his|her|their)\b`,
+        r`(?<!\b(?:did|does|do|have|has|had|if|when|will|would|can|could|should)(?: \w+){0,4} )\btold (?:my|other|another|someone|somebody|everyone|all the) (?:\w+ )?(?:about|that|what|we|i|you|they|my|our)\b`,
         r`\bunhappy\b`,
         r`\bnot happy\b`,
         r`\bico\b`,

@@ -457,7 +457,21 @@ function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selecti
     topic === 'complaints' ||
     topic === 'rights' ||
     (topic === 'contact' && detail !== undefined);
-  if (!needsRoute || selection.facts.some((f) => (detail ? hasDetail(f, detail) : hasRoute(f)))) return selection;
+  // A complaint goes to the council first ("contact our Data Protection Officer first"): the ICO's address alone is
+  // not the route, the council's own contact is.
+  const routed = (f: Fact) =>
+    detail
+      ? hasDetail(f, detail)
+      : topic === 'complaints'
+        ? (f.contacts ?? []).some((c) => c.role !== 'ico' && (c.email || c.phone))
+        : hasRoute(f);
+  if (!needsRoute) return selection;
+  // "You published my phone number, I want to complain": what the notice says about complaints comes with the
+  // sentence that named the thing.
+  const complaintsRoute = notice.facts.filter((f) => f.fact.topic === 'complaints').slice(0, 3);
+  if (topic === 'complaints' && !selection.facts.some((f) => f.topic === 'complaints'))
+    selection = { ...selection, facts: [...selection.facts, ...complaintsRoute.map((f) => f.fact)] };
+  if (selection.facts.some(routed)) return selection;
   const preferred: NoticeTopic[] =
     topic === 'complaints'
       ? ['complaints', 'contact']
@@ -465,9 +479,7 @@ function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selecti
         ? ['rights', 'access-request', 'contact']
         : ['access-request', 'rights', 'contact'];
   for (const t of preferred) {
-    const route = notice.facts.find(
-      (f) => f.fact.topic === t && (detail ? hasDetail(f.fact, detail) : hasRoute(f.fact)),
-    );
+    const route = notice.facts.find((f) => f.fact.topic === t && routed(f.fact));
     if (route) return { ...selection, facts: withListSiblings(notice, [...selection.facts, route.fact]) };
   }
   return selection;

@@ -215,6 +215,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   complaints: [
     [/\bnot happy\b|\bdissatisfied\b/, 3],
+    // "If you are unhappy with how we have used your information, contact the Data Protection Officer first."
+    [/\b(?:unhappy|not happy|dissatisfied|concerned) (?:with|about) (?:how|the way) we\b/, 4],
     // A complaint about how personal data was handled; "noise complaints" or "food complaints" are a service.
     [
       /\bcomplain(?:t|ts|ing)?\b(?=[^.]*\b(?:ico|information commissioner|how we (?:have )?(?:handled|used|process)|(?:your|personal) (?:data|information)|data protection|privacy)\b)|\b(?:make|raise|have) a complaint\b(?! about (?:noise|food|a business))|^complaints?$/,

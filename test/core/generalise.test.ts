@@ -93,6 +93,12 @@ Our systems are hosted in UK data centres.
 How long we keep it
 Class bookings: 12 months after the class.
 Membership records: 6 years after your membership ends.
+
+Contact us
+Our Data Protection Officer can be reached at leisure.dpo@testvale.example or on 01632 960999.
+
+Complaints
+If you are unhappy with how we have used your information, contact our Data Protection Officer first. You can also complain to the Information Commissioner's Office at ico.org.uk.
 `;
 
 const { files, registry, thesaurus } = loadSources();
@@ -447,6 +453,15 @@ describe('everyday words for what the notice names', () => {
     ['how long will you keep the booking for my class', '12 months after the class'],
   ])('%j → "%s"', (question, fact) => {
     expect(leisure(question).text).toContain(fact);
+  });
+
+  it.each([
+    'i need to talk to someone now, reception gave my address to my ex',
+    'the instructor told other parents we get the cheaper membership, who do i speak to',
+  ])('%j is a complaint, answered with the council’s own contact before the ICO', (question) => {
+    const answer = leisure(question);
+    expect(answer.topic).toBe('complaints');
+    expect(answer.text).toContain('leisure.dpo@testvale.example');
   });
 
   it("the service's own business on its page is out of scope: opening times, what you are entitled to", () => {
