@@ -59,6 +59,13 @@ export function closedQuestion(text: string): boolean {
 }
 
 /** Whether a consent question asks how to take consent back ("changed my mind", "unsubscribe", "say no"). */
+/** "Do you need my consent?", "do I have to give my permission?": whether consent is what the council relies on. */
+export function asksWhetherConsentNeeded(text: string): boolean {
+  return /\b(?:need|needs|require|requires|have to (?:give|get)|has to (?:give|get)|must (?:i|we|you) (?:give|get))\b(?: \w+){0,2} (?:consent|permission)\b/.test(
+    text,
+  );
+}
+
 export function asksToWithdraw(text: string): boolean {
   return /\b(?:withdraw\w*|take (?:it |my \w+ )?back|changed? my mind|say no|stop|unsubscribe|opt out|no longer|don t want|do not want|never (?:said|agreed))\b/.test(
     text,

@@ -45,6 +45,19 @@ export function withWithdrawal(notice: IndexedNotice, facts: Fact[]): Fact[] {
   return withdrawal ? dedupe([withdrawal, ...facts]) : facts;
 }
 
+/** A sentence naming an Article 6 basis other than consent: what the council relies on instead. */
+const NON_CONSENT_BASIS =
+  /\barticle 6 ?\(1\) ?\([b-f]\)|\bpublic (?:task|interest)\b|\blegal obligation\b|\bcontract\b|\blegitimate interests?\b|\bvital interests?\b/i;
+
+/**
+ * "Do you need my consent?": the basis the notice relies on when it is not consent comes first (that is the answer),
+ * then what it says of consent.
+ */
+export function withBasis(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const basis = notice.facts.find((f) => f.fact.topic === 'lawful-basis' && NON_CONSENT_BASIS.test(f.fact.text));
+  return basis ? dedupe([basis.fact, ...facts]) : facts;
+}
+
 /** A sentence that says how to take consent back. */
 const WITHDRAWAL = /\bwithdraw|\bunsubscrib|\bchange your mind|\bopt out|\bremove your consent/i;
 

@@ -374,7 +374,6 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 6,
       phrases: [
-        r`\b(?:have|need) to (?:give|get) (?:my |your |her |his )?(?:consent|permission)\b`,
         r`\bwhat right (?:do|does) (?:you|they|the council) have\b`,
         r`\bwhat (?:lets|allows|entitles|permits) (?:you|us|them|the council)\b`,
         r`\bwhat gives (?:you|us|them|the council) the right\b`,
@@ -408,10 +407,16 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     },
     { weight: 1.5, phrases: [r`\blaw\b`, r`\blegislation\b`, r`\bact\b`] },
     { weight: 4, phrases: [r`\bact (?:of )?\d{4}\b`, r`\b\d{4} act\b`, r`\bsection \d+`] },
+    // "Do you need my consent?", "do I have to give my consent?": asked about consent, answered from what the
+    // notice says about it (the lawful basis is its neighbour).
     {
-      weight: 6,
-      phrases: [r`\bneed (?:my |your |her |his |their )?(?:consent|permission)\b`, r`\brel(?:y|ying|ies) on\b`],
+      weight: 4,
+      phrases: [
+        r`\bneed (?:my |your |her |his |their )?(?:consent|permission)\b`,
+        r`\b(?:have|need) to (?:give|get) (?:my |your |her |his )?(?:consent|permission)\b`,
+      ],
     },
+    { weight: 6, phrases: [r`\brel(?:y|ying|ies) on\b`] },
     { weight: 3, phrases: [r`\bwithout (?:my )?(?:consent|permission|asking)\b`] },
   ],
   security: [

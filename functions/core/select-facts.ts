@@ -7,7 +7,15 @@ import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
 import { TOPIC_PHRASE } from './compose.ts';
-import { askedDetail, askedRight, asksToWithdraw, closedQuestion, RIGHT_NAMES, type Detail } from './asked.ts';
+import {
+  askedDetail,
+  askedRight,
+  asksToWithdraw,
+  asksWhetherConsentNeeded,
+  closedQuestion,
+  RIGHT_NAMES,
+  type Detail,
+} from './asked.ts';
 import {
   dedupe,
   hasRoute,
@@ -15,6 +23,7 @@ import {
   withListSiblings,
   withRestOfList,
   withWithdrawal,
+  withBasis,
 } from './fact-additions.ts';
 import { stem } from './language.ts';
 import { TUNING } from './tuning.ts';
@@ -277,6 +286,7 @@ function fromChosen(
   if (topic === 'access-request') facts = withListSiblings(notice, facts);
   if (topic === 'data-collected') facts = withGeneralList(notice, facts);
   if (topic === 'consent' && asksToWithdraw(question.text)) facts = withWithdrawal(notice, facts);
+  if (topic === 'consent' && asksWhetherConsentNeeded(question.text)) facts = withBasis(notice, facts);
   // "What do you hold on her son?", "which company looks after the cameras?": an open question answered by one
   // or two items of a list gets the rest of that list after them; a yes/no question keeps its one item.
   if (LIST_TOPICS.has(topic) && facts.length <= 2 && !closedQuestion(question.text))
@@ -307,6 +317,8 @@ function selectForTopic(
   const service = notice.notice.service;
   const selection = selectGeneral(notice, topic, question, detail);
   if (topic === 'consent' && asksToWithdraw(question.text)) selection.facts = withWithdrawal(notice, selection.facts);
+  if (topic === 'consent' && asksWhetherConsentNeeded(question.text))
+    selection.facts = withBasis(notice, selection.facts);
   const mentionsNothing = question.contentTerms.length > 0 && !ranked.some((r) => r.match > 0);
   const listTopic = LIST_TOPICS.has(topic);
   const unsaid = (preface: string) => Object.assign(selection, { preface, match: 0.6, unstated: true });

@@ -360,6 +360,17 @@ describe('an open question answered by one item of a list', () => {
   });
 });
 
+describe('whether consent is needed', () => {
+  it.each(['do u need my consent to use my data', 'do i have to give my permission for you to use my details'])(
+    '%j is about giving consent, answered with the basis the council relies on first',
+    (question) => {
+      const answer = answerQuestion(realIndex(), { question, notice: 'kent-connect-to-work' });
+      expect(answer.topic).toBe('consent');
+      expect(answer.text.split('\n').slice(0, 2).join(' ')).toContain('Public task');
+    },
+  );
+});
+
 describe('taking consent back', () => {
   it.each([
     'i said yes to the photos but ive changed my mind',
