@@ -297,7 +297,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 5,
       phrases: [
-        r`\bwhere (?:do|did|does) (?:you|they|the council) (?:get|find|obtain|receive)\b`,
+        r`\bwhere (?:else )?(?:do|did|does|would|will) (?:you|they|the council) (?:\w+ )?(?:get|find|obtain|receive)\b`,
+        // "how has the gym got my medical details", "how have you got my number".
+        r`\bhow (?:has|have) (?:you|they|the council|the \w+|my \w+) (?:got|gotten|found out|heard)\b`,
         r`\bwhere (?:we|you|they) (?:got|get|found|obtained|received)\b`,
         r`\bhow come (?:you|they|the council) (?:have|has|got|know)\b`,
         r`\bhow did (?:you|they|the council) (?:find|track down|get hold of) (?:me|us|my)\b`,
@@ -330,6 +332,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 5,
       phrases: [
+        // "does the school tell you", "did her nursery send you" (not "will the job centre find out what I told you").
+        r`\b(?:did|does|do|will|would) (?:my|the|a|his|her|their) (?:(?!\b(?:i|we)\b)[\w ]){1,30}?(?:give|send|sent|tell|told|pass|share|inform|let) (?:you|the council|us)\b`,
         r`\bdid (?:my|the|a) [\w ]{1,30}?(?:give|send|sent|tell|told|pass|share)\b`,
         r`\b(?:give|send|tell|pass)\w* (?:\w+ ){0,3}(?:to|on to) (?:you|the council|social services)\b`,
         r`\bwhat did (?:they|he|she) (?:give|send|tell)\b`,

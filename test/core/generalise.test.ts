@@ -458,6 +458,15 @@ describe('everyday words for what the notice names', () => {
   const leisure = (question: string) => ask(question, { notice: 'testvale-leisure' });
 
   it.each([
+    'how has the gym got my medical details',
+    'where else do you get info about me',
+    'does the school tell you if i stop coming',
+    'my gp said she would put me forward, can she do that',
+  ])('%j asks where the information comes from', (question) => {
+    expect(leisure(question).topic).toBe('sources');
+  });
+
+  it.each([
     ['does ur wifi track my phone', 'MAC address'],
     ['where are the servers', 'UK data centres'],
     ['who do u get references off', 'referees'],
