@@ -836,7 +836,7 @@ export const OFF_TOPIC_SUBJECT_PHRASES: string[] = [
  * the cameras"): answered from how access is controlled when the notice says so and names no recipient asked about.
  */
 export const ACCESS_QUESTION_PHRASES: string[] = [
-  r`\bwho (?:[\w ]{0,30} )?(?:can|is allowed to|are allowed to|gets to) (?:access|see|look at|read|view|watch)\b`,
+  r`\bwho (?:[\w ]{0,30} )?(?:can|is allowed to|are allowed to|gets to)(?: actually| really| even| else)? (?:access|see|look at|read|view|watch)\b`,
   r`\bcan (?:any|the next|other|another|every) (?:\w+ ){0,2}(?:person|people|worker|workers|staff|one|officer|user)\b.*\b(?:see|look at|access|view|read)\b`,
   r`\ballowed to (?:watch|see|view|access|look at)\b`,
   r`\bcan (?:ur|your|the) (?:\w+ )?(?:cameras?|system|staff) see\b`,

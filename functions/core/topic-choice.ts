@@ -78,7 +78,7 @@ export function weighTopics(intent: Intent, ranked: Ranked[], followUp = false):
 
 /** How a notice says access is controlled: "only authorised operators", "access is restricted to staff". */
 const ACCESS_CONTROL =
-  /\b(?:access(?:ed)? (?:is|to|by)|authori[sz]ed|restricted|only (?:\w+ ){0,3}(?:staff|operators|officers|employees)|can only see|log-?ins?|passwords?|delete your files)\b/i;
+  /\b(?:access(?:ed)? (?:is|to|by)|authori[sz]ed|restricted|only (?:\w+ ){0,3}(?:staff|operators|officers|employees)|can only (?:see|open|access|view)|only\b[^.]{0,40}\b(?:can|may) (?:see|open|access|view|read)|log-?ins?|passwords?|delete your files)\b/i;
 
 /**
  * "Who can look at my case?": who inside the council may see it (security) when the notice says how access is
@@ -87,9 +87,13 @@ const ACCESS_CONTROL =
 export function asksWhoMayLook(notice: IndexedNotice, text: string, ranked: Ranked[]): boolean {
   if (!ACCESS_QUESTION.test(text)) return false;
   const controlled = notice.facts.some((f) => f.fact.topic === 'security' && ACCESS_CONTROL.test(f.fact.text));
-  const namesRecipient = ranked.some(
-    (r) => r.item.fact.topic === 'sharing' && r.typedMatched > 0 && r.match >= TUNING.lexicalMatch,
-  );
+  // A recipient is named when a sharing fact matches what was typed better than any sentence on access does:
+  // "can the police see it" names the police; "who can see my health form" does not name the Health and Safety
+  // Executive.
+  const best = (topic: string) =>
+    ranked.reduce((m, r) => (r.item.fact.topic === topic && r.typedMatched > 0 ? Math.max(m, r.match) : m), 0);
+  const recipient = best('sharing');
+  const namesRecipient = recipient >= TUNING.lexicalMatch && recipient > best('security');
   return controlled && !namesRecipient;
 }
 

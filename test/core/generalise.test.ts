@@ -86,9 +86,11 @@ Most of what we hold comes straight from you. We ask at least two referees about
 Organisations we may pass it to
 - Splashdown Software Ltd, which runs our booking system
 - HM Revenue and Customs
+- the Health and Safety Executive, if an accident must be reported
 
 Keeping it safe
 Our systems are hosted in UK data centres.
+Health questionnaires are stored separately and only fitness instructors can see them.
 
 How long we keep it
 Class bookings: 12 months after the class.
@@ -456,6 +458,12 @@ describe('a fact is filed by what it says when its heading is a plain line', () 
 
 describe('everyday words for what the notice names', () => {
   const leisure = (question: string) => ask(question, { notice: 'testvale-leisure' });
+
+  it('"who can actually see my health form" asks who inside may look, not whether the Health and Safety Executive is told', () => {
+    const answer = leisure('im worried about gym staff reading my health form, who can actually see it');
+    expect(answer.topic).toBe('security');
+    expect(answer.text).toContain('only fitness instructors can see them');
+  });
 
   it.each([
     'how has the gym got my medical details',
