@@ -58,6 +58,28 @@ export function withBasis(notice: IndexedNotice, facts: Fact[]): Fact[] {
   return basis ? dedupe([basis.fact, ...facts]) : facts;
 }
 
+/** A sentence that goes on from the one before it: "It…", "They…", "We note that we have seen it but…". */
+const CONTINUES =
+  /^(?:it|this|that|these|those|they|such|but|however|otherwise|instead|unless|if (?:so|not)|in (?:that|this) case|we note)\b/i;
+
+/**
+ * The sentence after a chosen one, when it goes on from it ("we ask to see proof of benefit." → "We note that we
+ * have seen it but do not keep a copy."): the answer is often in the second half of what the notice says.
+ */
+export function withContinuations(notice: IndexedNotice, facts: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const [i, fact] of facts.entries()) {
+    out.push(fact);
+    if (i >= 3) continue;
+    const next = notice.facts
+      .map((f) => f.fact)
+      .filter((f) => f.section === fact.section && f.order > fact.order && f.sentence !== fact.sentence)
+      .sort((a, b) => a.order - b.order)[0];
+    if (next && CONTINUES.test(next.text) && !next.leadIn) out.push(next);
+  }
+  return dedupe(out);
+}
+
 /** A sentence that says how to take consent back. */
 const WITHDRAWAL = /\bwithdraw|\bunsubscrib|\bchange your mind|\bopt out|\bremove your consent/i;
 

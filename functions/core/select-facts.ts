@@ -24,6 +24,7 @@ import {
   withRestOfList,
   withWithdrawal,
   withBasis,
+  withContinuations,
 } from './fact-additions.ts';
 import { stem } from './language.ts';
 import { TUNING } from './tuning.ts';
@@ -175,7 +176,7 @@ export function selectFacts(
   const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   // 2. The question names something: the facts that contain it, most specific first.
   const specific = selectSpecific(notice, topic, question, ranked, detail, inTopic);
-  if (specific) return specific;
+  if (specific) return { ...specific, facts: withContinuations(notice, specific.facts) };
   // 3. Nothing in the notice on this topic.
   if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
   // 4. A general question: the topic's facts, those sharing the question's words first.

@@ -79,6 +79,7 @@ What we hold about you
 When you join we ask for your name, address and date of birth.
 While you are a member we record each visit and the classes you book.
 If you use our Wi-Fi we record your device's MAC address, but we do not keep a list of the websites you visit.
+For a cheaper membership we ask to see proof of your benefit. We note that we have seen it but do not keep a copy.
 
 Where it comes from
 Most of what we hold comes straight from you. We ask at least two referees about anyone applying to coach.
@@ -472,6 +473,10 @@ describe('everyday words for what the notice names', () => {
     'my gp said she would put me forward, can she do that',
   ])('%j asks where the information comes from', (question) => {
     expect(leisure(question).topic).toBe('sources');
+  });
+
+  it('gives the sentence that goes on from the one that names the thing ("We note … but do not keep a copy")', () => {
+    expect(leisure('have you kept a copy of my benefit proof').text).toContain('do not keep a copy');
   });
 
   it.each([
