@@ -58,7 +58,6 @@ const SLANG: Record<string, string> = {
   wanna: 'want to',
   gimme: 'give me',
   gotta: 'have to',
-  tho: 'though',
   thx: 'thanks',
   ta: 'thanks',
   w: 'with',
@@ -109,6 +108,8 @@ export function normalise(text: string): string {
       .replace(/n't\b/g, ' not')
       .replace(/'(?:re|ve|ll|d|m)\b/g, '')
       .replace(/\bout side\b/g, 'outside')
+      // "do u lot keep…" is "do you keep…".
+      .replace(/\b(you|u|ya) lot\b/g, '$1')
       .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
       // Real words typed for others, which the dictionary cannot catch: "dose my gp get told".
       .replace(/\bdose (?=my|the|you|it|he|she|they|this|that|your|a|an|anyone|someone)\b/g, 'does ')
@@ -132,6 +133,11 @@ export function expandSlang(normalised: string): string {
 /** Words that carry no meaning in a question ("innit", "lol"): dropped before anything else reads it. */
 const FILLER = new Set([
   'innit',
+  'tho',
+  'though',
+  'nah',
+  'watever',
+  'wotever',
   'lol',
   'lmao',
   'tbh',

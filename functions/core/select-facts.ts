@@ -328,8 +328,17 @@ function selectForTopic(
     question.contentTerms.length > 0 &&
     (listTopic || (mentionsNothing && topic !== 'about'))
   ) {
-    const named = [...new Set(question.contentWords)].slice(0, 4).join(' ');
+    // Only what it truly never mentions: "does not mention 'card pay'" is false of a notice that says payments
+    // are taken by card.
+    const named = [...new Set(question.contentWords.filter((w) => !mentions(notice, w)))].slice(0, 4).join(' ');
     if (named) unsaid(`The ${service} privacy notice does not mention "${named}". Here is what it does say:`);
+    else {
+      // It does mention them, in a sentence filed under another topic: that sentence first.
+      const evidence = ranked
+        .filter((r) => r.typedMatched > 0 && r.item.fact.topic !== topic && r.item.fact.topic !== 'about')
+        .reduce<Ranked | undefined>((best, r) => (!best || r.match > best.match ? r : best), undefined)?.item.fact;
+      if (evidence) selection.facts = dedupe([evidence, ...selection.facts]);
+    }
   }
   // "Where is my data stored?" is only answered by a sentence that names a place or system.
   if (
@@ -355,6 +364,16 @@ function selectForTopic(
     }
   }
   return withRoute(notice, topic, selection, detail);
+}
+
+/** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */
+function mentions(notice: IndexedNotice, word: string): boolean {
+  const term = stem(word);
+  if (notice.idf.has(term)) return true;
+  if (word.length < 3) return false;
+  // The word as typed starting a slightly longer term ("pay" → "payment"), not a stem's prefix ("polic" → "polici").
+  for (const known of notice.idf.keys()) if (known.startsWith(word) && known.length <= word.length + 4) return true;
+  return false;
 }
 
 /**

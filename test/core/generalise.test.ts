@@ -91,6 +91,7 @@ Organisations we may pass it to
 
 Keeping it safe
 Our systems are hosted in UK data centres.
+Payments are taken by card through our payment provider.
 Health questionnaires are stored separately and only fitness instructors can see them.
 
 How long we keep it
@@ -314,6 +315,14 @@ describe("residents' words find the notice's words (the thesaurus)", () => {
     const answer = ask(question, { notice: 'testvale-council-tax' });
     expect(answer.topic).toBe('sharing');
     expect(answer.text.split('\n')[0]).toContain(fact);
+  });
+});
+
+describe('"does not mention" is true', () => {
+  it('never quotes a word the notice uses, nor "u lot" or a closing "tho"; the sentence that uses it comes first', () => {
+    const answer = ask('do u lot collect my card details when i pay tho', { notice: 'testvale-leisure' });
+    expect(answer.text).not.toMatch(/does not mention "[^"]*\b(?:card|pay|lot|tho|though)\b/);
+    expect(answer.text.split('\n')[0]).toContain('Payments are taken by card');
   });
 });
 
