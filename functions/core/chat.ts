@@ -19,11 +19,16 @@ export interface ChatRequest {
   context?: SessionContext;
 }
 
-export interface ChatResponse extends Answer {
+/** One turn's outcome: the answer (shared and frozen when the question is a repeat), the next context, the id. */
+export interface ChatTurn {
+  answer: Answer;
   sessionId: string;
   /** What the next turn should send back as `context`. */
   context: SessionContext;
 }
+
+/** What the web chat's API answers: the answer contract with the session id and the next context beside it. */
+export type ChatResponse = Answer & Omit<ChatTurn, 'answer'>;
 
 export interface ChatDependencies {
   index: KnowledgeIndex;
@@ -33,7 +38,7 @@ export interface ChatDependencies {
   now?: () => Date;
 }
 
-export function chatTurn(deps: ChatDependencies, request: ChatRequest): ChatResponse {
+export function chatTurn(deps: ChatDependencies, request: ChatRequest): ChatTurn {
   const session = request.context;
   const answer = answerRemembered(deps.index, {
     question: request.message,
@@ -56,5 +61,5 @@ export function chatTurn(deps: ChatDependencies, request: ChatRequest): ChatResp
       .record(unansweredRecord(request.message, answer, deps.now?.() ?? new Date(), recordCouncil))
       .catch(() => undefined);
   }
-  return { sessionId: request.sessionId ?? deps.newSessionId(), context, ...answer };
+  return { answer, sessionId: request.sessionId ?? deps.newSessionId(), context };
 }

@@ -61,7 +61,10 @@ export function readBody(request: IncomingMessage): Promise<string> {
 }
 
 export function toEvent(request: IncomingMessage, body: string): APIGatewayProxyEventV2 {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  // The path and query as sent (API Gateway's rawPath and rawQueryString); a URL is parsed only for a query.
+  const raw = request.url ?? '/';
+  const at = raw.indexOf('?');
+  const url = at < 0 ? { pathname: raw, search: '' } : new URL(raw, 'http://localhost');
   const method = request.method ?? 'GET';
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -73,7 +76,7 @@ export function toEvent(request: IncomingMessage, body: string): APIGatewayProxy
     routeKey: `${method} ${url.pathname}`,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
-    ...(url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
+    ...(url instanceof URL && url.search ? { queryStringParameters: Object.fromEntries(url.searchParams) } : {}),
     headers,
     ...(body ? { body } : {}),
     isBase64Encoded: false,

@@ -180,11 +180,7 @@ async function ask(
   const id = turn.conversationId;
   const remembered = carried === undefined && id ? await ctx.contexts.get(id).catch(() => undefined) : undefined;
   const session = knownContext(ctx.deps.index, carried ?? remembered);
-  const {
-    context,
-    sessionId: _unused,
-    ...answer
-  } = chatTurn(
+  const { context, answer } = chatTurn(
     { index: ctx.deps.index, newSessionId: () => '' },
     { message: question, ...(notice ? { notice } : {}), ...(session ? { context: session } : {}) },
   );

@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod/mini';
-import { MAX_QUESTION_LENGTH, TOPICS } from '#core/answer-contract.ts';
+import { MAX_QUESTION_LENGTH, TOPICS, type Answer } from '#core/answer-contract.ts';
 import { AnswerInputError } from '#core/answer.ts';
 import { chatTurn } from '#core/chat.ts';
 import { SessionIdSchema } from '#core/escalation/index.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { UnansweredStore } from '#core/unanswered.ts';
-import { ClientError, httpStack, json, type HttpHandler } from '#shared/http.ts';
+import { ClientError, httpStack, type HttpHandler } from '#shared/http.ts';
 
 const id = (what: string) =>
   z.optional(
@@ -76,7 +76,7 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
       const body = z.parse(ChatBody, event.body);
       const started = performance.now();
       try {
-        const response = chatTurn(
+        const { answer, sessionId, context } = chatTurn(
           {
             index: deps.index,
             newSessionId: deps.newSessionId ?? randomUUID,
@@ -87,13 +87,19 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
         // What was asked is not logged at all (not even redacted): the outcome is enough to operate the service,
         // questions nothing answered are kept redacted by the unanswered store, and redaction costs the turn time.
         deps.logger.info('Answered', {
-          topic: response.topic,
-          notice: response.notice,
-          outcome: response.outcome,
-          confidence: response.confidence,
+          topic: answer.topic,
+          notice: answer.notice,
+          outcome: answer.outcome,
+          confidence: answer.confidence,
           latencyMs: Math.round((performance.now() - started) * 100) / 100,
         });
-        return json(200, { ...response, notices: noticeInfo(deps.index, response) });
+        // The ChatResponse {sessionId, context, ...answer, notices}, the answer's part serialised once per answer.
+        const head = JSON.stringify({ sessionId, context });
+        return {
+          statusCode: 200,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: `${head.slice(0, -1)},${answerJson(deps.index, answer)}}`,
+        };
       } catch (error) {
         if (error instanceof AnswerInputError) throw new ClientError(400, 'unknown-context', error.message);
         throw error;
@@ -101,6 +107,21 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
     },
     { allowedOrigins: deps.allowedOrigins, logger: deps.logger, originVerify: deps.originVerify, earlyTimeout: false },
   );
+}
+
+const serialised = new WeakMap<Answer, string>();
+
+/**
+ * The answer and its notices' details as JSON members (no braces), once per answer object: a repeated question's
+ * answer is the memo's same frozen object (core/answer-cache.ts), so its JSON is reused rather than rebuilt.
+ */
+function answerJson(index: KnowledgeIndex, answer: Answer): string {
+  let members = serialised.get(answer);
+  if (members === undefined) {
+    members = JSON.stringify({ ...answer, notices: noticeInfo(index, answer) }).slice(1, -1);
+    serialised.set(answer, members);
+  }
+  return members;
 }
 
 /** What the widget shows for each cited notice: its service name, when it was updated, where to read it. */
