@@ -35,6 +35,7 @@ const SLANG: Record<string, string> = {
   dat: 'that',
   dis: 'this',
   info: 'information',
+  msg: 'message',
   infos: 'information',
   deets: 'details',
   pls: 'please',

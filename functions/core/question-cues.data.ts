@@ -32,6 +32,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 4,
       phrases: [
         r`\bwhat happens to (?:my|the|your|it|her|his|their)\b[\w ]{0,30}\b(?:after|afterwards|once|at the end)\b`,
+        // "what happens to my health questionnaire when I leave", "he's moved into a care home, what happens to his info".
+        r`\bwhat happens to (?:my|the|your|it|her|his|their)\b[\w ]{0,30}\b(?:when|if) (?:i|we|he|she|they|you)\b`,
+        r`\b(?:moved|left|died|passed away|stopped)\b.*\bwhat happens to (?:my|his|her|their|our) (?:info|information|data|details|file|records?)\b`,
       ],
     },
     {
@@ -119,6 +122,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 4,
       phrases: [
         r`\bwho (?:runs|looks after|manages|supplies|provides|maintains|operates|hosts) (?:the|your|ur|this|that) (?!(?:data|info|information|details|records?|service|programme|scheme|notice)\b)\w+`,
+        // "who collects my direct debit", "who sends the bin day texts", "who prints the cards": a company doing it.
+        r`\bwho (?:collects|takes|processes|handles|sends|prints|makes|delivers) (?:my|the|your|ur|these|those|our) \w+`,
         r`\bwhich (?:company|companies|firm|firms|supplier|contractor)\b`,
       ],
     },
@@ -596,6 +601,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:don t|dont|do not|don't) want (?:to be|my \w+ to be) (?:in|on)\b`,
         r`\b(?:never|did not|didn t|didnt) (?:said|say|agreed?|gave|give) (?:you could|you can|yes|permission|my permission|consent)\b`,
         r`\bstop (?:the|your|getting|sending me|sending) (?:emails|e-mails|texts|newsletters?|messages|marketing|letters)\b`,
+        r`\bstop (?:the|your|these|those|all the|getting) (?:\w+ ){1,3}(?:emails|e-mails|texts|newsletters?|messages|marketing|letters|reminders)\b`,
         r`\b(?:decide|choose) not to\b`,
         r`\bpull out\b`,
       ],
@@ -681,7 +687,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`(?<!\b(?:when|if|whenever|after) (?:i|we) )\bring\b`,
         r`(?<!\b(?:when|if|whenever|after) (?:i|we) )\bcall\b`,
         r`\breach\b`,
-        r`\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write)\b`,
+        r`\bwho (?:do|should|can) i (?:ask|talk|speak|contact|write|message|text|email|e-mail)\b`,
       ],
     },
   ],

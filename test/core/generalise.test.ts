@@ -100,6 +100,7 @@ Membership records: 6 years after your membership ends.
 
 Contact us
 Our Data Protection Officer can be reached at leisure.dpo@testvale.example or on 01632 960999.
+Questions about a booking go to the Bookings Team at bookings@testvale.example.
 
 Complaints
 If you are unhappy with how we have used your information, contact our Data Protection Officer first. You can also complain to the Information Commissioner's Office at ico.org.uk.
@@ -473,6 +474,20 @@ describe('everyday words for what the notice names', () => {
     const answer = leisure('im worried about gym staff reading my health form, who can actually see it');
     expect(answer.topic).toBe('security');
     expect(answer.text).toContain('only fitness instructors can see them');
+  });
+
+  it.each([
+    ['what happens to my health questionnaire when i leave', 'retention'],
+    ['my dad has moved into a care home, what happens to his info', 'retention'],
+    ['who collects my membership fees', 'sharing'],
+    ['how do i stop the gym offer emails', 'consent'],
+    ['who do i msg about my booking', 'contact'],
+  ])('%j asks about %s', (question, topic) => {
+    expect(leisure(question).topic).toBe(topic);
+  });
+
+  it('a question about a booking is sent to the team the notice names for it', () => {
+    expect(leisure('who do i email about my booking').text).toContain('bookings@testvale.example');
   });
 
   it.each([

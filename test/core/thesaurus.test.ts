@@ -48,6 +48,7 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
   it.each([
     ['does the escort write down when he gets off', 'log'],
     ['will you send me adverts', 'marketing'],
+    ['is it safe over there', 'abroad'],
   ])('reads %j as asking about what the notice calls %j', (question, word) => {
     expect(implied(question)).toContain(word);
   });
