@@ -1,9 +1,12 @@
 /**
  * What an answer adds to the facts it chose, in the notice's own structure: the list a "we also collect" list adds
- * to, the rest of a list, how to withdraw consent, the other routes of a request list.
+ * to, the rest of a list, how to withdraw consent, the other routes of a request list, whom to contact, the sentence
+ * that goes on from a chosen one.
  */
+import type { NoticeTopic } from './answer-contract.ts';
+import type { Detail } from './asked.ts';
 import type { IndexedNotice } from './knowledge-index.ts';
-import type { Fact } from './knowledge-schema.ts';
+import type { Contact, Fact } from './knowledge-schema.ts';
 
 export function dedupe(facts: Fact[]): Fact[] {
   return [...new Map(facts.map((f) => [f.id, f])).values()];
@@ -35,13 +38,20 @@ export function withGeneralList(notice: IndexedNotice, facts: Fact[]): Fact[] {
  * "I want to take back my consent for photos": how to withdraw is the answer, so the notice's withdrawal sentence
  * comes first ("With your permission we may take photographs" alone says nothing about taking it back).
  */
-export function withWithdrawal(notice: IndexedNotice, facts: Fact[]): Fact[] {
-  const says = (f: Fact) => WITHDRAWAL.test(f.text);
+export function withWithdrawal(notice: IndexedNotice, facts: Fact[], matchOf?: (fact: Fact) => number): Fact[] {
+  // How to take it back, or what happens when you do: not a retention row that lasts "until you unsubscribe".
+  const says = (f: Fact) => WITHDRAWAL.test(f.text) && WITHDRAWAL_HOW.test(f.text) && f.topic !== 'retention';
   const given = facts.find(says);
   if (given) return dedupe([given, ...facts]);
+  // Of the notice's withdrawal sentences, the one sharing most with the question ("take back my consent for the
+  // health form" → "if you withdraw consent for the health questionnaire…").
   const withdrawal = notice.facts
     .map((f) => f.fact)
-    .find((f) => ['consent', 'rights', 'lawful-basis'].includes(f.topic) && says(f));
+    .filter((f) => ['consent', 'rights', 'lawful-basis'].includes(f.topic) && says(f))
+    .reduce<Fact | undefined>(
+      (best, f) => (!best || (matchOf?.(f) ?? 0) > (matchOf?.(best) ?? 0) ? f : best),
+      undefined,
+    );
   return withdrawal ? dedupe([withdrawal, ...facts]) : facts;
 }
 
@@ -82,6 +92,9 @@ export function withContinuations(notice: IndexedNotice, facts: Fact[]): Fact[] 
 
 /** A sentence that says how to take consent back. */
 const WITHDRAWAL = /\bwithdraw|\bunsubscrib|\bchange your mind|\bopt out|\bremove your consent/i;
+/** …and says how, or what follows ("use the link", "tell reception", "if you withdraw…"), unlike a retention row. */
+const WITHDRAWAL_HOW =
+  /\b(?:use|using|click|clicking|reply|replying|tell|telling|e-?mail|emailing|contact|write|call|phone|change|ask|let us know|if you)\b/i;
 
 /** The facts, then the other items of the first one's list (same lead-in and section), up to eight in all. */
 export function withRestOfList(notice: IndexedNotice, facts: Fact[]): Fact[] {
@@ -102,4 +115,48 @@ export function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
     } else out.push(fact);
   }
   return dedupe(out);
+}
+
+/** Whether a fact gives this contact detail. */
+export const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
+
+/** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
+export function withRoute(notice: IndexedNotice, topic: NoticeTopic, chosen: Fact[], detail?: Detail): Fact[] {
+  const needsRoute =
+    topic === 'access-request' ||
+    topic === 'complaints' ||
+    topic === 'rights' ||
+    (topic === 'contact' && detail !== undefined);
+  if (!needsRoute) return chosen;
+  // A complaint goes to the council first ("contact our Data Protection Officer first"): the ICO's address alone is
+  // not the route, the council's own contact is.
+  const routed = (f: Fact) =>
+    detail
+      ? hasDetail(f, detail)
+      : topic === 'complaints'
+        ? (f.contacts ?? []).some((c) => c.role !== 'ico' && (c.email || c.phone))
+        : hasRoute(f);
+  let facts = chosen;
+  // "You published my phone number, I want to complain": what the notice says about complaints comes with the
+  // sentence that named the thing.
+  if (topic === 'complaints' && !facts.some((f) => f.topic === 'complaints'))
+    facts = [
+      ...facts,
+      ...notice.facts
+        .filter((f) => f.fact.topic === 'complaints')
+        .slice(0, 3)
+        .map((f) => f.fact),
+    ];
+  if (facts.some(routed)) return facts;
+  const preferred: NoticeTopic[] =
+    topic === 'complaints'
+      ? ['complaints', 'contact']
+      : topic === 'rights'
+        ? ['rights', 'access-request', 'contact']
+        : ['access-request', 'rights', 'contact'];
+  for (const t of preferred) {
+    const route = notice.facts.find((f) => f.fact.topic === t && routed(f.fact));
+    if (route) return withListSiblings(notice, [...facts, route.fact]);
+  }
+  return facts;
 }

@@ -5,7 +5,7 @@
 import type { NoticeTopic } from './answer-contract.ts';
 import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
-import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
+import type { Fact, RightKind } from './knowledge-schema.ts';
 import { TOPIC_PHRASE } from './compose.ts';
 import {
   askedDetail,
@@ -25,6 +25,8 @@ import {
   withWithdrawal,
   withBasis,
   withContinuations,
+  withRoute,
+  hasDetail,
 } from './fact-additions.ts';
 import { stem } from './language.ts';
 import { TUNING } from './tuning.ts';
@@ -155,8 +157,6 @@ function overlap(item: IndexedFact, terms: string[]): number {
   return n;
 }
 
-const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
-
 const STORAGE_PLACE =
   /\b(?:stored|store|held|kept|hold) (?:in|on|within|at)\b|\bdatabase\b|\bsystem\b|\bplatform\b|\bservers?\b|\bcrm\b|\bfiling\b/i;
 
@@ -196,7 +196,7 @@ function selectForRight(
     .fact;
   if (naming.length) {
     const facts = dedupe([...naming.slice(0, 3), ...(also ? [also] : [])]);
-    return withRoute(notice, 'rights', { facts, stated: true, match: 1 }, detail);
+    return { facts: withRoute(notice, 'rights', facts, detail), stated: true, match: 1 };
   }
   const general = selectGeneral(notice, 'rights', question, detail);
   return {
@@ -286,7 +286,8 @@ function fromChosen(
   }
   if (topic === 'access-request') facts = withListSiblings(notice, facts);
   if (topic === 'data-collected') facts = withGeneralList(notice, facts);
-  if (topic === 'consent' && asksToWithdraw(question.text)) facts = withWithdrawal(notice, facts);
+  if (topic === 'consent' && asksToWithdraw(question.text))
+    facts = withWithdrawal(notice, facts, sharedWith(notice, question));
   if (topic === 'consent' && asksWhetherConsentNeeded(question.text)) facts = withBasis(notice, facts);
   // "What do you hold on her son?", "which company looks after the cameras?": an open question answered by one
   // or two items of a list gets the rest of that list after them; a yes/no question keeps its one item.
@@ -303,7 +304,7 @@ function fromChosen(
     };
   // Answered from a sentence filed under another topic: right words, but worth offering a person too.
   const match = fromElsewhere ? 0.6 : facts.some((f) => f.topic === topic) ? 1 : 0.8;
-  return withRoute(notice, topic, { facts: dedupe(facts), stated: true, match }, detail);
+  return { facts: withRoute(notice, topic, dedupe(facts), detail), stated: true, match };
 }
 
 /** A general question: the topic's facts, with what the notice does not say first when it does not say it. */
@@ -317,7 +318,8 @@ function selectForTopic(
 ): Selection {
   const service = notice.notice.service;
   const selection = selectGeneral(notice, topic, question, detail);
-  if (topic === 'consent' && asksToWithdraw(question.text)) selection.facts = withWithdrawal(notice, selection.facts);
+  if (topic === 'consent' && asksToWithdraw(question.text))
+    selection.facts = withWithdrawal(notice, selection.facts, sharedWith(notice, question));
   if (topic === 'consent' && asksWhetherConsentNeeded(question.text))
     selection.facts = withBasis(notice, selection.facts);
   const mentionsNothing = question.contentTerms.length > 0 && !ranked.some((r) => r.match > 0);
@@ -363,7 +365,16 @@ function selectForTopic(
       unsaid(`The ${service} privacy notice does not give a retention period for "${named}". It gives these:`);
     }
   }
-  return withRoute(notice, topic, selection, detail);
+  return { ...selection, facts: withRoute(notice, topic, selection.facts, detail) };
+}
+
+/** How many of the question's content terms each fact of the notice has. */
+function sharedWith(notice: IndexedNotice, question: AnalysedQuestion): (fact: Fact) => number {
+  const byFact = new Map(notice.facts.map((f) => [f.fact, f]));
+  return (fact) => {
+    const item = byFact.get(fact);
+    return item ? question.contentTerms.filter((t) => item.terms.has(t)).length : 0;
+  };
 }
 
 /** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */
@@ -481,40 +492,3 @@ function selectGeneral(
     facts.sort((a, b) => neighbour(a) - neighbour(b) || a.order - b.order);
   return { facts, stated: true, match: 0.9 };
 }
-
-/** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
-function withRoute(notice: IndexedNotice, topic: NoticeTopic, selection: Selection, detail?: Detail): Selection {
-  const needsRoute =
-    topic === 'access-request' ||
-    topic === 'complaints' ||
-    topic === 'rights' ||
-    (topic === 'contact' && detail !== undefined);
-  // A complaint goes to the council first ("contact our Data Protection Officer first"): the ICO's address alone is
-  // not the route, the council's own contact is.
-  const routed = (f: Fact) =>
-    detail
-      ? hasDetail(f, detail)
-      : topic === 'complaints'
-        ? (f.contacts ?? []).some((c) => c.role !== 'ico' && (c.email || c.phone))
-        : hasRoute(f);
-  if (!needsRoute) return selection;
-  // "You published my phone number, I want to complain": what the notice says about complaints comes with the
-  // sentence that named the thing.
-  const complaintsRoute = notice.facts.filter((f) => f.fact.topic === 'complaints').slice(0, 3);
-  if (topic === 'complaints' && !selection.facts.some((f) => f.topic === 'complaints'))
-    selection = { ...selection, facts: [...selection.facts, ...complaintsRoute.map((f) => f.fact)] };
-  if (selection.facts.some(routed)) return selection;
-  const preferred: NoticeTopic[] =
-    topic === 'complaints'
-      ? ['complaints', 'contact']
-      : topic === 'rights'
-        ? ['rights', 'access-request', 'contact']
-        : ['access-request', 'rights', 'contact'];
-  for (const t of preferred) {
-    const route = notice.facts.find((f) => f.fact.topic === t && routed(f.fact));
-    if (route) return { ...selection, facts: withListSiblings(notice, [...selection.facts, route.fact]) };
-  }
-  return selection;
-}
-
-/** A route given as a list ("you can use one of the following methods:") is only useful whole. */

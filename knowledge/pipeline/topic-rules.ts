@@ -38,7 +38,10 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bwrite to\b|\bfurther information\b|\bwho to contact\b|\bwebsite\b|\bwww\.|https?:\/\//, 1],
     [/\bcontact us\b|\bcontact details\b|\bhow to contact\b|^(?:\d+\.?\s*)?contacts?$/, 3],
     // "Questions about an application go to the Education Travel Team at …".
-    [/\b(?:questions|queries|enquiries) (?:about|on|regarding)\b(?![^.]*\brather than\b)[^.]{0,80}\b(?:go to|to|contact|email)\b/, 3],
+    [
+      /\b(?:questions|queries|enquiries) (?:about|on|regarding)\b(?![^.]*\brather than\b)[^.]{0,80}\b(?:go to|to|contact|email)\b/,
+      3,
+    ],
   ],
   'data-collected': [
     [/\b(?:is|are) (?:voluntary|mandatory|optional)\b|\bvoluntary basis\b|\brequired to provide\b/, 4],
@@ -173,12 +176,22 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       3,
     ],
     [/\blocked\b|\baudit (?:log|trail)\b|\bencrypted\b|\bmask(?:ing|ed)\b|\blog-?ins?\b/, 2],
+    // Where it is kept is security as well as (abroad or not) international: "kept on Mosaic, hosted in the UK".
+    [
+      /\b(?:hosted|stored|held|kept)\b[^.]{0,60}\bin (?:the )?(?:uk|united kingdom|republic of ireland|ireland|united states|usa|eu|eea)\b/,
+      3,
+    ],
   ],
   international: [
     [/\boutside (?:of )?the (?:uk|united kingdom|eea|eu)\b|\babroad\b|\boverseas\b|\binternational\b/, 5],
     [
-      /\btransfer(?:red|s)? (?:of )?(?:personal )?(?:information|data)? ?(?:outside|abroad)\b|\bappropriate safeguards\b|\badequacy\b/,
+      /\btransfer(?:red|s)? (?:of )?(?:personal )?(?:information|data)? ?(?:outside|abroad)\b|\bappropriate safeguards\b|\badequacy\b|\badequate (?:protection|level)\b/,
       3,
+    ],
+    // Where it is held, in a country: "We keep your information in the UK", "hosted … in the Republic of Ireland".
+    [
+      /\b(?:held|kept|stored|hosted|keep|store|hold|host|process(?:ed)?)\b[^.]{0,60}\bin (?:the )?(?:uk|united kingdom|republic of ireland|ireland|united states|usa|eu|eea|european economic area|india|canada|australia)\b/,
+      5,
     ],
   ],
   rights: [

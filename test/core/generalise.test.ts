@@ -97,6 +97,14 @@ Health questionnaires are stored separately and only fitness instructors can see
 How long we keep it
 Class bookings: 12 months after the class.
 Membership records: 6 years after your membership ends.
+Newsletter sign-ups: until you unsubscribe.
+
+Your choices
+You can unsubscribe from the newsletter using the link in any email.
+If you withdraw consent for the health questionnaire we may not let you use the gym unsupervised.
+
+Sending it abroad
+We keep your information in the UK.
 
 Contact us
 Our Data Protection Officer can be reached at leisure.dpo@testvale.example or on 01632 960999.
@@ -456,6 +464,13 @@ describe('a fact is filed by what it says when its heading is a plain line', () 
     expect(topicOf('When you join we ask for')).toBe('data-collected');
   });
 
+  it('where it is kept, in a country, is about transfers (and security), not how long it is kept', () => {
+    expect(topicOf('We keep your information in the UK.')).toBe('international');
+    expect(
+      facts.filter((f) => f.text.startsWith('Our systems are hosted in UK data centres')).map((f) => f.topic),
+    ).toEqual(expect.arrayContaining(['security']));
+  });
+
   it('what the introduction says the notice covers is about the notice; what comes from you is a source', () => {
     expect(topicOf('It covers gym and pool memberships')).toBe('about');
     expect(topicOf('Most of what we hold comes straight from you')).toBe('sources');
@@ -484,6 +499,13 @@ describe('everyday words for what the notice names', () => {
     ['who do i msg about my booking', 'contact'],
   ])('%j asks about %s', (question, topic) => {
     expect(leisure(question).topic).toBe(topic);
+  });
+
+  it.each([
+    ['how do i stop the newsletter', 'using the link in any email'],
+    ['what happens if i take back my consent for the health form', 'unsupervised'],
+  ])('%j is answered with how to take consent back, or what follows: "%s"', (question, fact) => {
+    expect(leisure(question).text.split('\n')[0]).toContain(fact);
   });
 
   it('a question about a booking is sent to the team the notice names for it', () => {

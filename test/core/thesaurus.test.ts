@@ -76,5 +76,8 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
   it('knows which phrases name a council service', () => {
     expect([...thesaurus.servicesIn('how long do you keep my adoption file')]).toEqual(['adoption']);
     expect(thesaurus.servicesIn('how long do you keep my file').size).toBe(0);
+    expect([...thesaurus.servicesIn('bins - who do you share my details with')]).toEqual(['waste and recycling']);
+    expect([...thesaurus.servicesIn('do you keep my info for the 30 hours')]).toEqual(['early years funding']);
+    expect([...thesaurus.servicesIn('does the gym keep my health form')]).toEqual(['leisure services']);
   });
 });

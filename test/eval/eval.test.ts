@@ -21,7 +21,7 @@ import {
  * here as an aggregate only.
  */
 // dev fell from 0.86 to 0.80 when blind-dev-3 joined it unseen (62.7% before any tuning on it), not by a change.
-const FLOORS = { main: 0.955, dev: 0.83, locked: 0.775 };
+const FLOORS = { main: 0.955, dev: 0.855, locked: 0.78 };
 
 const run = (index: KnowledgeIndex, items: EvalItem[]) =>
   items.map((item) => score(item, answerQuestion(index, toQuestion(item))));
