@@ -111,6 +111,8 @@ export function normalise(text: string): string {
       .replace(/\bout side\b/g, 'outside')
       // "do u lot keep…" is "do you keep…".
       .replace(/\b(you|u|ya) lot\b/g, '$1')
+      // "the bin lot", "the funding lot": a group of people, not "a lot of".
+      .replace(/(?<!\ba )\b(\w+) lot\b(?! of\b)/g, '$1')
       .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
       // Real words typed for others, which the dictionary cannot catch: "dose my gp get told".
       .replace(/\bdose (?=my|the|you|it|he|she|they|this|that|your|a|an|anyone|someone)\b/g, 'does ')

@@ -40,6 +40,7 @@ export function chooseTopic(
   if (strongest < 2 && namesService && typedContent.length <= 2 && (!lexical || !typedContent.length)) topic = 'about';
   if (!topic && input.session?.topic && analysed.contentTerms.length > 0) topic = input.session.topic;
   if (topic === 'sharing' && asksWhoMayLook(notice, heard.text, ranked)) topic = 'security';
+  if (topic === 'sharing' && asksWhatServiceKnows(notice, heard.corrected)) topic = 'data-collected';
   // A privacy-shaped question ("is anything about me kept?") with no clearer topic is asking what is held: a
   // low-confidence answer with the DPO offered, never a decline.
   if (!topic && anchored) topic = 'data-collected';
@@ -74,6 +75,17 @@ export function weighTopics(intent: Intent, ranked: Ranked[], followUp = false):
   const near = new Set<NoticeTopic>([cue, ...RELATED[cue]]);
   const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.match) : m), 0);
   return best.match >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
+}
+
+/** "Does the gym know when I come in?", "does the council know my address?": who "knows" is the service itself. */
+const WHO_KNOWS = /\b(?:does|do|will|would) (?:the |ur |your )?([\w ]{1,25}?) (?:even |already |actually )?know\b/;
+
+/** Whether "does X know…" asks what the service itself holds (X names it, or is the council), not whom it tells. */
+export function asksWhatServiceKnows(notice: IndexedNotice, text: string): boolean {
+  const who = WHO_KNOWS.exec(text)?.[1];
+  if (!who) return false;
+  const words = wordsOf(who);
+  return words.every((w) => notice.nameTerms.has(stem(w)) || /^(?:council|you|u)$/.test(w));
 }
 
 /** How a notice says access is controlled: "only authorised operators", "access is restricted to staff". */

@@ -13,6 +13,7 @@ const CLUTTER_LINES: RegExp[] = [
   /^(?=.*\bcookies\b)(?=.*\b(?:site|website|browser|browsing|accept|settings|preferences|analytics|experience)\b).{0,500}$/i,
   /^(?:accept|reject|allow|decline|manage|set|change|save) (?:all |additional |optional |analytics )?(?:cookies?|cookie (?:settings|preferences))(?: and close)?\.?$/i,
   /^(?:cookie (?:settings|preferences|policy|notice)|hide (?:this )?message|i(?:'m| am) ok with (?:analytics )?cookies)\.?$/i,
+  /^cookies on (?:this (?:site|website)|[\w.-]+\.(?:uk|com|org|gov))$/i,
   // Skip links, JavaScript notices, site navigation.
   /^skip to (?:main )?(?:content|navigation|search)\.?$/i,
   /^(?:.{0,60}\bjavascript (?:is|has been) (?:disabled|turned off|not enabled)\b.{0,200}|(?:please )?enable javascript.{0,120})$/i,
@@ -23,6 +24,8 @@ const CLUTTER_LINES: RegExp[] = [
   /^(?![-*•·]\s)(?:[^>›»|\n]{1,60}\s(?:>|›|»)\s){2,}[^>›»|\n]{1,80}$/,
   // Page tools and feedback.
   /^(?:print|share|download|email|bookmark)(?: (?:this )?(?:page|article|notice)(?: as (?:a )?pdf)?)?\.?$/i,
+  // Several page tools on one line: "Print this page   Share this page", "Search this site   Search".
+  /^(?:(?:print|share|download|email|bookmark|search)(?: this)?(?: page| site| article| notice)?\s*){2,4}$/i,
   /^(?:view|manage|change) (?:cookies|cookie settings)\.?$/i,
   /^(?:was this (?:page|information) (?:useful|helpful)\??|is this page useful\??|did you find what you were looking for\??)(?:\s*(?:yes|no)){0,2}\.?$/i,
   /^(?:yes|no|yes no|maybe)$/i,
@@ -46,6 +49,10 @@ const LINK_BLOCK_HEADING =
   /^(?:related (?:pages|links|content|information|topics|services)|see also|more (?:on|in) this (?:topic|section)|in this section|popular pages|you may also be interested in|quick links)\s*:?$/i;
 /** A link's text: a few words with no sentence punctuation. */
 const LINK_TEXT = /^[^.!?;:]{1,60}$/;
+
+/** An accordion's instructions inside a sentence-bearing line: "Select a heading to open each section." */
+const ACCORDION_HINT =
+  /\s*\b(?:select|click|tap|choose|use) (?:on )?(?:a|each|any|the) (?:heading|section|title|question)s? (?:below )?to (?:open|expand|show|read)[^.]*\.?/gi;
 
 /** "[email protected]" (Cloudflare's e-mail obfuscation) and other placeholders where an address was hidden. */
 const HIDDEN_EMAIL = /\[\s*email(?:&#160;|\s)*protected\s*\]|\(?\s*email address hidden\s*\)?|\[at\]\s*\[dot\]/gi;
@@ -76,8 +83,11 @@ export function removeClutter(noticeText: string): Decluttered {
       dropped.push(trimmed);
       return;
     }
+    const hint = ACCORDION_HINT.exec(line)?.[0];
+    ACCORDION_HINT.lastIndex = 0;
+    if (hint) dropped.push(hint.trim());
     kept.push(
-      line.replace(HIDDEN_EMAIL, () => {
+      line.replace(ACCORDION_HINT, '').replace(HIDDEN_EMAIL, () => {
         hiddenEmails++;
         return '';
       }),

@@ -8,11 +8,11 @@ type Cue = [RegExp, number];
 
 export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   about: [
-    [/\b(?:this|the) (?:privacy )?notice (?:explains|tells|advises|sets out|describes|will tell)\b/, 2],
+    [/\b(?:this|the) (?:privacy )?(?:notice|page) (?:explains|tells|advises|sets out|describes|will tell)\b/, 2],
     // A sentence that lists what the notice covers ("This notice explains what we collect, … how long we keep
     // it") is about the notice, whatever topics it names.
     [
-      /^(?:this|our|the) (?:privacy )?(?:notice|policy|statement) (?:explains|tells you|sets out|describes|covers|will tell you)\b/,
+      /^(?:this|our|the) (?:privacy )?(?:notice|policy|statement|page) (?:explains|tells you|sets out|describes|covers|will tell you)\b/,
       8,
     ],
     [/\babout (?:us|the service|this service|connexions)\b|^about\b/, 2],

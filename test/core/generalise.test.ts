@@ -508,6 +508,11 @@ describe('everyday words for what the notice names', () => {
     expect(leisure(question).text.split('\n')[0]).toContain(fact);
   });
 
+  it('"does the gym know…" asks what the service itself records, not whom it tells', () => {
+    expect(leisure('does the leisure centre know when i come in').topic).toBe('data-collected');
+    expect(leisure('does hmrc know about my membership').topic).toBe('sharing');
+  });
+
   it('a question about a booking is sent to the team the notice names for it', () => {
     expect(leisure('who do i email about my booking').text).toContain('bookings@testvale.example');
   });

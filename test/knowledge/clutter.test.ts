@@ -86,6 +86,19 @@ describe('website clutter in a pasted notice', () => {
     expect(kept.text).toContain('We keep bookings for 12 months.');
   });
 
+  it('drops page tools on one line, a cookie banner title and an accordion instruction inside a sentence', () => {
+    const kept = removeClutter(
+      'Cookies on testvale.gov.uk\nSearch this site   Search\nPrint this page   Share this page\nThis page explains how we use your data. Select a heading to open each section.',
+    );
+    expect(kept.dropped).toEqual([
+      'Cookies on testvale.gov.uk',
+      'Search this site   Search',
+      'Print this page   Share this page',
+      'Select a heading to open each section.',
+    ]);
+    expect(kept.text.trim()).toBe('This page explains how we use your data.');
+  });
+
   it('keeps sentences that only mention cookies or printing', () => {
     const kept = removeClutter(
       'We use cookies on the library computers only to remember your session.\nWe print your letter.',
