@@ -185,7 +185,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwhat do (?:you|they) (?:know|hold|have|keep|collect|record|store)\b`,
-        r`\bwhat do (?:your|ur|the) (?:\w+ ){1,3}(?:know|hold|keep|collect|record|store|capture|film|log|see)\b`,
+        r`\bwhat do (?:your|ur|the) (?:\w+ ){1,4}(?:know|hold|keep|collect|record|store|capture|film|log|see)\b`,
         r`\bwhat (?:do|does|will) (?:you|they|the council) (?:get|take|need|want) (?:from|off) (?:me|us)\b`,
         r`\b(?:need|want|get|take) (?:from|off) (?:me|us)\b`,
         r`\bwhat (?:documents|evidence|proof|paperwork|id|identification)\b`,

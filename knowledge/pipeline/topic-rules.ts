@@ -37,6 +37,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\b(?:tel|telephone|phone)\b[.:]?\s*\d|\b0\d{3,4} ?\d{3}/, 1],
     [/\bwrite to\b|\bfurther information\b|\bwho to contact\b|\bwebsite\b|\bwww\.|https?:\/\//, 1],
     [/\bcontact us\b|\bcontact details\b|\bhow to contact\b|^(?:\d+\.?\s*)?contacts?$/, 3],
+    // "Our address is Council Offices, Abbey Road…": the council's address, not an address it collects.
+    [/^our (?:postal )?address is\b/, 4],
     // "Questions about an application go to the Education Travel Team at …".
     [
       /\b(?:questions|queries|enquiries) (?:about|on|regarding)\b(?![^.]*\brather than\b)[^.]{0,80}\b(?:go to|to|contact|email)\b/,

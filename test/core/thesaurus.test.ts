@@ -31,6 +31,8 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['does the escort know about his condition', 'passenger assistants are told'],
     ['who do you ask for a character reference', 'we contact at least three personal referees'],
     ['does ur wifi track me', 'if you use our wi fi'],
+    ['do you hold my childs dla', 'Disability Living Allowance award letter'],
+    ['im on uc', 'if you receive Universal Credit'],
     ['do you record when i log on', 'your login times'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
@@ -49,6 +51,9 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['does the escort write down when he gets off', 'log'],
     ['will you send me adverts', 'marketing'],
     ['is it safe over there', 'abroad'],
+    ['does it log when i drove in', 'enter'],
+    ['does it log when i drove out', 'leave'],
+    ['do you track where i go on my pass', 'journey'],
   ])('reads %j as asking about what the notice calls %j', (question, word) => {
     expect(implied(question)).toContain(word);
   });
