@@ -124,6 +124,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwho (?:runs|looks after|manages|supplies|provides|maintains|operates|hosts) (?:the|your|ur|this|that) (?!(?:data|info|information|details|records?|service|programme|scheme|notice)\b)\w+`,
         // "who collects my direct debit", "who sends the bin day texts", "who prints the cards": a company doing it.
         r`\bwho (?:collects|takes|processes|handles|sends|prints|makes|delivers) (?:my|the|your|ur|these|those|our) \w+`,
+        // "will this get reported to anyone outside the centre".
+        r`\b(?:will|would|does|do) (?:this|it|that|they) (?:get |be )?(?:reported|passed on|passed|sent|shared|told|given) to\b`,
         r`\bwhich (?:company|companies|firm|firms|supplier|contractor)\b`,
       ],
     },
@@ -312,7 +314,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwho (?:else )?(?:gave|gives|give|told|tells|sent|sends|passed|passes) (?:you|the council|us)\b`,
         r`\bhow did (?:you|they) get\b`,
         // "how did you know I moved?", "how do you check where we live", "did you get it from her nursery"
-        r`\bhow (?:did|do|does|would) (?:you|they|the council) (?:know|find out|hear|check|learn)\b`,
+        r`\bhow (?:did|do|does|would) (?!i\b|we\b)(?:the )?\w+(?: \w+)? (?:know|find out|hear|check|learn)\b`,
         r`\b(?:did|do|does) (?:you|they|the council) (?:get|receive|obtain) (?:\w+ ){0,4}from\b(?! (?:me|us)\b)`,
         r`\b(?:checked|matched|compared) (?:\w+ ){0,3}(?:against|with) (?:\w+ ){0,3}records\b`,
         r`\bsources?\b`,

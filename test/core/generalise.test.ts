@@ -508,6 +508,13 @@ describe('everyday words for what the notice names', () => {
     expect(leisure(question).text.split('\n')[0]).toContain(fact);
   });
 
+  it.each([
+    ['i slipped by the pool, will this get reported to anyone', 'sharing'],
+    ['how does the leisure centre know about my health', 'sources'],
+  ])('%j asks about %s', (question, topic) => {
+    expect(leisure(question).topic).toBe(topic);
+  });
+
   it('"does the gym know…" asks what the service itself records, not whom it tells', () => {
     expect(leisure('does the leisure centre know when i come in').topic).toBe('data-collected');
     expect(leisure('does hmrc know about my membership').topic).toBe('sharing');

@@ -54,6 +54,9 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['does it log when i drove in', 'enter'],
     ['does it log when i drove out', 'leave'],
     ['do you track where i go on my pass', 'journey'],
+    ['will my objection be public', 'publish'],
+    ['is my phone number shown online', 'publish'],
+    ['is that how they picked me for jury service', 'courts'],
   ])('reads %j as asking about what the notice calls %j', (question, word) => {
     expect(implied(question)).toContain(word);
   });
