@@ -24,7 +24,10 @@ export function askedDetail(question: string): Detail | undefined {
 
 const RIGHT_ASKED: [RightKind, RegExp][] = [
   ['erasure', /\b(?:delete|deleted|erase|remove|wipe|forgotten|get rid)\b/],
-  ['rectification', /\b(?:wrong|mistakes?|incorrect|inaccurate|correct|fix|change|update|amend)\b/],
+  [
+    'rectification',
+    /\b(?:wrong|mistakes?|incorrect|inaccurate|correct|fix|change(?! (?:my|our|her|his|their) minds?\b)|update|amend)\b/,
+  ],
   ['automated-decisions', /\b(?:computer|automated|algorithm|profiling|machine)\b/],
   ['portability', /\b(?:portab\w*|move my|transfer my)\b/],
   ['restriction', /\b(?:restrict\w*|stop (?:you |them )?using|limit)\b/],
@@ -67,7 +70,7 @@ export function asksWhetherConsentNeeded(text: string): boolean {
 }
 
 export function asksToWithdraw(text: string): boolean {
-  return /\b(?:withdraw\w*|take (?:it |my \w+ )?back|changed? my mind|say no|stop|unsubscribe|opt out|no longer|don t want|do not want|never (?:said|agreed))\b/.test(
+  return /\b(?:withdraw\w*|take (?:it |my \w+ )?back|changed? (?:my|our|her|his|their) minds?|say no|stop|unsubscribe|opt out|no longer|don t want|do not want|never (?:said|agreed))\b/.test(
     text,
   );
 }

@@ -615,7 +615,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bpermission\b`,
         r`\bopt out\b`,
         r`\bopt-out\b`,
-        r`\bchanged? my mind\b`,
+        r`\bchanged? (?:my|our|her|his|their) minds?\b`,
+        // "did I sign up for these emails?", "I never signed up": whether they agreed.
+        r`\b(?:did (?:i|we)|i never|we never|i didn t|i did not) sign(?:ed)? (?:up|me up)\b`,
         r`\bunsubscribe\b`,
         r`\bsay no\b`,
         r`\bsaid yes\b`,

@@ -509,6 +509,8 @@ describe('everyday words for what the notice names', () => {
   });
 
   it.each([
+    ['we let you use our photo in a leaflet, can we change our minds', 'consent'],
+    ['did i sign up for these emails or do you send them to everyone', 'consent'],
     ['i slipped by the pool, will this get reported to anyone', 'sharing'],
     ['how does the leisure centre know about my health', 'sources'],
   ])('%j asks about %s', (question, topic) => {
