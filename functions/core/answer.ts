@@ -148,6 +148,11 @@ export function understand(index: KnowledgeIndex, normalised: string): Heard {
   };
 }
 
+const PASS_VERB =
+  /\bpass(?:es|ed|ing)? (?:it|them|this|that|my|your|her|his|their|our|on|to|along|over|round|around|any|anything)\b/;
+const PASS_NOUN =
+  /\b(?:bus|travel|concessionary|freedom|disabled person|companion|parking|gate|visitor|my|a|the) pass(?:es)?\b/;
+
 /** The question as the ranking reads it against one notice: its content terms, apart from the service's name. */
 export function analyse(
   index: KnowledgeIndex,
@@ -159,7 +164,10 @@ export function analyse(
   // The service's own name, in the notice's words or the resident's ("council tax support" for Council Tax
   // Reduction), says which notice, not what is asked of it.
   const naming = index.thesaurus.wordsNaming(heard.corrected, notice.nameConcepts);
+  // "who else do you pass it to": the verb, which names nothing (a bus pass is a thing).
+  const verbOnly = PASS_VERB.test(heard.corrected) && !PASS_NOUN.test(heard.corrected);
   const isContent = (t: string) =>
+    !(verbOnly && t === 'pass') &&
     !FUNCTION_TERMS.has(t) &&
     !GENERIC_TERMS.has(t) &&
     !notice.nameTerms.has(t) &&

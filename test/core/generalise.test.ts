@@ -88,6 +88,7 @@ Organisations we may pass it to
 - Splashdown Software Ltd, which runs our booking system
 - HM Revenue and Customs
 - the Health and Safety Executive, if an accident must be reported
+- Cardwise Ltd, which prints our membership passes
 
 Keeping it safe
 Our systems are hosted in UK data centres.
@@ -515,6 +516,12 @@ describe('everyday words for what the notice names', () => {
     ['how does the leisure centre know about my health', 'sources'],
   ])('%j asks about %s', (question, topic) => {
     expect(leisure(question).topic).toBe(topic);
+  });
+
+  it('"who else do you pass it to" asks for the recipients, not for the company that prints the passes', () => {
+    const answer = leisure('who else do you pass it to');
+    expect(answer.topic).toBe('sharing');
+    expect(answer.text).toContain('Splashdown Software Ltd');
   });
 
   it('"does the gym know…" asks what the service itself records, not whom it tells', () => {
