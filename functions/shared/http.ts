@@ -102,7 +102,12 @@ export type HttpHandler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
 export function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
-  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+  return jsonText(statusCode, JSON.stringify(body));
+}
+
+/** A JSON response whose body is already serialised. */
+export function jsonText(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body };
 }
 
 /** The header CloudFront adds to every request it forwards to the API. */

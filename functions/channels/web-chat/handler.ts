@@ -12,7 +12,7 @@ import { chatTurn } from '#core/chat.ts';
 import { SessionIdSchema } from '#core/escalation/index.ts';
 import type { KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { UnansweredStore } from '#core/unanswered.ts';
-import { ClientError, httpStack, type HttpHandler } from '#shared/http.ts';
+import { ClientError, httpStack, jsonText, type HttpHandler } from '#shared/http.ts';
 
 const id = (what: string) =>
   z.optional(
@@ -95,11 +95,7 @@ export function createChatHandler(deps: ChatHandlerDependencies): HttpHandler {
         });
         // The ChatResponse {sessionId, context, ...answer, notices}, the answer's part serialised once per answer.
         const head = JSON.stringify({ sessionId, context });
-        return {
-          statusCode: 200,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          body: `${head.slice(0, -1)},${answerJson(deps.index, answer)}}`,
-        };
+        return jsonText(200, `${head.slice(0, -1)},${answerJson(deps.index, answer)}}`);
       } catch (error) {
         if (error instanceof AnswerInputError) throw new ClientError(400, 'unknown-context', error.message);
         throw error;
