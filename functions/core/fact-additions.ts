@@ -106,6 +106,7 @@ export function withRestOfList(notice: IndexedNotice, facts: Fact[]): Fact[] {
   return dedupe([...facts, ...rest]).slice(0, 8);
 }
 
+/** A route given as a list ("you can use one of the following methods:") is only useful whole. */
 export function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
   const out: Fact[] = [];
   for (const fact of facts) {
