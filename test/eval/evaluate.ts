@@ -122,6 +122,7 @@ export const DEV_SET: EvalSet = {
     new URL('./blind-dev/', import.meta.url),
     new URL('./blind-dev-2/', import.meta.url),
     new URL('./blind-dev-3/', import.meta.url),
+    new URL('./blind-dev-4/', import.meta.url),
   ],
 };
 
