@@ -34,6 +34,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwhat happens to (?:my|the|your|it|her|his|their)\b[\w ]{0,30}\b(?:after|afterwards|once|at the end)\b`,
         // "what happens to my health questionnaire when I leave", "he's moved into a care home, what happens to his info".
         r`\bwhat happens to (?:my|the|your|it|her|his|their)\b[\w ]{0,30}\b(?:when|if) (?:i|we|he|she|they|you)\b`,
+        // "are my details still on your system", "do you still have my file".
+        r`\bstill (?:on|in) (?:your|the|their) (?:system|records|file|files|database|computer)\b`,
+        r`\b(?:do|does|would|will) (?:you|they|the council) still (?:have|hold|keep|got)\b`,
         r`\b(?:moved|left|died|passed away|stopped)\b.*\bwhat happens to (?:my|his|her|their|our) (?:info|information|data|details|file|records?)\b`,
       ],
     },
@@ -478,6 +481,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwho (?:has|have) access\b`,
+        r`\b(?:anyone|anybody|someone|everyone|any (?:staff|officer|worker)) (?:in|at|from) (?:the |your )?(?:council|office|team|centre|department)\b.*\b(?:see|look at|access|view|read|pull up|look up|open)\b`,
         r`\b(?:staff|employees|officers) (?:\w+ ){0,3}(?:access|see|look at|view)\b`,
         r`\bwhat (?:stops|prevents) (?:\w+ ){0,3}(?:looking|seeing|getting|accessing|reading)\b`,
         r`\bby (?:normal |secure |plain )?(?:email|e-mail)\b`,
@@ -617,7 +621,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bopt-out\b`,
         r`\bchanged? (?:my|our|her|his|their) minds?\b`,
         // "did I sign up for these emails?", "I never signed up": whether they agreed.
-        r`\b(?:did (?:i|we)|i never|we never|i didn t|i did not) sign(?:ed)? (?:up|me up)\b`,
+        r`\b(?:did (?:i|we)|never|didn t|did not) sign(?:ed)? (?:up|me up)\b.*\b(?:e-?mails?|newsletters?|texts?|messages|marketing|reminders|updates)\b`,
+        r`\b(?:e-?mails?|newsletters?|texts?|messages|marketing|reminders|updates)\b.*\b(?:did (?:i|we)|never|didn t|did not) sign(?:ed)? (?:up|me up)\b`,
         r`\bunsubscribe\b`,
         r`\bsay no\b`,
         r`\bsaid yes\b`,
@@ -668,7 +673,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bdpo\b`,
         r`\bdata protection officer\b`,
-        r`\bdata protection (?:team|email|contact|people|questions?|quer(?:y|ies)|enquir(?:y|ies)|issues?)\b`,
+        r`\bdata protection (?:team|email|contact|people|person|lady|man|questions?|quer(?:y|ies)|enquir(?:y|ies)|issues?)\b`,
       ],
     },
     {
@@ -718,7 +723,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 6,
       phrases: [
-        r`\b(?:this|the) (?:privacy )?(?:notice|policy|page) (?:cover|covers|even about|about|for)\b`,
+        r`\b(?:this|the) (?:privacy )?(?:notice|policy|page|thing|statement) (?:cover|covers|even about|about|for|apply to|include)\b`,
         r`\bwho is (?:it|this) for\b`,
         r`\bdoes (?:this|it) (?:notice |page )?(?:cover|include|apply to)\b`,
       ],
@@ -809,7 +814,8 @@ export const OFF_TOPIC_SUBJECT_PHRASES: string[] = [
   r`\bfines?\b`,
   r`\bpenalty charge\b`,
   r`\bbins?\b(?! my)`,
-  r`(?<!\b(?:was|is|are|were|so|really|absolutely|bit|total|pretty|been) )\brubbish\b`,
+  // Not the slang for junk ("never signed up for that rubbish").
+  r`(?<!\b(?:was|is|are|were|so|really|absolutely|bit|total|pretty|been|that|this|such|of|the same) )\brubbish\b`,
   r`\brecycling\b`,
   r`\bcouncil tax\b`,
   r`\bparking\b`,
@@ -846,6 +852,8 @@ export const OFF_TOPIC_SUBJECT_PHRASES: string[] = [
  * the cameras"): answered from how access is controlled when the notice says so and names no recipient asked about.
  */
 export const ACCESS_QUESTION_PHRASES: string[] = [
+  // "whether anyone in the council can pull up her account".
+  r`\b(?:anyone|anybody|someone|everyone|any (?:staff|officer|worker)) (?:in|at|from) (?:the |your )?(?:council|office|team|centre|department)\b.*\b(?:see|look at|access|view|read|pull up|look up|open)\b`,
   r`\bwho (?:[\w ]{0,30} )?(?:can|is allowed to|are allowed to|gets to)(?: actually| really| even| else)? (?:access|see|look at|read|view|watch)\b`,
   r`\bcan (?:any|the next|other|another|every) (?:\w+ ){0,2}(?:person|people|worker|workers|staff|one|officer|user)\b.*\b(?:see|look at|access|view|read)\b`,
   r`\ballowed to (?:watch|see|view|access|look at)\b`,

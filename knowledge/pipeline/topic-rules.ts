@@ -229,6 +229,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bconsent\b|\bpermission\b/, 3],
     [/\byour agreement\b|\bagreed? (?:to|that)\b/, 3],
     [/\bwithdraw(?:s|ing|n|al)?\b|\bchange your mind\b|\bunsubscribe\b|\bsay 'no\b|\bopt out\b|\bno longer wish\b/, 3],
+    // A choice the person has: "you can tell us to stop at any time", "if you do not want to appear, sit at the back".
+    [/\b(?:tell|let) us to stop\b|\bif you (?:do not|don't|would rather not) want (?:to|us to|your)\b/, 3],
   ],
   complaints: [
     [/\bnot happy\b|\bdissatisfied\b/, 3],

@@ -31,6 +31,7 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['does the escort know about his condition', 'passenger assistants are told'],
     ['who do you ask for a character reference', 'we contact at least three personal referees'],
     ['does ur wifi track me', 'if you use our wi fi'],
+    ['is the funeral being livestreamed', 'services can be webcast for family who cannot attend'],
     ['do you hold my childs dla', 'Disability Living Allowance award letter'],
     ['im on uc', 'if you receive Universal Credit'],
     ['do you record when i log on', 'your login times'],

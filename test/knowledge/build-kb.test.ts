@@ -227,3 +227,13 @@ describe('a question-and-answer notice', () => {
     expect(facts.some((f) => f.endsWith(': Yes.'))).toBe(false);
   });
 });
+
+describe('a choice the person has, in plain words', () => {
+  it('files "you can tell us to stop" and "if you do not want to appear…" as consent', () => {
+    const facts = topicsOf(
+      'We send a reminder letter on the anniversary. You can tell us to stop at any time. If you do not want to appear on the webcast, sit in the marked seats at the back.',
+    );
+    expect(facts).toContain('consent: You can tell us to stop at any time.');
+    expect(facts.some((f) => f.startsWith('consent: If you do not want to appear on the webcast'))).toBe(true);
+  });
+});
