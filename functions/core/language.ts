@@ -177,10 +177,35 @@ export const GENERIC = new Set(
 );
 
 const stemCache = new Map<string, string>();
+/**
+ * Words the Porter stemmer runs together that notices and residents keep apart: a customer is not HM Revenue and
+ * Customs, accountability is not an account, a university is not Universal Credit, news is not new.
+ */
+const OWN_STEMS: Record<string, string> = {
+  customer: 'customer',
+  customers: 'customer',
+  customs: 'customs',
+  accountability: 'accountability',
+  accountable: 'accountable',
+  university: 'university',
+  universities: 'university',
+  universal: 'universal',
+  communication: 'communication',
+  communications: 'communication',
+  community: 'community',
+  communities: 'community',
+  news: 'news',
+  experience: 'experience',
+  experiences: 'experience',
+  experiment: 'experiment',
+  general: 'general',
+  generous: 'generous',
+};
+
 export function stem(word: string): string {
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = /\d|@/.test(word) ? word : stemmer(word);
+    stemmed = /\d|@/.test(word) ? word : (OWN_STEMS[word.toLowerCase()] ?? stemmer(word));
     if (stemCache.size < 50_000) stemCache.set(word, stemmed);
   }
   return stemmed;

@@ -513,7 +513,7 @@ describe('everyday words for what the notice names', () => {
     ['we let you use our photo in a leaflet, can we change our minds', 'consent'],
     ['does this privacy thing cover the swimming club', 'about'],
     ['i rang last week about prices, are my details still on your system', 'retention'],
-    ['resident asking whether anyone in the council can pull up her account', 'security'],
+    ['customer asking whether anyone in the council can pull up her account', 'security'],
     ['why am i getting these newsletters, never signed up for that rubbish', 'consent'],
     ['did i sign up for these emails or do you send them to everyone', 'consent'],
     ['i slipped by the pool, will this get reported to anyone', 'sharing'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stem } from '#core/language.ts';
 import { compileThesaurus } from '#core/thesaurus.ts';
 import { loadThesaurus } from '../../knowledge/sources.ts';
 
@@ -37,6 +38,13 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['do you record when i log on', 'your login times'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
+  });
+
+  it('keeps apart words the stemmer would run together', () => {
+    expect(stem('customer')).not.toBe(stem('customs'));
+    expect(stem('accountability')).not.toBe(stem('account'));
+    expect(stem('university')).not.toBe(stem('universal'));
+    expect(stem('customers')).toBe(stem('customer'));
   });
 
   it('does not join unrelated things', () => {
