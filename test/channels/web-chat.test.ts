@@ -88,6 +88,49 @@ describe('POST /api/chat', () => {
     expect(followUp.json.text).toContain('6 years');
   });
 
+  it('makes no DynamoDB call on a turn it answers, and one, off the answer’s path, for a question it cannot', async () => {
+    const { DynamoUnansweredStore } = await import('#adapters/dynamodb-unanswered-store.ts');
+    const { ensureUnansweredTable } = await import('../../functions/local/dynalite.ts');
+    await ensureUnansweredTable(dynamo.client, 'unanswered-counted');
+    // A client of its own, counting every command it sends (the document client sends through it too).
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const counting = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const sends: string[] = [];
+    counting.middlewareStack.add(
+      (next, context) => (args) => {
+        sends.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'countSends' },
+    );
+    const handler = createChatHandler({
+      index: realIndex(),
+      logger: new Logger({ serviceName: 'web-chat-test', logLevel: 'SILENT' }),
+      allowedOrigins: [ORIGIN],
+      unanswered: new DynamoUnansweredStore(counting, 'unanswered-counted'),
+    });
+    const first = await call(
+      event({ message: 'who do you share my information with', notice: 'sefton-at-work' }),
+      handler,
+    );
+    await call(event({ message: 'and how long do you keep it?', context: first.json.context }), handler);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sends).toEqual([]);
+    const unanswered = await call(
+      event({ message: 'Is my data stored abroad?', notice: 'southend-connexions' }),
+      handler,
+    );
+    expect(unanswered.json.outcome).not.toBe('answered');
+    expect(sends).toEqual([]); // the answer did not wait for it
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sends).toHaveLength(1); // the record, written after the answer went
+    counting.destroy();
+  });
+
   it('keeps nothing itself: without the context a follow-up has no service, and asks which one', async () => {
     const first = await call(event({ message: 'who do you share my information with', notice: 'sefton-at-work' }));
     const later = await call(event({ message: 'and how long do you keep it?', sessionId: first.json.sessionId }));
