@@ -2,6 +2,7 @@
  * Embedded DynamoDB for local runs and tests: dynalite on a loopback port, tables created on start.
  * With a data folder the tables survive restarts; without one they live in memory.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
@@ -33,16 +34,39 @@ export async function startLocalDynamo(options: { path?: string; port?: number }
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-2', credentials: LOCAL_CREDENTIALS });
+  // Requests dynalite is still working on: closing its database under one makes dynalite throw, uncaught (a
+  // best-effort write, such as an unanswered-question record, may still be on its way when the server stops).
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight++;
+    response.once('close', () => {
+      if (--inFlight === 0) idle?.();
+    });
+  });
+  const drained = () =>
+    inFlight === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, DRAIN_MS);
+          idle = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
   return {
     endpoint,
     client,
-    close: () =>
-      new Promise<void>((resolve) => {
-        client.destroy();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await drained();
+      client.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
+
+/** The longest a close waits for dynalite's requests in flight. */
+const DRAIN_MS = 5_000;
 
 export function ensureSarTable(client: DynamoDBClient, tableName: string): Promise<void> {
   return ensureTable(client, tableName, {
