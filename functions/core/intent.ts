@@ -3,6 +3,7 @@
  * Weighted cues per topic; the caller weighs the result against what the notice actually says.
  */
 import type { NoticeTopic } from './answer-contract.ts';
+import { mayMatch } from './cue-prefilter.ts';
 import { stem } from './language.ts';
 import {
   OFF_TOPIC_SUBJECT_PHRASES,
@@ -14,13 +15,17 @@ import {
   ACCESS_QUESTION_PHRASES,
 } from './question-cues.data.ts';
 
-type Cue = [RegExp, number];
+/** A cue's pattern, its weight, and the cheap test that spares running (and compiling) the pattern. */
+type Cue = [RegExp, number, (text: string) => boolean];
 
 const compile = (phrases: string[]) => new RegExp(phrases.join('|'));
 
 /** The cue lists (question-cues.data.ts), compiled once. */
 const CUES: Record<NoticeTopic, Cue[]> = Object.fromEntries(
-  Object.entries(QUESTION_CUES).map(([topic, cues]) => [topic, cues.map((c) => [compile(c.phrases), c.weight] as Cue)]),
+  Object.entries(QUESTION_CUES).map(([topic, cues]) => [
+    topic,
+    cues.map((c) => [compile(c.phrases), c.weight, mayMatch(c.phrases)] as Cue),
+  ]),
 ) as Record<NoticeTopic, Cue[]>;
 
 export interface Intent {
@@ -44,7 +49,7 @@ export function detectIntent(text: string): Intent {
   const ranked: [NoticeTopic, number][] = [];
   for (const [topic, cues] of Object.entries(CUES) as [NoticeTopic, Cue[]][]) {
     let score = 0;
-    for (const [pattern, weight] of cues) if (pattern.test(text)) score += weight;
+    for (const [pattern, weight, may] of cues) if (may(text) && pattern.test(text)) score += weight;
     if (score > 0) ranked.push([topic, score]);
   }
   // "how long do you keep X" is retention even though "keep" is also a data-collected cue.
