@@ -5,7 +5,6 @@ import type { RightKind } from './knowledge-schema.ts';
 
 export type Detail = 'phone' | 'email' | 'address' | 'url';
 
-/** Which contact detail a question asks for, if any. */
 /**
  * Someone's own details ("gave my address to my ex", "her phone number", "my card number") and numbers that are not
  * phone numbers: none asks for one of the council's contact details.
@@ -13,6 +12,7 @@ export type Detail = 'phone' | 'email' | 'address' | 'url';
 const NOT_A_CONTACT_DETAIL =
   /\b(?:my|our|his|her|their|me|mum|dad|son|daughter|child|kid|partner)\b(?: \w+){0,2} (?:(?:phone|telephone|mobile|contact) )?(?:number|address|e-?mail(?: address)?|phone)\b|\b(?:card|reference|ni|insurance|registration|reg|account|case|membership|badge|pass|licence|nhs|vehicle|plate|pin|tax|house|door) numbers?\b/g;
 
+/** Which contact detail a question asks for, if any. */
 export function askedDetail(question: string): Detail | undefined {
   const text = question.replace(NOT_A_CONTACT_DETAIL, ' ');
   if (/\b(?:phone|telephone|number|call|ring)\b/.test(text)) return 'phone';
@@ -61,7 +61,6 @@ export function closedQuestion(text: string): boolean {
   );
 }
 
-/** Whether a consent question asks how to take consent back ("changed my mind", "unsubscribe", "say no"). */
 /** "Do you need my consent?", "do I have to give my permission?": whether consent is what the council relies on. */
 export function asksWhetherConsentNeeded(text: string): boolean {
   return /\b(?:need|needs|require|requires|have to (?:give|get)|has to (?:give|get)|must (?:i|we|you) (?:give|get))\b(?: \w+){0,2} (?:consent|permission)\b/.test(
@@ -69,6 +68,7 @@ export function asksWhetherConsentNeeded(text: string): boolean {
   );
 }
 
+/** Whether a consent question asks how to take consent back ("changed my mind", "unsubscribe", "say no"). */
 export function asksToWithdraw(text: string): boolean {
   return /\b(?:withdraw\w*|take (?:it |my \w+ )?back|changed? (?:my|our|her|his|their) minds?|say no|stop|unsubscribe|opt out|no longer|don t want|do not want|never (?:said|agreed))\b/.test(
     text,

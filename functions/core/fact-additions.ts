@@ -81,11 +81,10 @@ export function withContinuations(notice: IndexedNotice, facts: Fact[]): Fact[] 
   for (const [i, fact] of facts.entries()) {
     out.push(fact);
     if (i >= 3) continue;
-    const next = notice.facts
-      .map((f) => f.fact)
-      .filter((f) => f.section === fact.section && f.order > fact.order && f.sentence !== fact.sentence)
-      .sort((a, b) => a.order - b.order)[0];
-    if (next && CONTINUES.test(next.text) && !next.leadIn) out.push(next);
+    // The notice's facts are in its order; a sentence filed under two topics sits twice, side by side.
+    const at = notice.facts.findIndex((f) => f.fact === fact);
+    const next = notice.facts.slice(at + 1).find((f) => f.fact.sentence !== fact.sentence)?.fact;
+    if (at >= 0 && next?.section === fact.section && CONTINUES.test(next.text) && !next.leadIn) out.push(next);
   }
   return dedupe(out);
 }

@@ -109,9 +109,7 @@ export function normalise(text: string): string {
       .replace(/n't\b/g, ' not')
       .replace(/'(?:re|ve|ll|d|m)\b/g, '')
       .replace(/\bout side\b/g, 'outside')
-      // "do u lot keep…" is "do you keep…".
-      .replace(/\b(you|u|ya) lot\b/g, '$1')
-      // "the bin lot", "the funding lot": a group of people, not "a lot of".
+      // "do u lot keep…", "the bin lot": a group of people, not "a lot of".
       .replace(/(?<!\ba )\b(\w+) lot\b(?! of\b)/g, '$1')
       .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
       // Real words typed for others, which the dictionary cannot catch: "dose my gp get told".

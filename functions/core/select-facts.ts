@@ -286,9 +286,7 @@ function fromChosen(
   }
   if (topic === 'access-request') facts = withListSiblings(notice, facts);
   if (topic === 'data-collected') facts = withGeneralList(notice, facts);
-  if (topic === 'consent' && asksToWithdraw(question.text))
-    facts = withWithdrawal(notice, facts, sharedWith(notice, question));
-  if (topic === 'consent' && asksWhetherConsentNeeded(question.text)) facts = withBasis(notice, facts);
+  if (topic === 'consent') facts = withConsentAnswer(notice, question, facts);
   // "What do you hold on her son?", "which company looks after the cameras?": an open question answered by one
   // or two items of a list gets the rest of that list after them; a yes/no question keeps its one item.
   if (LIST_TOPICS.has(topic) && facts.length <= 2 && !closedQuestion(question.text))
@@ -318,10 +316,7 @@ function selectForTopic(
 ): Selection {
   const service = notice.notice.service;
   const selection = selectGeneral(notice, topic, question, detail);
-  if (topic === 'consent' && asksToWithdraw(question.text))
-    selection.facts = withWithdrawal(notice, selection.facts, sharedWith(notice, question));
-  if (topic === 'consent' && asksWhetherConsentNeeded(question.text))
-    selection.facts = withBasis(notice, selection.facts);
+  if (topic === 'consent') selection.facts = withConsentAnswer(notice, question, selection.facts);
   const mentionsNothing = question.contentTerms.length > 0 && !ranked.some((r) => r.match > 0);
   const listTopic = LIST_TOPICS.has(topic);
   const unsaid = (preface: string) => Object.assign(selection, { preface, match: 0.6, unstated: true });
@@ -368,13 +363,19 @@ function selectForTopic(
   return { ...selection, facts: withRoute(notice, topic, selection.facts, detail) };
 }
 
-/** How many of the question's content terms each fact of the notice has. */
-function sharedWith(notice: IndexedNotice, question: AnalysedQuestion): (fact: Fact) => number {
+/**
+ * A consent answer: "how do I take it back" leads with the withdrawal sentence sharing most with the question,
+ * "do you need my consent" with the basis relied on instead.
+ */
+function withConsentAnswer(notice: IndexedNotice, question: AnalysedQuestion, facts: Fact[]): Fact[] {
   const byFact = new Map(notice.facts.map((f) => [f.fact, f]));
-  return (fact) => {
+  const shared = (fact: Fact) => {
     const item = byFact.get(fact);
-    return item ? question.contentTerms.filter((t) => item.terms.has(t)).length : 0;
+    return item ? overlap(item, question.contentTerms) : 0;
   };
+  let out = asksToWithdraw(question.text) ? withWithdrawal(notice, facts, shared) : facts;
+  if (asksWhetherConsentNeeded(question.text)) out = withBasis(notice, out);
+  return out;
 }
 
 /** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */

@@ -83,9 +83,7 @@ export function removeClutter(noticeText: string): Decluttered {
       dropped.push(trimmed);
       return;
     }
-    const hint = ACCORDION_HINT.exec(line)?.[0];
-    ACCORDION_HINT.lastIndex = 0;
-    if (hint) dropped.push(hint.trim());
+    for (const hint of line.match(ACCORDION_HINT) ?? []) dropped.push(hint.trim());
     kept.push(
       line.replace(ACCORDION_HINT, '').replace(HIDDEN_EMAIL, () => {
         hiddenEmails++;

@@ -14,9 +14,11 @@ import type { AssistantFunction } from '../../infra/constructs/assistant-functio
 import { ensureMailQueueTable, ensureUnansweredTable, startLocalDynamo } from '../../functions/local/dynalite.ts';
 import { ensureTable } from '../../functions/local/tables.ts';
 import type { NoticeFile } from '../../knowledge/pipeline/notice-file.ts';
-import { segment } from '../../knowledge/pipeline/segment.ts';
 import { loadSources } from '../../knowledge/sources.ts';
+import { asWebPage } from '../knowledge/web-page.ts';
 import { synthStage } from './stage.ts';
+
+const webPageOf = (file: NoticeFile) => asWebPage(file.body, file.meta.title);
 
 const execFileAsync = promisify(execFile);
 
@@ -238,8 +240,8 @@ describe('infra: function bundles', () => {
     const kb = JSON.parse(readFileSync(env.KB_PATH!, 'utf8')) as KnowledgeBase;
     const { files } = loadSources();
     const pages: Record<string, string> = {
-      '/connexions': asWebPage(files.find((f) => f.meta.id === 'southend-connexions')!),
-      '/childrens-services': asWebPage(files.find((f) => f.meta.id === 'southend-childrens-services')!).replace(
+      '/connexions': webPageOf(files.find((f) => f.meta.id === 'southend-connexions')!),
+      '/childrens-services': webPageOf(files.find((f) => f.meta.id === 'southend-childrens-services')!).replace(
         '100 years for adoption records',
         '75 years for adoption records',
       ),
@@ -296,23 +298,6 @@ describe('infra: function bundles', () => {
     }
   }, 120_000);
 });
-
-/** A pasted notice as a council's web page would publish it: its sections as headings, paragraphs and lists. */
-function asWebPage(file: NoticeFile): string {
-  const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const sections = segment(file.body, file.meta.title).map(
-    (s) =>
-      `<h2>${esc(s.heading)}</h2>` +
-      s.blocks
-        .map((b) =>
-          b.kind === 'paragraph'
-            ? `<p>${esc(b.text)}</p>`
-            : `${b.leadIn ? `<p>${esc(b.leadIn)}</p>` : ''}<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`,
-        )
-        .join(''),
-  );
-  return `<html><body><nav>Home</nav><main><h1>${esc(file.meta.title)}</h1>${sections.join('')}</main></body></html>`;
-}
 
 /** A template value as the deployed function would see it: references become plausible names, ARNs and domains. */
 function resolveToken(value: unknown): string {
