@@ -11,6 +11,7 @@ describe('the words a cue pattern needs', () => {
     [String.raw`(?<!\bon )\b(?:the|by|a) phone\b`, ['the', 'by', 'a']],
     [String.raw`\bwho hosts\b|\bhosted\b`, ['who hosts', 'hosted']],
     [String.raw`\bkept?\b`, ['kep']],
+    [String.raw`\be-?mails?\b(?! address)`, ['mail']],
   ])('%s needs one of %j', (phrase, literals) => {
     expect(leadingLiterals(phrase)).toEqual(literals);
   });
@@ -23,19 +24,18 @@ describe('the words a cue pattern needs', () => {
     },
   );
 
-  it('never skips a cue that would have matched, on every question of the main and dev sets', () => {
+  it('never skips a phrase that would have matched, on every question of the main and dev sets', () => {
     const texts = [...loadEvalSet(), ...questionsOf(DEV_SET)].map((i) => expandSlang(normalise(i.q)));
     const missed: string[] = [];
     let skipped = 0;
-    for (const cues of Object.values(QUESTION_CUES))
-      for (const cue of cues) {
-        const pattern = new RegExp(cue.phrases.join('|'));
-        const may = mayMatch(cue.phrases);
-        for (const text of texts) {
-          if (!may(text)) skipped++;
-          if (!may(text) && pattern.test(text)) missed.push(text);
-        }
+    for (const phrase of Object.values(QUESTION_CUES).flatMap((cues) => cues.flatMap((cue) => cue.phrases))) {
+      const pattern = new RegExp(phrase);
+      const may = mayMatch([phrase]);
+      for (const text of texts) {
+        if (!may(text)) skipped++;
+        if (!may(text) && pattern.test(text)) missed.push(`${phrase} on ${text}`);
       }
+    }
     expect(missed).toEqual([]);
     expect(skipped).toBeGreaterThan(0); // it does spare patterns
   });
