@@ -30,7 +30,7 @@ const compile = (phrases: string[]) => new RegExp(phrases.join('|'));
 const CUES: Record<NoticeTopic, Cue[]> = Object.fromEntries(
   Object.entries(QUESTION_CUES).map(([topic, cues]) => [
     topic,
-    cues.map((c) => [c.phrases.map((p) => [new RegExp(p), mayMatch([p])] as Phrase), c.weight] as Cue),
+    cues.map((c) => [c.phrases.map((p) => [new RegExp(p), mayMatch(p)] as Phrase), c.weight] as Cue),
   ]),
 ) as Record<NoticeTopic, Cue[]>;
 
