@@ -8,7 +8,7 @@ import type { Council, Fact, KnowledgeBase, Notice } from './knowledge-schema.ts
 import { cueVocabulary } from './intent.ts';
 import type { WordTest } from './word-list.ts';
 import { GENERIC_TERMS, SLANG_WORDS, STOPWORDS, normalise, stem, wordsOf } from './language.ts';
-import { compileThesaurus, type Thesaurus } from './thesaurus.ts';
+import { thesaurusData, thesaurusFrom, type Thesaurus, type ThesaurusData } from './thesaurus.ts';
 import { TUNING } from './tuning.ts';
 
 export interface IndexedFact {
@@ -165,6 +165,8 @@ function spellingCorrector(
  * `kb:build` writes it as JSON beside kb.json (indexToJson), so a cold start only parses and wires it (indexFromJson).
  */
 export interface IndexData {
+  /** The thesaurus's phrases already stemmed: loading wires its matcher without stemming them again. */
+  thesaurus: ThesaurusData;
   /** Terms of each distinct section heading; facts refer to them by position. */
   sections: string[][];
   notices: {
@@ -184,7 +186,7 @@ export interface IndexData {
 }
 
 /** The version of IndexData's JSON layout: a file of another version is not read. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface IndexJson extends IndexData {
   format: typeof INDEX_FORMAT;
@@ -193,7 +195,9 @@ export interface IndexJson extends IndexData {
 }
 
 /** The expensive part of buildIndex: what each fact and notice is indexed by, and the spelling vocabulary. */
-function computeIndexData(kb: KnowledgeBase, thesaurus: Thesaurus): IndexData {
+function computeIndexData(kb: KnowledgeBase): IndexData {
+  const compiled = thesaurusData(kb.thesaurus);
+  const thesaurus = thesaurusFrom(compiled);
   /** Stemmed content terms of any text, read through the thesaurus: what facts are indexed by. */
   const termsOf = (text: string) =>
     wordsOf(thesaurus.expand(normalise(text)))
@@ -252,11 +256,12 @@ function computeIndexData(kb: KnowledgeBase, thesaurus: Thesaurus): IndexData {
     const nameConcepts = [...new Set(thesaurus.conceptsIn(name))];
     return { id: notice.id, facts, idf, nameTerms, nameConcepts, termCounts: [...termCounts], services };
   });
-  return { sections, notices, vocabulary: [...vocabulary], sounds: [...soundsOf(vocabulary)] };
+  return { thesaurus: compiled, sections, notices, vocabulary: [...vocabulary], sounds: [...soundsOf(vocabulary)] };
 }
 
 /** The cheap part: the data as the Maps and Sets the core reads, with the notice lookups and the corrector. */
-function wireIndex(kb: KnowledgeBase, data: IndexData, thesaurus: Thesaurus, isEnglish: WordTest): KnowledgeIndex {
+function wireIndex(kb: KnowledgeBase, data: IndexData, isEnglish: WordTest): KnowledgeIndex {
+  const thesaurus = thesaurusFrom(data.thesaurus);
   const sections = data.sections.map((terms) => new Set(terms));
   const notices = new Map<string, IndexedNotice>();
   const noticeFrequency = new Map<string, number>();
@@ -304,24 +309,24 @@ function wireIndex(kb: KnowledgeBase, data: IndexData, thesaurus: Thesaurus, isE
 }
 
 export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): KnowledgeIndex {
-  const thesaurus = compileThesaurus(kb.thesaurus);
-  return wireIndex(kb, computeIndexData(kb, thesaurus), thesaurus, isEnglish);
+  return wireIndex(kb, computeIndexData(kb), isEnglish);
 }
 
 /** What `kb:build` writes beside kb.json: the index's data for this knowledge base, and what it was built from. */
 export function indexToJson(kb: KnowledgeBase, builtFrom: Record<string, string>): IndexJson {
-  return { format: INDEX_FORMAT, builtFrom, ...computeIndexData(kb, compileThesaurus(kb.thesaurus)) };
+  return { format: INDEX_FORMAT, builtFrom, ...computeIndexData(kb) };
 }
 
 /**
  * The index from the data indexToJson wrote for this knowledge base: the same index buildIndex makes, without
- * recomputing it (only the thesaurus is compiled again: its matcher is code, not data). Throws when the data does
+ * recomputing it (the thesaurus's stemmed phrases included: only its matcher is wired). Throws when the data does
  * not fit the knowledge base (another format, other notices or facts), so the caller can build instead.
  */
 export function indexFromJson(kb: KnowledgeBase, json: unknown, { isEnglish }: IndexOptions): KnowledgeIndex {
   const data = json as Partial<IndexJson> | null;
   if (data?.format !== INDEX_FORMAT) throw new Error(`not index format ${INDEX_FORMAT}`);
   const fits =
+    Array.isArray(data.thesaurus?.phrases) &&
     Array.isArray(data.sections) &&
     Array.isArray(data.vocabulary) &&
     Array.isArray(data.sounds) &&
@@ -332,8 +337,7 @@ export function indexFromJson(kb: KnowledgeBase, json: unknown, { isEnglish }: I
       return built?.id === notice.id && Array.isArray(built.facts) && built.facts.length === notice.facts.length;
     });
   if (!fits) throw new Error('its notices or facts are not those of the knowledge base');
-  const thesaurus = compileThesaurus(kb.thesaurus);
-  return wireIndex(kb, data as IndexJson, thesaurus, isEnglish);
+  return wireIndex(kb, data as IndexJson, isEnglish);
 }
 
 /** A normalised question with its misspelt words corrected (real English words are left as typed). */

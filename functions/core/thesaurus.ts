@@ -9,7 +9,7 @@ import { normalise, stem, wordsOf } from './language.ts';
 const GAP = '*';
 const MAX_GAP = 4;
 
-interface Phrase {
+export interface Phrase {
   /** Stems, with GAP for a gap. */
   stems: string[];
   /** What the phrase adds: the words of the entry's other phrases (or its `add` list). */
@@ -51,22 +51,38 @@ const phraseWords = (phrase: string) =>
  */
 const conceptToken = (n: number) => `syn${n}`;
 
-export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
-  const byFirstStem = new Map<string, Phrase[]>();
+/** The thesaurus's phrases as stems, and its words: what compiling it computes (kb:build writes it into kb-index.json). */
+export interface ThesaurusData {
+  phrases: Phrase[];
+  words: string[];
+}
+
+export function thesaurusData(entries: ThesaurusEntry[]): ThesaurusData {
+  const phrases: Phrase[] = [];
   const words = new Set<string>();
   for (const [n, entry] of entries.entries()) {
-    const phrases = 'same' in entry ? entry.same : entry.when;
     const adds = 'same' in entry ? conceptToken(n) : entry.add.flatMap(phraseWords).join(' ');
-    for (const phrase of phrases) {
+    for (const phrase of 'same' in entry ? entry.same : entry.when) {
       const tokens = phraseWords(phrase);
       const stems = tokens.map((t) => (t === GAP ? GAP : stem(t)));
       if (!stems.length || stems[0] === GAP) continue;
-      const list = byFirstStem.get(stems[0]!) ?? [];
-      list.push({ stems, adds, same: 'same' in entry, ...(entry.service ? { service: entry.service } : {}) });
-      byFirstStem.set(stems[0]!, list);
+      phrases.push({ stems, adds, same: 'same' in entry, ...(entry.service ? { service: entry.service } : {}) });
       for (const t of tokens) if (t !== GAP) words.add(t);
     }
     if (!('same' in entry)) for (const w of adds.split(' ')) words.add(w);
+  }
+  return { phrases, words: [...words] };
+}
+
+export const compileThesaurus = (entries: ThesaurusEntry[]): Thesaurus => thesaurusFrom(thesaurusData(entries));
+
+/** The thesaurus's matcher over its data (from thesaurusData, or as kb-index.json carries it). */
+export function thesaurusFrom(data: ThesaurusData): Thesaurus {
+  const byFirstStem = new Map<string, Phrase[]>();
+  for (const phrase of data.phrases) {
+    const list = byFirstStem.get(phrase.stems[0]!);
+    if (list) list.push(phrase);
+    else byFirstStem.set(phrase.stems[0]!, [phrase]);
   }
 
   const matchesAt = (stems: string[], at: number, phrase: string[], p = 0): boolean => {
@@ -91,7 +107,7 @@ export function compileThesaurus(entries: ThesaurusEntry[]): Thesaurus {
   };
 
   return {
-    words: [...words],
+    words: data.words,
     expand(text: string, { names = true } = {}): string {
       const added = new Set(
         matching(text)
