@@ -14,7 +14,7 @@ import { correctSpelling, type IndexedNotice, type KnowledgeIndex } from './know
 import { GENERIC_TERMS, STOPWORDS, expandSlang, normalise, stem, wordsOf } from './language.ts';
 import { resolveNotice } from './resolve-notice.ts';
 import { looksEnglish, offTopic, outOfScope } from './scope.ts';
-import { rankFacts, selectFacts, type AnalysedQuestion } from './select-facts.ts';
+import { mentions, rankFacts, selectFacts, type AnalysedQuestion } from './select-facts.ts';
 import { chooseTopic } from './topic-choice.ts';
 import { TUNING } from './tuning.ts';
 import { askWhichService, byNameWords, byServiceNamed, notCovered, serviceNotCovered } from './which-service.ts';
@@ -153,6 +153,9 @@ const PASS_VERB =
 const PASS_NOUN =
   /\b(?:bus|travel|concessionary|freedom|disabled person|companion|parking|gate|visitor|my|a|the) pass(?:es)?\b/;
 
+/** Where a clause giving the occasion begins ("… if I miss a payment", "… when I book a class"). */
+const OCCASION = /\b(?:if|when|whenever|once|after|before|because|cos|while|unless)\b/;
+
 /** The question as the ranking reads it against one notice: its content terms, apart from the service's name. */
 export function analyse(
   index: KnowledgeIndex,
@@ -174,6 +177,7 @@ export function analyse(
     !notice.nameConcepts.has(t) &&
     !naming.has(t);
   const { terms, typedTerms } = heard;
+  const contentWords = wordsOf(normalised).filter((w) => !STOPWORDS.has(w) && isContent(stem(index.correct(w))));
   return {
     text: heard.text,
     intent: heard.intent,
@@ -181,7 +185,14 @@ export function analyse(
     implied: new Set(terms.filter((t) => !typedTerms.has(t))),
     terms: terms.filter((t) => !GENERIC_TERMS.has(t)),
     // Quoted in "the notice does not mention …": only words the person typed, as typed.
-    contentWords: wordsOf(normalised).filter((w) => !STOPWORDS.has(w) && isContent(stem(index.correct(w)))),
+    contentWords,
+    // Only what the main clause asks about: in "… if I miss a payment" the payment is the occasion.
+    unmentioned: wordsOf(normalised.split(OCCASION)[0]!).filter(
+      (w) =>
+        contentWords.includes(w) &&
+        (index.noticeFrequency.get(stem(index.correct(w))) ?? 0) > 0 &&
+        !mentions(notice, index.correct(w)),
+    ),
     ...(input.session?.topic ? { sessionTopic: input.session.topic } : {}),
   };
 }

@@ -198,6 +198,12 @@ const OWN_STEMS: Record<string, string> = {
   experiment: 'experiment',
   general: 'general',
   generous: 'generous',
+  // Porter stems "bus" to "bu" but "buses" to "buse".
+  bus: 'bus',
+  buses: 'bus',
+  busses: 'bus',
+  gas: 'gas',
+  gases: 'gas',
 };
 
 export function stem(word: string): string {

@@ -769,7 +769,10 @@ export const PRIVACY_WORDS: string[] = [
   r`dpo`,
   r`data protection`,
   r`consent`,
-  r`about (?:me|us|my)`,
+  r`about (?:me|us|my|him|her|his|them|their)`,
+  // Processing the person would notice: being recorded, filmed, logged, written down; cameras on them.
+  r`(?:recorded|recording|filmed|filming|logged|monitored|tracked|written down|noted down|wrote down)`,
+  r`(?:cctv|cameras?|footage|body ?cams?|dashcams?)`,
   r`on me`,
   r`on file`,
   r`on record`,

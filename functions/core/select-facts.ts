@@ -55,6 +55,8 @@ export interface AnalysedQuestion {
   terms: string[];
   /** Content words as typed, for saying what the notice does not mention. */
   contentWords: string[];
+  /** Of those, things other notices name and this one never does ("cctv" asked of school transport). */
+  unmentioned: string[];
   intent: Intent;
   sessionTopic?: NoticeTopic;
 }
@@ -176,11 +178,27 @@ export function selectFacts(
   const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   // 2. The question names something: the facts that contain it, most specific first.
   const specific = selectSpecific(notice, topic, question, ranked, detail, inTopic);
-  if (specific) return { ...specific, facts: withContinuations(notice, specific.facts) };
+  if (specific) return withUnmentioned(notice, question, { ...specific, facts: withContinuations(notice, specific.facts) });
   // 3. Nothing in the notice on this topic.
   if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
   // 4. A general question: the topic's facts, those sharing the question's words first.
   return selectForTopic(notice, topic, question, ranked, detail, inTopic);
+}
+
+/**
+ * "Do the school buses have CCTV?" answered from a sentence about bus passes: a yes/no question about a thing the
+ * notice never names (other notices do, so it is a thing a notice could say) is not answered by a sentence that
+ * shares another of its words. Say the notice does not mention it, then what it does say.
+ */
+function withUnmentioned(notice: IndexedNotice, question: AnalysedQuestion, selection: Selection): Selection {
+  if (selection.unstated || !question.unmentioned.length || !closedQuestion(question.text)) return selection;
+  const named = question.unmentioned.slice(0, 3).join(' ');
+  return {
+    ...selection,
+    preface: `The ${notice.notice.service} privacy notice does not mention "${named}". Here is what it does say:`,
+    match: 0.6,
+    unstated: true,
+  };
 }
 
 function selectForRight(
@@ -379,13 +397,15 @@ function withConsentAnswer(notice: IndexedNotice, question: AnalysedQuestion, fa
 }
 
 /** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */
-function mentions(notice: IndexedNotice, word: string): boolean {
+export function mentions(notice: IndexedNotice, word: string): boolean {
   const term = stem(word);
   if (notice.idf.has(term)) return true;
   if (word.length < 3) return false;
   // The word as typed starting a slightly longer term ("pay" → "payment"), not a stem's prefix ("polic" → "polici").
   for (const known of notice.idf.keys()) if (known.startsWith(word) && known.length <= word.length + 4) return true;
-  return false;
+  // The word a derived one is made from ("payment" → "pay", "recording" → "record").
+  const base = /^(\w{3,}?)(?:ments?|ations?|ers?|ings?|ed)$/.exec(word)?.[1];
+  return base !== undefined && notice.idf.has(stem(base));
 }
 
 /**

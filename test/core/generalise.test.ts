@@ -336,6 +336,27 @@ describe('"does not mention" is true', () => {
   });
 });
 
+describe('a yes/no question about a thing the notice never names', () => {
+  it('says so, when another notice names it ("police"), rather than answer from a sentence sharing another word', () => {
+    const answer = ask('do you give my details to the police when i book a class', { notice: 'testvale-leisure' });
+    expect(answer.outcome).toBe('not-stated');
+    expect(answer.text).toContain('does not mention "police"');
+    expect(answer.actions.map((a) => a.kind)).toContain('escalate');
+  });
+
+  it('answers as usual when the notice names everything asked', () => {
+    const answer = ask('do you keep a list of the websites i visit', { notice: 'testvale-leisure' });
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text.split('\n')[0]).toContain('we do not keep a list of the websites you visit');
+  });
+});
+
+describe('being recorded or filmed is a question about personal data', () => {
+  it.each(['is my swimming lesson going to be filmed', 'are the classes recorded'])('%j is answered', (question) => {
+    expect(ask(question, { notice: 'testvale-leisure' }).topic).not.toBe('out-of-scope');
+  });
+});
+
 describe('spelling repair', () => {
   it('never turns a real word into a notice word and then says the notice does not mention it', () => {
     const answer = answerQuestion(realIndex(), { question: 'are you storing my data', notice: 'southend-connexions' });
