@@ -20,8 +20,9 @@ import {
  * fails CI. Raise them as matching improves; never lower one to make a change pass. The locked set is scored
  * here as an aggregate only.
  */
-// The dev floor fell when blind-dev-3 (62.7% unseen) and blind-dev-4 (71.9% unseen) joined it, not by a change.
-const FLOORS = { main: 0.955, dev: 0.84, locked: 0.78 };
+// The dev floor fell when blind-dev-3 (62.7% unseen), blind-dev-4 (71.9%) and blind-dev-5 (58.1%) joined it, not by
+// a change.
+const FLOORS = { main: 0.955, dev: 0.8, locked: 0.785 };
 
 const run = (index: KnowledgeIndex, items: EvalItem[]) =>
   items.map((item) => score(item, answerQuestion(index, toQuestion(item))));

@@ -123,6 +123,7 @@ export const DEV_SET: EvalSet = {
     new URL('./blind-dev-2/', import.meta.url),
     new URL('./blind-dev-3/', import.meta.url),
     new URL('./blind-dev-4/', import.meta.url),
+    new URL('./blind-dev-5/', import.meta.url),
   ],
 };
 
