@@ -153,6 +153,9 @@ const PASS_VERB =
 const PASS_NOUN =
   /\b(?:bus|travel|concessionary|freedom|disabled person|companion|parking|gate|visitor|my|a|the) pass(?:es)?\b/;
 
+/** A thesaurus concept's term (thesaurus.ts `conceptToken`). */
+const CONCEPT = /^syn\d+$/;
+
 /** Where a clause giving the occasion begins ("… if I miss a payment", "… when I book a class"). */
 const OCCASION = /\b(?:if|when|whenever|once|after|before|because|cos|while|unless)\b/;
 
@@ -178,6 +181,14 @@ export function analyse(
     !naming.has(t);
   const { terms, typedTerms } = heard;
   const contentWords = wordsOf(normalised).filter((w) => !STOPWORDS.has(w) && isContent(stem(index.correct(w))));
+  // Words the notice says in other words ("next door" where it says "neighbours"), through the thesaurus.
+  const concepts = new Set(terms.filter((t) => CONCEPT.test(t) && notice.idf.has(t)));
+  const synonymous = concepts.size ? index.thesaurus.wordsNaming(heard.corrected, concepts) : new Set<string>();
+  // Only what the main clause asks about: in "… if I miss a payment" the payment is the occasion.
+  const asked = new Set(wordsOf(normalised.split(OCCASION)[0]!));
+  const unsaid = contentWords.filter(
+    (w) => asked.has(w) && !synonymous.has(stem(index.correct(w))) && !mentions(notice, index.correct(w)),
+  );
   return {
     text: heard.text,
     intent: heard.intent,
@@ -186,13 +197,8 @@ export function analyse(
     terms: terms.filter((t) => !GENERIC_TERMS.has(t)),
     // Quoted in "the notice does not mention …": only words the person typed, as typed.
     contentWords,
-    // Only what the main clause asks about: in "… if I miss a payment" the payment is the occasion.
-    unmentioned: wordsOf(normalised.split(OCCASION)[0]!).filter(
-      (w) =>
-        contentWords.includes(w) &&
-        (index.noticeFrequency.get(stem(index.correct(w))) ?? 0) > 0 &&
-        !mentions(notice, index.correct(w)),
-    ),
+    unsaid,
+    unmentioned: unsaid.filter((w) => (index.noticeFrequency.get(stem(index.correct(w))) ?? 0) > 0),
     ...(input.session?.topic ? { sessionTopic: input.session.topic } : {}),
   };
 }

@@ -23,7 +23,7 @@ export function requiredLiterals(phrase: string): string[][] | undefined {
 /** A phrase without top-level "|": its required literal elements, the most selective first. */
 function requiredElements(pattern: string): string[][] | undefined {
   const found: string[][] = [];
-  for (let at = 0; at < pattern.length; ) {
+  for (let at = 0; at < pattern.length;) {
     const element = elementAt(pattern, at);
     if (!element) return undefined;
     const quantifier = /^(?:[?*+]|\{\d*(?:,\d*)?\})\??/.exec(pattern.slice(element.end))?.[0] ?? '';

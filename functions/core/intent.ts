@@ -6,6 +6,7 @@ import type { NoticeTopic } from './answer-contract.ts';
 import { mayMatch } from './cue-prefilter.ts';
 import { stem } from './language.ts';
 import {
+  COMPLAINT_WORD_PHRASES,
   OFF_TOPIC_SUBJECT_PHRASES,
   OFF_TOPIC_TASK_PHRASES,
   PRIVACY_WORDS,
@@ -91,6 +92,15 @@ export function detectIntent(text: string): Intent {
     wantsPerson: WANTS_PERSON.test(text),
     wantsCopy: (accessRequest?.[1] ?? 0) >= 5,
   };
+}
+
+const COMPLAINT_WORDS = new Set(COMPLAINT_WORD_PHRASES);
+
+/** A complaint about the council in other words than "complain" itself: "unhappy", "the ICO", "you told my ex". */
+export function complainsOfTheCouncil(text: string): boolean {
+  return CUES.complaints.some(([phrases]) =>
+    phrases.some(([pattern, may]) => !COMPLAINT_WORDS.has(pattern.source) && may(text) && pattern.test(text)),
+  );
 }
 
 function bump(ranked: [NoticeTopic, number][], topic: NoticeTopic, by: number): void {

@@ -24,6 +24,18 @@ const NOT_THE_PERSONS = r`(?<!\b(?:my|me|her|his|their|our|son's|daughter's|chil
 /** Nor a detail the person gave: "the email address I gave you", "the phone number we used". */
 const NOT_GIVEN = r`(?!(?: \w+){0,2} (?:i|we|she|he|they) (?:gave|give|sent|provided|put|used|registered|left)\b)`;
 
+/**
+ * The words for complaining itself. A complaints cue, unless complaints and reports are what the service deals
+ * with (topic-choice.ts `complaintsAreItsBusiness`) and nothing else in the question is a complaint about the council.
+ */
+export const COMPLAINT_WORD_PHRASES: string[] = [
+  // Not a complaint the service handles ("my noise complaint", "a food complaint"): that is its business.
+  // Nor reporting someone to the service ("it was me who complained", "the person I complained about").
+  r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service|who|person) )(?<!\bperson (?:i|we|you|she|he) )\bcomplain(?!ant)(?!ed about (?:the|my|a|an|next|them|him|her|their|someone|somebody|us)\b)(?!ed about$)`,
+  r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplaint\b`,
+  r`\breport (?:you|the council|a problem|it)\b`,
+];
+
 /** Per topic, the cues that a question asks about it ("how long" → retention). */
 export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   retention: [
@@ -637,10 +649,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 5,
       phrases: [
-        // Not a complaint the service handles ("my noise complaint", "a food complaint"): that is its business.
-        // Nor reporting someone to the service ("it was me who complained", "the person I complained about").
-        r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service|who|person) )(?<!\bperson (?:i|we|you|she|he) )\bcomplain(?!ant)(?!ed about (?:the|my|a|an|next|them|him|her|their|someone|somebody|us)\b)(?!ed about$)`,
-        r`(?<!\b(?:noise|food|nuisance|neighbour|planning|licensing|hygiene|parking|housing|asb|service) )\bcomplaint\b`,
+        ...COMPLAINT_WORD_PHRASES,
+        // "about how you handled my information": the council's handling is what is complained of.
+        r`\b(?:how|the way) (?:you|they|the council|staff|your staff) (?:have |has )?(?:handled|used|dealt with|treated|looked after|managed)\b`,
         // "you told my neighbour it was me", "you sent my bill to my old address": something already went wrong.
         r`(?<!\b(?:did|have|had|if|when|will|would|do) )\byou (?:told|gave|sent|showed|passed|leaked|disclosed|posted)\b`,
         // "reception gave my address to my ex", "the nursery told other parents", "told my sister about my
@@ -653,7 +664,6 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\binformation commissioner\b`,
         r`\bombudsman\b`,
         r`\bregulator\b`,
-        r`\breport (?:you|the council|a problem|it)\b`,
         r`\bmisus`,
         r`\bconcern(?:ed|s)?\b`,
         r`\bupset\b`,

@@ -55,7 +55,9 @@ export interface AnalysedQuestion {
   terms: string[];
   /** Content words as typed, for saying what the notice does not mention. */
   contentWords: string[];
-  /** Of those, things other notices name and this one never does ("cctv" asked of school transport). */
+  /** Of those, the ones the notice never uses, in any form or other words: what it truly "does not mention". */
+  unsaid: string[];
+  /** Of those, in the main clause, things other notices name ("cctv" asked of school transport). */
   unmentioned: string[];
   intent: Intent;
   sessionTopic?: NoticeTopic;
@@ -178,7 +180,8 @@ export function selectFacts(
   const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   // 2. The question names something: the facts that contain it, most specific first.
   const specific = selectSpecific(notice, topic, question, ranked, detail, inTopic);
-  if (specific) return withUnmentioned(notice, question, { ...specific, facts: withContinuations(notice, specific.facts) });
+  if (specific)
+    return withUnmentioned(notice, question, { ...specific, facts: withContinuations(notice, specific.facts) });
   // 3. Nothing in the notice on this topic.
   if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
   // 4. A general question: the topic's facts, those sharing the question's words first.
@@ -345,7 +348,7 @@ function selectForTopic(
   ) {
     // Only what it truly never mentions: "does not mention 'card pay'" is false of a notice that says payments
     // are taken by card.
-    const named = [...new Set(question.contentWords.filter((w) => !mentions(notice, w)))].slice(0, 4).join(' ');
+    const named = [...new Set(question.unsaid)].slice(0, 4).join(' ');
     if (named) unsaid(`The ${service} privacy notice does not mention "${named}". Here is what it does say:`);
     else {
       // It does mention them, in a sentence filed under another topic: that sentence first.

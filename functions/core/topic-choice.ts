@@ -4,7 +4,7 @@
  */
 import type { NoticeTopic, Question } from './answer-contract.ts';
 import type { Heard } from './answer.ts';
-import { ACCESS_QUESTION, strongestCue, type Intent } from './intent.ts';
+import { ACCESS_QUESTION, complainsOfTheCouncil, strongestCue, type Intent } from './intent.ts';
 import type { IndexedNotice } from './knowledge-index.ts';
 import { stem, wordsOf } from './language.ts';
 import { RELATED, type AnalysedQuestion, type Ranked } from './select-facts.ts';
@@ -27,7 +27,12 @@ export function chooseTopic(
   const lexical = best !== undefined && best.match >= TUNING.lexicalMatch;
   // A follow-up: asked in a conversation, not from a service page.
   const inConversation = !!input.session?.notice;
-  let topic = weighTopics(intent, ranked, inConversation && !input.notice);
+  const followUp = inConversation && !input.notice;
+  let topic = weighTopics(intent, ranked, followUp);
+  // "Will my name end up in the paper if I complain?" to trading standards: complaining is its business.
+  if (topic === 'complaints' && complaintsAreItsBusiness(notice) && !complainsOfTheCouncil(heard.text)) {
+    topic = weighTopics({ ...intent, ranked: intent.ranked.filter(([t]) => t !== 'complaints') }, ranked, followUp);
+  }
   // "what is Connexions?", "what does connect to work do": the question names the service and asks nothing else.
   // At least half the service's name, as typed ("sefton@work", "connect to work"; not just "work").
   const typed = new Set(
@@ -75,6 +80,22 @@ export function weighTopics(intent: Intent, ranked: Ranked[], followUp = false):
   const near = new Set<NoticeTopic>([cue, ...RELATED[cue]]);
   const onCue = ranked.reduce((m, r) => (near.has(r.item.fact.topic) ? Math.max(m, r.match) : m), 0);
   return best.match >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
+}
+
+const COMPLAINT_TERMS = new Set(['complaint', 'complain', 'complained', 'report', 'reported'].map(stem));
+/** Topics whose facts speak of complaints as complaints about the council, not as the service's business. */
+const ABOUT_COMPLAINING = new Set<NoticeTopic>(['complaints', 'contact', 'rights', 'access-request']);
+
+/**
+ * Whether complaints and reports are what the service deals with (trading standards, noise, anti-social behaviour):
+ * facts on what it holds, why and whom it tells speak of them. Then "complain" in a question names that business,
+ * not a complaint about how the council handled someone's data.
+ */
+export function complaintsAreItsBusiness(notice: IndexedNotice): boolean {
+  const speaking = notice.facts.filter(
+    (f) => !ABOUT_COMPLAINING.has(f.fact.topic) && [...COMPLAINT_TERMS].some((t) => f.terms.has(t)),
+  );
+  return speaking.length >= TUNING.businessMentions;
 }
 
 /** "Does the gym know when I come in?", "does the council know my address?": who "knows" is the service itself. */

@@ -40,4 +40,9 @@ export const TUNING = {
   namedThingTie: 0.85,
   /** How many facts must name a service ("adoption") for a notice to cover it without its title saying so. */
   serviceMentions: 3,
+  /**
+   * How many facts outside the complaints and rights sections must speak of complaints or reports for them to be
+   * the service's business (trading standards, noise, anti-social behaviour have 11-17; others 0-7).
+   */
+  businessMentions: 10,
 } as const;

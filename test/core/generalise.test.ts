@@ -115,6 +115,35 @@ Complaints
 If you are unhappy with how we have used your information, contact our Data Protection Officer first. You can also complain to the Information Commissioner's Office at ico.org.uk.
 `;
 
+/** A service whose business is complaints: most of what it holds, why and whom it tells are about them. */
+const NOISE = `---
+id: testvale-noise
+council: testvale
+title: Noise Complaints Privacy Notice
+---
+What we collect
+When you make a complaint about noise we record your name, address and phone number.
+We record the details of your complaint and the diary sheets you fill in.
+If you report noise through our app we keep the recordings you send with your complaint.
+We record the name and address of the person you have complained about.
+We note what our officers hear when they visit about a complaint.
+
+Why we use it
+We use it to investigate your complaint and to decide whether the noise is a statutory nuisance.
+We use reports from several neighbours to judge how serious a complaint is.
+
+Who we share it with
+We do not tell the person you complained about your name without your agreement.
+If a complaint goes to court, we share the evidence with the magistrates' court.
+We may pass a complaint about a council tenant to the housing team.
+
+How long we keep it
+Complaint files are kept for 6 years after the case closes.
+
+Complaints
+If you are unhappy with how we have handled your information, contact our Data Protection Officer at dpo@testvale.example, or the Information Commissioner's Office.
+`;
+
 const { files, registry, thesaurus } = loadSources();
 const index = indexOf(
   buildKnowledgeBase(
@@ -123,6 +152,7 @@ const index = indexOf(
       parseNoticeFile(COUNCIL_TAX, 'testvale-council-tax.txt'),
       parseNoticeFile(CCTV, 'testvale-cctv.txt'),
       parseNoticeFile(LEISURE, 'testvale-leisure.txt'),
+      parseNoticeFile(NOISE, 'testvale-noise.txt'),
     ],
     registry,
     thesaurus,
@@ -355,6 +385,24 @@ describe('being recorded or filmed is a question about personal data', () => {
   it.each(['is my swimming lesson going to be filmed', 'are the classes recorded'])('%j is answered', (question) => {
     expect(ask(question, { notice: 'testvale-leisure' }).topic).not.toBe('out-of-scope');
   });
+});
+
+describe('a service whose business is complaints', () => {
+  it.each([
+    ['do you keep the recordings i send with my complaint', 'data-collected', 'we keep the recordings you send'],
+    ['how long do you keep my complaint', 'retention', 'Complaint files are kept for 6 years'],
+  ])('%j is about its complaints, not a complaint about the council', (question, topic, fact) => {
+    const answer = ask(question, { notice: 'testvale-noise' });
+    expect(answer.topic).toBe(topic);
+    expect(answer.text).toContain(fact);
+  });
+
+  it.each(['i want to complain about how you handled my information', 'im unhappy with how my complaint was shared'])(
+    '%j is still a complaint about the council',
+    (question) => {
+      expect(ask(question, { notice: 'testvale-noise' }).topic).toBe('complaints');
+    },
+  );
 });
 
 describe('spelling repair', () => {
