@@ -804,7 +804,7 @@ export const OFF_TOPIC_TASK_PHRASES: string[] = [
   r`\bbook (?:me|my|a|an)\b`,
   r`\bcan i (?:renew|pay|book|top up|reserve|order)\b`,
   // A booking made is a task; "how long will you keep the booking" asks about the record of it.
-  r`(?<!\b(?:keep|kept|hold|held|store|stored|delete|deleted|share|shared|see)(?: the| my| your)? )\bbooking\b`,
+  r`(?<!\b(?:keep|kept|hold|held|store|stored|delete|deleted|share|shared|see)(?: the| my| your| our| her| his| their)? )\bbooking\b`,
   r`\bappointments?\b`,
   r`\bnext visit\w*`,
   r`\bhow much (?:is|does|are|do)\b`,
@@ -815,7 +815,10 @@ export const OFF_TOPIC_TASK_PHRASES: string[] = [
   r`\bhas (?:the|my) [\w ]{1,30} (?:decided|made a decision)\b`,
   r`\bwhen will (?:i|we) (?:hear|get a decision|find out)\b`,
   // Opening times, a service that failed, what a resident is entitled to: the service's business, not privacy.
-  r`\bwhat time (?:does|do|is|are|will)\b[\w ]{0,30}\b(?:open|opens|close|closes|shut|shuts)\b`,
+  r`\bwhat time (?:does|do|is|are|will)\b[\w ]{0,50}\b(?:open|opens|close|closes|shut|shuts)\b`,
+  r`\bwhen (?:is |are )?the next\b`,
+  // Getting someone to do something: "can you make my neighbour turn their music down".
+  r`\bcan (?:you|u|someone) (?:make|get) (?:my|the|them|him|her|next door)\b[\w ]{0,40}\b(?:stop|turn|move|leave|pay|fix)\b`,
   r`\b(?:not|never|werent|wasnt) (?:been )?(?:collected|emptied|picked up)\b`,
   r`\bsend (?:the|a) (?:lorry|crew|truck|van|bin men)\b`,
   r`\bhow many (?:free |funded )?hours\b`,

@@ -638,7 +638,17 @@ describe('everyday words for what the notice names', () => {
   });
 
   it("the service's own business on its page is out of scope: opening times, what you are entitled to", () => {
-    for (const question of ['what time does the pool open on a sunday', 'how many free hours can i get'])
+    for (const question of [
+      'what time does the pool open on a sunday',
+      'what time does the leisure centre on the high street close',
+      'how many free hours can i get',
+      'when is the next swimming lesson for beginners',
+      'can you make the people in the next lane stop splashing',
+    ])
       expect(leisure(question).outcome).toBe('out-of-scope');
+  });
+
+  it('how long a booking is kept is a question about its record, whoever it belongs to', () => {
+    expect(leisure('how long do you keep our booking').topic).toBe('retention');
   });
 });
