@@ -49,11 +49,15 @@ function sectionTopic(section: Section): NoticeTopic | null {
   const best = bestTopic(scoreTopics([section.heading, ...section.parents].join(' \n ')));
   if (best && best[1] >= 2) return best[0];
   // A question-and-answer notice heads each answer with a resident's question ("What information do you
-  // collect?", "Do you collect anything sensitive?"): read it as the assistant reads residents' questions.
-  if (!/\?\s*$/.test(section.heading)) return null;
+  // collect?", "Do you collect anything sensitive?"), and some notices head sections with plain sentences
+  // ("Sometimes we need to tell other people"): read them as the assistant reads residents' questions.
+  if (!/\?\s*$/.test(section.heading) && !SENTENCE_HEADING.test(section.heading)) return null;
   const asked = strongestCue(detectIntent(expandSlang(normalise(section.heading))));
   return asked.topic && asked.score >= QUESTION_HEADING_CUE ? asked.topic : null;
 }
+
+/** A heading that is a sentence, not a name ("The National Pupil Database" names a thing, and says nothing of it). */
+const SENTENCE_HEADING = /^(?=(?:\S+\s+){3})[^.]*\b(?:we|you|is|are|do|does|can|will|need|needs|have|has)\b/i;
 
 /** How strong a question heading's cue must be to head its answers' topic (a clear cue, as tuning.ts has it). */
 const QUESTION_HEADING_CUE = 3;

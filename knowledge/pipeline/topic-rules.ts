@@ -88,6 +88,9 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       4,
     ],
     [/\breferrals? (?:from|partners?)\b/, 2],
+    // "We also hear about you from other people", "GP practices give us the names of…", "referred by someone else".
+    [/\b(?:hear|learn|find out) about you from\b|\b(?:from|by) (?:other people|someone else|other organisations)\b/, 3],
+    [/\b(?:gives?|sends?|passe?s?|tells?|shares?) us\b|\brefers? (?:you|people|patients|every|them|residents)\b/, 2],
     // "Most of what we hold comes straight from you".
     [
       /\b(?:comes?|came) (?:straight |directly |mainly |mostly )?from you\b|\bwhat we hold (?:\w+ )?(?:comes?|came)\b/,

@@ -228,6 +228,31 @@ describe('a question-and-answer notice', () => {
   });
 });
 
+describe('headings that are plain sentences', () => {
+  const facts = topicsOf(
+    [
+      'Sometimes we need to tell other people',
+      'If a case goes to court, the magistrates will see the diary sheets.',
+      'We also hear about you from other people',
+      'Your doctor may mention the noise when you ask for help.',
+      'One score is worked out by a computer',
+      'A program rates how urgent each case is, and an officer checks every rating.',
+      'The National Pupil Database',
+      'It holds records of pupils in schools in England.',
+    ].join('\n\n'),
+  );
+
+  it('head their sections as the questions they answer', () => {
+    expect(facts).toContain('sharing: If a case goes to court, the magistrates will see the diary sheets.');
+    expect(facts).toContain('sources: Your doctor may mention the noise when you ask for help.');
+    expect(facts).toContain('rights: A program rates how urgent each case is, and an officer checks every rating.');
+  });
+
+  it('but a heading that only names a thing sets no topic ("database" is not security)', () => {
+    expect(facts.find((f) => f.endsWith('It holds records of pupils in schools in England.'))).not.toMatch(/^security/);
+  });
+});
+
 describe('a choice the person has, in plain words', () => {
   it('files "you can tell us to stop" and "if you do not want to appear…" as consent', () => {
     const facts = topicsOf(
