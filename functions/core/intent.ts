@@ -72,7 +72,10 @@ export function detectIntent(text: string): Intent {
   const asksWhyAsked = /\bwhy (?:do|does|did|are|is|would) \S+(?: \S+)? (?:ask|asking|want to know)\b/.test(text);
   if (/^why\b/.test(text) && !asksWhyAsked && ranked[0]?.[0] === 'data-collected') bump(ranked, 'purposes', 3);
   // "can you delete my data" is the right to erasure, not a request for a copy.
-  if (/\b(?:deleted|erased|removed|wiped|corrected|changed|fixed)\b/.test(text) && accessRequest) {
+  if (
+    /\b(?:deleted|erased|removed|wiped|corrected|changed|fixed|taken (?:out of|off)|get rid of)\b/.test(text) &&
+    accessRequest
+  ) {
     bump(ranked, 'access-request', -4);
     bump(ranked, 'rights', 2);
   }

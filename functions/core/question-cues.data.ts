@@ -544,6 +544,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bask (?:you|them|the council) to stop\b`,
         r`\bget (?:me |my \w+ )?(?:off|out of) (?:the|a|your) [\w ]{0,30}(?:register|list|website|system|database)\b`,
         r`\bremove (?:me|my \w+) from\b`,
+        // "i want you to delete everything about me", "can i get my marriage taken out of the register".
+        r`\b(?:want|like|need|asking) (?:you |u |the council |them )?to (?:delete|erase|wipe|destroy|get rid of)\b`,
+        r`\b(?:taken|take|get) (?:\w+ ){1,3}(?:out of|off) (?:the|your|my|our) (?:\w+ )?(?:register|records?|system|file|database|list)\b`,
       ],
     },
     {

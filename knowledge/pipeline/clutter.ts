@@ -54,6 +54,9 @@ const LINK_TEXT = /^[^.!?;:]{1,60}$/;
 const ACCORDION_HINT =
   /\s*\b(?:select|click|tap|choose|use) (?:on )?(?:a|each|any|the) (?:heading|section|title|question)s? (?:below )?to (?:open|expand|show|read)[^.]*\.?/gi;
 
+/** An accordion's toggle pasted after its heading: "Who we are  Show", "Your rights Hide". */
+const ACCORDION_TOGGLE = /^([^.!?]{2,80}?)\s+(?:Show|Hide|Expand|Collapse|Open|Close)(?: (?:section|all))?\s*$/;
+
 /** "[email protected]" (Cloudflare's e-mail obfuscation) and other placeholders where an address was hidden. */
 const HIDDEN_EMAIL = /\[\s*email(?:&#160;|\s)*protected\s*\]|\(?\s*email address hidden\s*\)?|\[at\]\s*\[dot\]/gi;
 
@@ -84,8 +87,10 @@ export function removeClutter(noticeText: string): Decluttered {
       return;
     }
     for (const hint of line.match(ACCORDION_HINT) ?? []) dropped.push(hint.trim());
+    const toggle = ACCORDION_TOGGLE.exec(trimmed);
+    if (toggle) dropped.push(trimmed.slice(toggle[1]!.length).trim());
     kept.push(
-      line.replace(ACCORDION_HINT, '').replace(HIDDEN_EMAIL, () => {
+      (toggle ? toggle[1]! : line).replace(ACCORDION_HINT, '').replace(HIDDEN_EMAIL, () => {
         hiddenEmails++;
         return '';
       }),

@@ -95,7 +95,7 @@ const RIGHT_PATTERNS: [RightKind, RegExp][] = [
   ],
   [
     'erasure',
-    /\b(?:have|get) (?:it|them|your \w+) (?:deleted|erased|removed)\b|\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b/i,
+    /\b(?:have|get) (?:it|them|your \w+) (?:deleted|erased|removed)\b|\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b|\b(?:ask|asking|request) (?:for |us )?(?:your |the )?(?:\w+ )?(?:to be )?(?:deleted|erased)\b|\bto be (?:deleted|erased)\b|\bask us to (?:delete|erase)\b/i,
   ],
   ['restriction', /\brestrict|\bsuppression\b|\bstop us using\b/i],
   ['portability', /\bportability\b|\btransferred electronically\b/i],

@@ -405,6 +405,15 @@ describe('a service whose business is complaints', () => {
   );
 });
 
+describe('asking for deletion in plain words', () => {
+  it.each(['i want you to delete everything about me', 'can i get my membership taken out of your system'])(
+    '%j is the right to erasure',
+    (question) => {
+      expect(ask(question, { notice: 'testvale-leisure' }).topic).toBe('rights');
+    },
+  );
+});
+
 describe('spelling repair', () => {
   it('never turns a real word into a notice word and then says the notice does not mention it', () => {
     const answer = answerQuestion(realIndex(), { question: 'are you storing my data', notice: 'southend-connexions' });

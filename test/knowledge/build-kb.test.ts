@@ -253,6 +253,23 @@ describe('headings that are plain sentences', () => {
   });
 });
 
+describe('a right stated outside the rights section', () => {
+  it('is recorded on the sentence that states it, in the words notices use for erasure', () => {
+    const { registry, thesaurus } = loadSources();
+    const file = parseNoticeFile(
+      [
+        '---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---',
+        'How long we keep it',
+        'Case files are kept for 6 years.',
+        'You can also ask for your information to be deleted, but we may need to keep it while a case is open.',
+      ].join('\n'),
+      'testvale-noise.txt',
+    );
+    const facts = buildKnowledgeBase([file], registry, thesaurus).notices[0]!.facts;
+    expect(facts.find((f) => f.text.startsWith('You can also ask'))?.rights).toContain('erasure');
+  });
+});
+
 describe('a choice the person has, in plain words', () => {
   it('files "you can tell us to stop" and "if you do not want to appear…" as consent', () => {
     const facts = topicsOf(

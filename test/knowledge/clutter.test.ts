@@ -99,6 +99,12 @@ describe('website clutter in a pasted notice', () => {
     expect(kept.text.trim()).toBe('This page explains how we use your data.');
   });
 
+  it("drops an accordion's toggle pasted after its heading, and keeps the heading", () => {
+    const kept = removeClutter('Your rights  Show\nYou can ask us to delete it.\nWe will show you the file. Open');
+    expect(kept.dropped).toEqual(['Show']);
+    expect(kept.text).toBe('Your rights\nYou can ask us to delete it.\nWe will show you the file. Open');
+  });
+
   it('keeps sentences that only mention cookies or printing', () => {
     const kept = removeClutter(
       'We use cookies on the library computers only to remember your session.\nWe print your letter.',
