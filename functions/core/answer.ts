@@ -14,7 +14,8 @@ import { correctSpelling, type IndexedNotice, type KnowledgeIndex } from './know
 import { GENERIC_TERMS, STOPWORDS, expandSlang, normalise, stem, wordsOf } from './language.ts';
 import { resolveNotice } from './resolve-notice.ts';
 import { looksEnglish, offTopic, outOfScope } from './scope.ts';
-import { mentions, rankFacts, selectFacts, type AnalysedQuestion } from './select-facts.ts';
+import { mentions } from './not-stated.ts';
+import { rankFacts, selectFacts, type AnalysedQuestion } from './select-facts.ts';
 import { chooseTopic } from './topic-choice.ts';
 import { TUNING } from './tuning.ts';
 import { askWhichService, byNameWords, byServiceNamed, notCovered, serviceNotCovered } from './which-service.ts';

@@ -28,7 +28,7 @@ import {
   withRoute,
   hasDetail,
 } from './fact-additions.ts';
-import { stem } from './language.ts';
+import { unmatchedRecord, withPracticeStated, withUnmentioned } from './not-stated.ts';
 import { TUNING } from './tuning.ts';
 
 export interface Ranked {
@@ -180,28 +180,14 @@ export function selectFacts(
   const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   // 2. The question names something: the facts that contain it, most specific first.
   const specific = selectSpecific(notice, topic, question, ranked, detail, inTopic);
-  if (specific)
-    return withUnmentioned(notice, question, { ...specific, facts: withContinuations(notice, specific.facts) });
+  if (specific) {
+    const selection = { ...specific, facts: withContinuations(notice, specific.facts) };
+    return withPracticeStated(notice, question, withUnmentioned(notice, question, selection));
+  }
   // 3. Nothing in the notice on this topic.
   if (inTopic.length === 0 && topic !== 'about') return { facts: [], stated: false, match: 0.9 };
   // 4. A general question: the topic's facts, those sharing the question's words first.
-  return selectForTopic(notice, topic, question, ranked, detail, inTopic);
-}
-
-/**
- * "Do the school buses have CCTV?" answered from a sentence about bus passes: a yes/no question about a thing the
- * notice never names (other notices do, so it is a thing a notice could say) is not answered by a sentence that
- * shares another of its words. Say the notice does not mention it, then what it does say.
- */
-function withUnmentioned(notice: IndexedNotice, question: AnalysedQuestion, selection: Selection): Selection {
-  if (selection.unstated || !question.unmentioned.length || !closedQuestion(question.text)) return selection;
-  const named = question.unmentioned.slice(0, 3).join(' ');
-  return {
-    ...selection,
-    preface: `The ${notice.notice.service} privacy notice does not mention "${named}". Here is what it does say:`,
-    match: 0.6,
-    unstated: true,
-  };
+  return withPracticeStated(notice, question, selectForTopic(notice, topic, question, ranked, detail, inTopic));
 }
 
 function selectForRight(
@@ -397,40 +383,6 @@ function withConsentAnswer(notice: IndexedNotice, question: AnalysedQuestion, fa
   let out = asksToWithdraw(question.text) ? withWithdrawal(notice, facts, shared) : facts;
   if (asksWhetherConsentNeeded(question.text)) out = withBasis(notice, out);
   return out;
-}
-
-/** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */
-export function mentions(notice: IndexedNotice, word: string): boolean {
-  const term = stem(word);
-  if (notice.idf.has(term)) return true;
-  if (word.length < 3) return false;
-  // The word as typed starting a slightly longer term ("pay" → "payment"), not a stem's prefix ("polic" → "polici").
-  for (const known of notice.idf.keys()) if (known.startsWith(word) && known.length <= word.length + 4) return true;
-  // The word a derived one is made from ("payment" → "pay", "recording" → "record").
-  const base = /^(\w{3,}?)(?:ments?|ations?|ers?|ings?|ed)$/.exec(word)?.[1];
-  return base !== undefined && notice.idf.has(stem(base));
-}
-
-/**
- * What the person asked about, when its most telling word (highest weight in the notice) is used elsewhere in the
- * notice but in none of the chosen facts: a record the notice gives no period for.
- */
-function unmatchedRecord(notice: IndexedNotice, question: AnalysedQuestion, chosen: IndexedFact[]): string | undefined {
-  const typed = question.contentTerms
-    .filter((t) => !question.implied.has(t) && (notice.idf.get(t) ?? 0) > 0)
-    .sort((a, b) => (notice.idf.get(b) ?? 0) - (notice.idf.get(a) ?? 0));
-  const key = typed[0];
-  if (!key || chosen.some((f) => f.terms.has(key))) return undefined;
-  // Only a word that names something the notice talks about, and that outweighs what did match.
-  const matchedWeight = Math.max(
-    0,
-    ...typed.filter((t) => chosen.some((f) => f.terms.has(t))).map((t) => notice.idf.get(t) ?? 0),
-  );
-  if ((notice.idf.get(key) ?? 0) <= matchedWeight) return undefined;
-  // The record as typed: every such word, in the person's order ("direct debit").
-  const unmatched = (t: string) => (notice.idf.get(t) ?? 0) > matchedWeight && !chosen.some((f) => f.terms.has(t));
-  const words = [...new Set(question.contentWords.filter((w) => unmatched(stem(w))))].slice(0, 3);
-  return words.length ? words.join(' ') : undefined;
 }
 
 function periodFacts(facts: Fact[]): Fact[] {

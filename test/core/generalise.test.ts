@@ -127,6 +127,7 @@ We record the details of your complaint and the diary sheets you fill in.
 If you report noise through our app we keep the recordings you send with your complaint.
 We record the name and address of the person you have complained about.
 We note what our officers hear when they visit about a complaint.
+Calls to the noise line are recorded so that we have an accurate note of what you tell us.
 
 Why we use it
 We use it to investigate your complaint and to decide whether the noise is a statutory nuisance.
@@ -403,6 +404,19 @@ describe('a service whose business is complaints', () => {
       expect(ask(question, { notice: 'testvale-noise' }).topic).toBe('complaints');
     },
   );
+});
+
+describe('whether calls are recorded', () => {
+  it('is answered by the sentence that says so', () => {
+    const answer = ask('do you record my calls when i ring about the noise', { notice: 'testvale-noise' });
+    expect(answer.text.split('\n')[0]).toContain('Calls to the noise line are recorded');
+  });
+
+  it('is not answered by a list of what is collected when the notice says nothing of it', () => {
+    const answer = ask('do you record my phone call when i ring the bookings team', { notice: 'testvale-leisure' });
+    expect(answer.outcome).toBe('not-stated');
+    expect(answer.text).toContain('does not say whether phone calls are recorded');
+  });
 });
 
 describe('asking for deletion in plain words', () => {

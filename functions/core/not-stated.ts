@@ -1,0 +1,89 @@
+/**
+ * What a notice does not say, said truthfully: a thing it never names, a record it gives no period for, a practice
+ * (recording calls) it says nothing of. Each turns an answer into "the notice does not say …", with what it does say.
+ */
+import { closedQuestion } from './asked.ts';
+import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
+import { stem } from './language.ts';
+import type { AnalysedQuestion, Selection } from './select-facts.ts';
+
+/** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */
+export function mentions(notice: IndexedNotice, word: string): boolean {
+  const term = stem(word);
+  if (notice.idf.has(term)) return true;
+  if (word.length < 3) return false;
+  // The word as typed starting a slightly longer term ("pay" → "payment"), not a stem's prefix ("polic" → "polici").
+  for (const known of notice.idf.keys()) if (known.startsWith(word) && known.length <= word.length + 4) return true;
+  // The word a derived one is made from ("payment" → "pay", "recording" → "record").
+  const base = /^(\w{3,}?)(?:ments?|ations?|ers?|ings?|ed)$/.exec(word)?.[1];
+  return base !== undefined && notice.idf.has(stem(base));
+}
+
+/**
+ * "Do the school buses have CCTV?" answered from a sentence about bus passes: a yes/no question about a thing the
+ * notice never names (other notices do, so it is a thing a notice could say) is not answered by a sentence that
+ * shares another of its words. Say the notice does not mention it, then what it does say.
+ */
+export function withUnmentioned(notice: IndexedNotice, question: AnalysedQuestion, selection: Selection): Selection {
+  if (selection.unstated || !question.unmentioned.length || !closedQuestion(question.text)) return selection;
+  const named = question.unmentioned.slice(0, 3).join(' ');
+  return {
+    ...selection,
+    preface: `The ${notice.notice.service} privacy notice does not mention "${named}". Here is what it does say:`,
+    match: 0.6,
+    unstated: true,
+  };
+}
+
+/**
+ * What the person asked about, when its most telling word (highest weight in the notice) is used elsewhere in the
+ * notice but in none of the chosen facts: a record the notice gives no period for.
+ */
+export function unmatchedRecord(
+  notice: IndexedNotice,
+  question: AnalysedQuestion,
+  chosen: IndexedFact[],
+): string | undefined {
+  const typed = question.contentTerms
+    .filter((t) => !question.implied.has(t) && (notice.idf.get(t) ?? 0) > 0)
+    .sort((a, b) => (notice.idf.get(b) ?? 0) - (notice.idf.get(a) ?? 0));
+  const key = typed[0];
+  if (!key || chosen.some((f) => f.terms.has(key))) return undefined;
+  // Only a word that names something the notice talks about, and that outweighs what did match.
+  const matchedWeight = Math.max(
+    0,
+    ...typed.filter((t) => chosen.some((f) => f.terms.has(t))).map((t) => notice.idf.get(t) ?? 0),
+  );
+  if ((notice.idf.get(key) ?? 0) <= matchedWeight) return undefined;
+  // The record as typed: every such word, in the person's order ("direct debit").
+  const unmatched = (t: string) => (notice.idf.get(t) ?? 0) > matchedWeight && !chosen.some((f) => f.terms.has(t));
+  const words = [...new Set(question.contentWords.filter((w) => unmatched(stem(w))))].slice(0, 3);
+  return words.length ? words.join(' ') : undefined;
+}
+
+/**
+ * Practices a question may ask whether the service follows, and how a notice's sentence says it does: "do you
+ * record my calls" is not answered by the list of what is collected, only by a sentence about recording calls.
+ */
+const PRACTICES: { asked: RegExp; said: RegExp; what: string }[] = [
+  {
+    asked:
+      /\brecord\w* (?:\w+ ){0,2}(?:calls?|phone calls?|conversations?)\b|\b(?:calls?|conversations?) (?:\w+ ){0,2}recorded\b/,
+    said: /\b(?:calls?|conversations?) (?:\w+ ){0,4}(?:are|is|may be|will be|might be|being|get) recorded\b|\brecord(?:s|ing)? (?:\w+ ){0,3}(?:calls?|conversations?)\b|\bcall recording\b/i,
+    what: 'whether phone calls are recorded',
+  },
+];
+
+/** A question about a practice: the sentence that states it first, or say the notice does not state it. */
+export function withPracticeStated(notice: IndexedNotice, question: AnalysedQuestion, selection: Selection): Selection {
+  const practice = PRACTICES.find((p) => p.asked.test(question.text));
+  if (!practice) return selection;
+  const stating = notice.facts.find((f) => practice.said.test(f.fact.text))?.fact;
+  if (stating) return { ...selection, facts: [stating, ...selection.facts.filter((f) => f !== stating)] };
+  return {
+    ...selection,
+    preface: `The ${notice.notice.service} privacy notice does not say ${practice.what}. It says:`,
+    match: 0.6,
+    unstated: true,
+  };
+}
