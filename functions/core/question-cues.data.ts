@@ -127,6 +127,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b`,
         r`\bthird part(?:y|ies)\b`,
         r`\bwho (?:do|will) you (?:give|send)\b`,
+        // "who does it actually tell", "who will you inform".
+        r`\bwho (?:do|does|will|would|did) (?:you|they|it|the council|we) (?:\w+ )?(?:tell|inform|notify)\b`,
         r`\bwhich (?:\w+ ){0,2}(?:gets?|receives?|sees?|is given|are given)\b`,
       ],
     },
@@ -387,6 +389,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bwhy (?:is|are) (?:this|that|the|my|it|these|those) (?:\w+ )?(?:info|information|data|details)? ?(?:needed|required|collected|wanted|asked for)\b`,
         r`\bwhat(?:'s| is| s)? (?:it|this|that) for\b`,
         r`\bwhat(?:'s| is| s)? the point of\b`,
+        // "are you checking if our marriage is fake": what the information is checked for.
+        r`\b(?:are|r|do|will|would) (?:you|u|they) (?:\w+ )?(?:check|checking|investigat\w*) (?:if|whether|that|up on)\b`,
       ],
     },
     {
@@ -749,6 +753,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bam i (?:too old|too young|eligible|allowed to (?:use|join))\b`,
         r`\bwho can (?:use|join|get help from|get an?|apply for an?)\b`,
         r`^(?:so )?what(?: is| s|'s) (?:this|that|it)\??$`,
+        // "is live well the same thing as the stop smoking people".
+        r`\bis (?:this|it|[\w ]{1,40}?) the same (?:thing |service |people |team )?as\b`,
       ],
     },
     {
@@ -784,13 +790,13 @@ export const PRIVACY_WORDS: string[] = [
   r`consent`,
   r`about (?:me|us|my|him|her|his|them|their)`,
   // Processing the person would notice: being recorded, filmed, logged, written down; cameras on them.
-  r`(?:recorded|recording|filmed|filming|logged|monitored|tracked|written down|noted down|wrote down)`,
+  r`(?:recorded|recordings?|filmed|filming|logged|monitored|tracked|written down|noted down|wrote down)`,
   r`(?:cctv|cameras?|footage|body ?cams?|dashcams?)`,
   r`on me`,
   r`on file`,
   r`on record`,
   r`everything (?:you|they)`,
-  r`(?:my|her|his|their) (?:\w+ )?(?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details|date of birth|photo|photograph|signature|face|voice|image|footage|picture)`,
+  r`(?:my|her|his|their) (?:\w+ )?(?:name|address|phone|email|number|info|stuff|things|case|claim|application|account|history|form|details|date of birth|photo|photograph|signature|face|voice|image|footage|picture|passport|licence|certificate|documents?|paperwork|results|messages|letters?)`,
   r`ico`,
   r`subject access`,
   r`sar`,

@@ -419,6 +419,16 @@ describe('whether calls are recorded', () => {
   });
 });
 
+describe('questions in other words than the cues had', () => {
+  it.each([
+    ['who does it actually tell', 'sharing'],
+    ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
+    ['is the pay as you go scheme the same thing as a membership', 'about'],
+  ])('%j is %s, not out of scope', (question, topic) => {
+    expect(ask(question, { notice: 'testvale-leisure' }).topic).toBe(topic);
+  });
+});
+
 describe('asking for deletion in plain words', () => {
   it.each(['i want you to delete everything about me', 'can i get my membership taken out of your system'])(
     '%j is the right to erasure',

@@ -36,6 +36,9 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['do you hold my childs dla', 'Disability Living Allowance award letter'],
     ['im on uc', 'if you receive Universal Credit'],
     ['do you record when i log on', 'your login times'],
+    ['will what he died of be written down', 'the cause of death from the medical certificate'],
+    ['are you checking if our marriage is fake', 'to prevent and detect sham marriages'],
+    ['will next door find out', 'we will not tell your neighbours'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
   });
