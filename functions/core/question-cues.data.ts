@@ -314,6 +314,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:have|got|hold|keep) (?:\w+ )?(?:on|about) (?:me|us|my (?:son|daughter|child|mum|dad))\b`,
         r`\bwhat(?: is| s)? on (?:my )?(?:file|record)\b`,
         r`\b(?:put|held|hold|store|stored|goes|go|written|write) (?:\w+ )?on (?:my )?(?:file|record)\b`,
+        // "is that kept on my file now", "will it be put in my records".
+        r`\b(?:kept|held|stored|recorded|logged|put|noted) (?:\w+ )?(?:on|in) (?:my|her|his|their|the|your) (?:\w+ )?(?:file|record|records|account|system|notes)\b`,
       ],
     },
   ],
@@ -618,7 +620,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 4,
       phrases: [
-        r`\b(?:do not|no longer) want (?:that|this|it|them)\b`,
+        // "I don't want that any more", "…want them to contact me"; not a worry ("don't want it held against me").
+        r`\b(?:do not|no longer) want (?:that|this|it|them)(?:$| (?:any ?more|shared|used|kept|sent|stored|passed|to (?:be|contact|use|share|send|keep|have|pass|go))\b)`,
         r`\bno longer want\b`,
         r`\btake back\b`,
         r`\b(?:don t|dont|do not|don't) want (?:you|them|the council|anyone) to (?:share|use|keep|send|pass|have)\b`,

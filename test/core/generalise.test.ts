@@ -424,6 +424,7 @@ describe('questions in other words than the cues had', () => {
     ['who does it actually tell', 'sharing'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
     ['is the pay as you go scheme the same thing as a membership', 'about'],
+    ['i told them about my bad back, is that kept on my file now? i dont want it held against me', 'data-collected'],
   ])('%j is %s, not out of scope', (question, topic) => {
     expect(ask(question, { notice: 'testvale-leisure' }).topic).toBe(topic);
   });

@@ -39,6 +39,7 @@ describe('the thesaurus (knowledge/thesaurus.yaml)', () => {
     ['will what he died of be written down', 'the cause of death from the medical certificate'],
     ['are you checking if our marriage is fake', 'to prevent and detect sham marriages'],
     ['will next door find out', 'we will not tell your neighbours'],
+    ['is my dyslexia on file', 'whether you have a learning difficulty'],
   ])("reads %j and the notice's %j as naming the same thing", (question, notice) => {
     expect(meetIn(question, notice)).toBe(true);
   });
