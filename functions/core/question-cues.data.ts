@@ -116,6 +116,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\b(?:be|is|are|get|gets|go|goes|put|made|shown|appear|appears) (?:\w+ ){0,2}(?:public|published|online|on (?:the|your) website)\b`,
+        // "will my name end up in the paper", "will our address be up on that board", "did you put it on there".
+        r`\b(?:end up|be|go|goes|get|gets|appear|appears|put|shown|be up) (?:\w+ ){0,2}(?:in|on) (?:the |that |a |your )?(?:paper|papers|newspaper|local news|news|website|board|noticeboard|notice board|internet|web)\b`,
+        r`\b(?:put|posted|uploaded) (?:it|them|this|that|my \w+|his \w+|her \w+) (?:up )?on (?:there|that site|that website|the internet)\b`,
         r`\b(?:put|post|posted|share|shared|show|shown|upload|uploaded) (?:\w+ ){0,2}on (?:facebook|social media|twitter|x|instagram|tiktok|youtube|the internet|the news)\b`,
         r`\bpublish(?:ed|es)?\b`,
         r`\b(?:register|list) (?:\w+ )?public\b`,
@@ -140,7 +143,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\bwho (?:runs|looks after|manages|supplies|provides|maintains|operates|hosts) (?:the|your|ur|this|that) (?!(?:data|info|information|details|records?|service|programme|scheme|notice)\b)\w+`,
         // "who collects my direct debit", "who sends the bin day texts", "who prints the cards": a company doing it.
-        r`\bwho (?:collects|takes|processes|handles|sends|prints|makes|delivers) (?:my|the|your|ur|these|those|our) \w+`,
+        r`\bwho (?:actually |even )?(?:collects|takes|processes|handles|sends|prints|makes|delivers|does|runs|carries out) (?:my|the|your|ur|these|those|our) \w+`,
+        // "which company even does that", "what firm runs the app".
+        r`\b(?:which|what) (?:company|firm|supplier|organisation|business|contractor)\b`,
         // "will this get reported to anyone outside the centre".
         r`\b(?:will|would|does|do) (?:this|it|that|they) (?:get |be )?(?:reported|passed on|passed|sent|shared|told|given) to\b`,
         r`\bwhich (?:company|companies|firm|firms|supplier|contractor)\b`,

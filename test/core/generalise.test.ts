@@ -422,6 +422,8 @@ describe('whether calls are recorded', () => {
 describe('questions in other words than the cues had', () => {
   it.each([
     ['who does it actually tell', 'sharing'],
+    ['will my name end up in the paper if i have an accident in the pool', 'sharing'],
+    ['which company even does the membership passes', 'sharing'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
     ['is the pay as you go scheme the same thing as a membership', 'about'],
     ['i told them about my bad back, is that kept on my file now? i dont want it held against me', 'data-collected'],
