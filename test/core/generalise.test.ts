@@ -406,6 +406,15 @@ describe('a service whose business is complaints', () => {
   );
 });
 
+describe('a topic the notice says nothing on', () => {
+  it('says so, then gives the sentence that names what was asked', () => {
+    const answer = ask('did the police give you my details', { notice: 'testvale-cctv' });
+    expect(answer.outcome).toBe('not-stated');
+    expect(answer.text).toContain('does not say where it gets your information from. The nearest it comes:');
+    expect(answer.text).toContain('unless the police ask us');
+  });
+});
+
 describe('whether calls are recorded', () => {
   it('is answered by the sentence that says so', () => {
     const answer = ask('do you record my calls when i ring about the noise', { notice: 'testvale-noise' });
