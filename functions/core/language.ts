@@ -112,6 +112,8 @@ export function normalise(text: string): string {
       // "do u lot keep…", "the bin lot": a group of people, not "a lot of".
       .replace(/(?<!\ba )\b(\w+) lot\b(?! of\b)/g, '$1')
       .replace(/\bwere (?=is|are|do|does|will)\b/g, 'where ')
+      // An idiom is not a thing the notice could mention: "will you ring my gp behind my back".
+      .replace(/\bbehind (?:my|our|her|his|their|your) backs?\b/g, ' ')
       // Real words typed for others, which the dictionary cannot catch: "dose my gp get told".
       .replace(/\bdose (?=my|the|you|it|he|she|they|this|that|your|a|an|anyone|someone)\b/g, 'does ')
       .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')

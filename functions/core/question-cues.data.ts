@@ -335,6 +335,10 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bhow come (?:you|they|the council) (?:have|has|got|know)\b`,
         r`\bhow did (?:you|they|the council) (?:find|track down|get hold of) (?:me|us|my)\b`,
         r`\bwho (?:reported|referred|complained about|grassed on) (?:me|us|my)\b`,
+        // "will you ring my gp behind my back", "do you contact my old boss": asking others about the person.
+        r`\b(?:will|would|do|did|does|can|could) (?:you|u|they|the council) (?:\w+ )?(?:ring|call|phone|contact|ask|check with|speak to|talk to|write to) (?:my|her|his|their|our) (?!(?:\w+ )?(?:dpo|data protection)\b)\w+`,
+        r`\bhow (?:did|do|does|would) (?:you|u|they|the council|we) (?:\w+ )?(?:know|find out|hear|learn|get to know)\b`,
+        r`\bhow (?:you|they|we) (?:found out|knew|heard|learned|learnt|got to know)\b`,
         r`\bwho (?:else )?(?:gave|gives|give|told|tells|sent|sends|passed|passes) (?:you|the council|us)\b`,
         r`\bhow did (?:you|they) get\b`,
         // "how did you know I moved?", "how do you check where we live", "did you get it from her nursery"

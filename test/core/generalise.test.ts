@@ -360,6 +360,10 @@ describe("residents' words find the notice's words (the thesaurus)", () => {
 });
 
 describe('"does not mention" is true', () => {
+  it('never quotes an idiom ("behind my back")', () => {
+    expect(ask('will you ring my gp behind my back', { notice: 'testvale-leisure' }).text).not.toMatch(/behind|back/);
+  });
+
   it('never quotes a word the notice uses, nor "u lot" or a closing "tho"; the sentence that uses it comes first', () => {
     const answer = ask('do u lot collect my card details when i pay tho', { notice: 'testvale-leisure' });
     expect(answer.text).not.toMatch(/does not mention "[^"]*\b(?:card|pay|lot|tho|though)\b/);
@@ -433,6 +437,8 @@ describe('questions in other words than the cues had', () => {
     ['who does it actually tell', 'sharing'],
     ['will my name end up in the paper if i have an accident in the pool', 'sharing'],
     ['which company even does the membership passes', 'sharing'],
+    ['will you ring my old boss behind my back when i apply to coach', 'sources'],
+    ['caller asking how we found out about her membership', 'sources'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
     ['is the pay as you go scheme the same thing as a membership', 'about'],
     ['i told them about my bad back, is that kept on my file now? i dont want it held against me', 'data-collected'],
