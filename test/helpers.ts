@@ -3,14 +3,15 @@ import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { KnowledgeBase } from '#core/knowledge-schema.ts';
 import type { MetricsPort } from '#shared/metrics.ts';
 import { buildKnowledgeBase } from '../knowledge/pipeline/build-kb.ts';
-import { englishWords } from '#adapters/english-words.ts';
+import { wordLists } from '#adapters/english-words.ts';
 import { ENGLISH_WORDS_OUTPUT, loadSources } from '../knowledge/sources.ts';
 
-/** The English dictionary `kb:build` wrote (npm test builds the knowledge base first). */
-export const isEnglish = englishWords(ENGLISH_WORDS_OUTPUT);
+/** The word lists `kb:build` wrote (npm test builds the knowledge base first). */
+export const words = wordLists(new URL('.', ENGLISH_WORDS_OUTPUT));
+export const { isEnglish } = words;
 
-/** An index over any knowledge base, with the real dictionary. */
-export const indexOf = (knowledgeBase: KnowledgeBase): KnowledgeIndex => buildIndex(knowledgeBase, { isEnglish });
+/** An index over any knowledge base, with the real word lists. */
+export const indexOf = (knowledgeBase: KnowledgeBase): KnowledgeIndex => buildIndex(knowledgeBase, words);
 
 let kb: KnowledgeBase | undefined;
 let index: KnowledgeIndex | undefined;

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildIndex, indexFromJson, indexToJson, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import { parseKnowledgeBase, type KnowledgeBase } from '#core/knowledge-schema.ts';
-import { englishWords } from './english-words.ts';
+import { wordLists } from './english-words.ts';
 
 export const DEFAULT_KB_PATH = new URL('../../knowledge/build/kb.json', import.meta.url);
 /** The prebuilt index's file name, beside kb.json (in a Lambda bundle as in knowledge/build/). */
@@ -64,8 +64,8 @@ export function loadKnowledgeIndex(
 ): KnowledgeIndex {
   if (!existsSync(path)) throw new Error(`No knowledge base at ${String(path)}: run "npm run kb:build" first.`);
   const base = path instanceof URL ? path : pathToFileURL(resolve(path));
-  // The word list ships beside kb.json (in a Lambda bundle as in knowledge/build/).
-  const options = { isEnglish: englishWords(new URL('english-words.txt', base)) };
+  // The word lists ship beside kb.json (in a Lambda bundle as in knowledge/build/).
+  const options = wordLists(base);
   const kbText = readFileSync(path, 'utf8');
   const prebuilt = new URL(INDEX_FILE, base);
   let why: string;

@@ -15,6 +15,7 @@ import { GENERIC_TERMS, STOPWORDS, expandSlang, normalise, stem, wordsOf } from 
 import { resolveNotice } from './resolve-notice.ts';
 import { looksEnglish, offTopic, outOfScope } from './scope.ts';
 import { mentions } from './not-stated.ts';
+import { DATA_ACTIONS, VAGUE_NOUNS } from './question-cues.data.ts';
 import { rankFacts, selectFacts, type AnalysedQuestion } from './select-facts.ts';
 import { chooseTopic } from './topic-choice.ts';
 import { TUNING } from './tuning.ts';
@@ -154,6 +155,9 @@ const PASS_VERB =
 const PASS_NOUN =
   /\b(?:bus|travel|concessionary|freedom|disabled person|companion|parking|gate|visitor|my|a|the) pass(?:es)?\b/;
 
+const DATA_ACTION_STEMS = new Set(DATA_ACTIONS.map(stem));
+const VAGUE = new Set(VAGUE_NOUNS);
+
 /** A thesaurus concept's term (thesaurus.ts `conceptToken`). */
 const CONCEPT = /^syn\d+$/;
 
@@ -181,22 +185,34 @@ export function analyse(
     !notice.nameConcepts.has(t) &&
     !naming.has(t);
   const { terms, typedTerms } = heard;
-  const contentWords = wordsOf(normalised).filter((w) => !STOPWORDS.has(w) && isContent(stem(index.correct(w))));
+  // Quoted in "the notice does not mention …": words the person typed, as typed, that name a thing: a word whose
+  // commonest use is as a noun, a name, or something done with data ("sell", "encrypted"); not "onto" or "applied".
+  const thing = (word: string) =>
+    !VAGUE.has(word) && !/^\d+$/.test(word) && (!index.notAThing(word) || DATA_ACTION_STEMS.has(stem(word)));
+  const typed = wordsOf(normalised);
+  const content = (w: string) => !STOPWORDS.has(w) && isContent(stem(index.correct(w)));
+  // …or the word before one, that names which ("direct debit", "facial recognition").
+  const contentWords = typed.filter(
+    (w, i) =>
+      content(w) &&
+      (thing(index.correct(w)) ||
+        (typed[i + 1] !== undefined && content(typed[i + 1]!) && thing(index.correct(typed[i + 1]!)))),
+  );
   // Words the notice says in other words ("next door" where it says "neighbours"), through the thesaurus.
   const concepts = new Set(terms.filter((t) => CONCEPT.test(t) && notice.idf.has(t)));
   const synonymous = concepts.size ? index.thesaurus.wordsNaming(heard.corrected, concepts) : new Set<string>();
   // Only what the main clause asks about: in "… if I miss a payment" the payment is the occasion.
   const asked = new Set(wordsOf(normalised.split(OCCASION)[0]!));
-  const unsaid = contentWords.filter(
-    (w) => asked.has(w) && !synonymous.has(stem(index.correct(w))) && !mentions(notice, index.correct(w)),
-  );
+  const unsaid = contentWords.filter((w) => {
+    const word = index.correct(w);
+    return asked.has(w) && !synonymous.has(stem(word)) && !mentions(notice, word);
+  });
   return {
     text: heard.text,
     intent: heard.intent,
     contentTerms: terms.filter(isContent),
     implied: new Set(terms.filter((t) => !typedTerms.has(t))),
     terms: terms.filter((t) => !GENERIC_TERMS.has(t)),
-    // Quoted in "the notice does not mention …": only words the person typed, as typed.
     contentWords,
     unsaid,
     unmentioned: unsaid.filter((w) => (index.noticeFrequency.get(stem(index.correct(w))) ?? 0) > 0),

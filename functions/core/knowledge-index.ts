@@ -49,13 +49,18 @@ export interface KnowledgeIndex {
   knows: (word: string) => boolean;
   /** Whether a word is English at all (the dictionary): only a word that is not may be corrected. */
   isEnglish: WordTest;
+  /** Whether a word's commonest use is not as a noun: never quoted as a thing a notice does not mention. */
+  notAThing: WordTest;
   /** The knowledge base's thesaurus, compiled. */
   thesaurus: Thesaurus;
 }
 
+/** The word lists (functions/adapters/english-words.ts reads the ones `kb:build` writes). */
 export interface IndexOptions {
-  /** The English dictionary (functions/adapters/english-words.ts reads the one `kb:build` writes). */
+  /** The English dictionary. */
   isEnglish: WordTest;
+  /** Words whose commonest use is not as a noun ("onto", "hang"); without the list, every word may be quoted. */
+  notAThing?: WordTest;
 }
 
 /** Words people use in questions that the notices may not contain, so spelling correction can reach them. */
@@ -260,7 +265,7 @@ function computeIndexData(kb: KnowledgeBase): IndexData {
 }
 
 /** The cheap part: the data as the Maps and Sets the core reads, with the notice lookups and the corrector. */
-function wireIndex(kb: KnowledgeBase, data: IndexData, isEnglish: WordTest): KnowledgeIndex {
+function wireIndex(kb: KnowledgeBase, data: IndexData, { isEnglish, notAThing }: IndexOptions): KnowledgeIndex {
   const thesaurus = thesaurusFrom(data.thesaurus);
   const sections = data.sections.map((terms) => new Set(terms));
   const notices = new Map<string, IndexedNotice>();
@@ -304,12 +309,13 @@ function wireIndex(kb: KnowledgeBase, data: IndexData, isEnglish: WordTest): Kno
     correct: spellingCorrector(vocabulary, new Map(data.sounds), isEnglish),
     knows: (word: string) => vocabulary.has(word) || STOPWORDS.has(word),
     isEnglish,
+    notAThing: notAThing ?? (() => false),
     thesaurus,
   };
 }
 
-export function buildIndex(kb: KnowledgeBase, { isEnglish }: IndexOptions): KnowledgeIndex {
-  return wireIndex(kb, computeIndexData(kb), isEnglish);
+export function buildIndex(kb: KnowledgeBase, words: IndexOptions): KnowledgeIndex {
+  return wireIndex(kb, computeIndexData(kb), words);
 }
 
 /** What `kb:build` writes beside kb.json: the index's data for this knowledge base, and what it was built from. */
@@ -322,7 +328,7 @@ export function indexToJson(kb: KnowledgeBase, builtFrom: Record<string, string>
  * recomputing it (the thesaurus's stemmed phrases included: only its matcher is wired). Throws when the data does
  * not fit the knowledge base (another format, other notices or facts), so the caller can build instead.
  */
-export function indexFromJson(kb: KnowledgeBase, json: unknown, { isEnglish }: IndexOptions): KnowledgeIndex {
+export function indexFromJson(kb: KnowledgeBase, json: unknown, words: IndexOptions): KnowledgeIndex {
   const data = json as Partial<IndexJson> | null;
   if (data?.format !== INDEX_FORMAT) throw new Error(`not index format ${INDEX_FORMAT}`);
   const fits =
@@ -337,7 +343,7 @@ export function indexFromJson(kb: KnowledgeBase, json: unknown, { isEnglish }: I
       return built?.id === notice.id && Array.isArray(built.facts) && built.facts.length === notice.facts.length;
     });
   if (!fits) throw new Error('its notices or facts are not those of the knowledge base');
-  return wireIndex(kb, data as IndexJson, isEnglish);
+  return wireIndex(kb, data as IndexJson, words);
 }
 
 /** A normalised question with its misspelt words corrected (real English words are left as typed). */

@@ -815,6 +815,21 @@ export const PRIVACY_WORDS: string[] = [
 ];
 
 /**
+ * Things done with data that a notice may or may not say it does: quoted when it does not ("does not mention
+ * 'sell'"), though they are verbs, where other verbs ("hang on to", "applied") never are.
+ */
+export const DATA_ACTIONS: string[] =
+  `sell sold selling encrypt encrypted encryption record recorded recording film filmed
+  filming track tracked tracking monitor monitored publish published leak leaked hack hacked steal stolen scan scanned
+  profile profiled photograph photographed fingerprint fingerprinted livestream livestreamed stream streamed webcast
+  transfer transferred delete deleted erase erased destroy destroyed shred shredded archive archived`.split(/\s+/);
+
+/** Nouns that name nothing a notice could mention ("everyone", "the rest", "ages ago"): never quoted. */
+export const VAGUE_NOUNS: string[] =
+  `everyone everybody anybody somebody nobody everything nothing rest bit ages lot lots
+  kind sort type way time times thing things`.split(/\s+/);
+
+/**
  * Council business that is not about these notices, in two kinds. A task ("how do I pay", "book me a visit",
  * "what's happening with my appeal") is out of scope whatever the notice; a subject ("parking", "noise",
  * "council tax") is out of scope unless a notice covers it (answer.ts `offTopic`).

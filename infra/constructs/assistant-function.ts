@@ -23,6 +23,7 @@ import type { Mail } from './mail.ts';
 const root = new URL('../../', import.meta.url).pathname;
 const KB = `${root}knowledge/build/kb.json`;
 const ENGLISH_WORDS = `${root}knowledge/build/english-words.txt`;
+const NON_NOUNS = `${root}knowledge/build/non-noun-words.txt`;
 const KB_INDEX = `${root}knowledge/build/kb-index.json`;
 const AUDIT = `${root}knowledge/build/audit.json`;
 
@@ -82,12 +83,13 @@ export class AssistantFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          // The knowledge base, its prebuilt index and the spelling dictionary ship beside the code, built by
-          // `npm run kb:build` before synth (the index and the dictionary are read next to KB_PATH).
+          // The knowledge base, its prebuilt index and the word lists ship beside the code, built by
+          // `npm run kb:build` before synth (the index and the word lists are read next to KB_PATH).
           afterBundling: (_input: string, output: string) => [
             `cp ${KB} ${output}/kb.json`,
             `cp ${KB_INDEX} ${output}/kb-index.json`,
             `cp ${ENGLISH_WORDS} ${output}/english-words.txt`,
+            `cp ${NON_NOUNS} ${output}/non-noun-words.txt`,
             ...(shipsAudit ? [`cp ${AUDIT} ${output}/audit.json`] : []),
           ],
         },

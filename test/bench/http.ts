@@ -117,7 +117,8 @@ export const BUNDLE_DEFINE = { KB_INDEX_CORE: JSON.stringify(coreFingerprint() ?
 export function shipKnowledge(outdir: URL): { kbPath: string; kbBytes: number; indexBytes: number } {
   const kbText = readFileSync(new URL('knowledge/build/kb.json', root), 'utf8');
   writeFileSync(new URL('kb.json', outdir), kbText);
-  copyFileSync(new URL('knowledge/build/english-words.txt', root), new URL('english-words.txt', outdir));
+  for (const list of ['english-words.txt', 'non-noun-words.txt'])
+    copyFileSync(new URL(`knowledge/build/${list}`, root), new URL(list, outdir));
   const index = prebuiltIndexText(kbText, parseKnowledgeBase(JSON.parse(kbText)));
   writeFileSync(new URL(INDEX_FILE, outdir), index);
   return { kbPath: new URL('kb.json', outdir).pathname, kbBytes: Buffer.byteLength(kbText), indexBytes: index.length };
@@ -179,7 +180,8 @@ export async function benchColdStart(runs = 5): Promise<ColdStart> {
   const bare = new URL('../web-chat-built-index/', outdir);
   mkdirSync(bare, { recursive: true });
   copyFileSync(shipped.kbPath, new URL('kb.json', bare));
-  copyFileSync(new URL('english-words.txt', outdir), new URL('english-words.txt', bare));
+  for (const list of ['english-words.txt', 'non-noun-words.txt'])
+    copyFileSync(new URL(list, outdir), new URL(list, bare));
   const cold = async (kbPath: string, expectPrebuilt: boolean) => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe], {
       env: { ...env, KB_PATH: kbPath },

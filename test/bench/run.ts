@@ -32,7 +32,7 @@ import {
   type EvalItem,
   type EvalResult,
 } from '../eval/evaluate.ts';
-import { isEnglish } from '../helpers.ts';
+import { words } from '../helpers.ts';
 import { generatedRegistry, generateNotices } from './generate-notices.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -280,22 +280,21 @@ heading('1. Answering core');
 const load = time(() => loadSources());
 const { files: seeds, registry, thesaurus } = load.value;
 const firstKb = time(() => buildKnowledgeBase(seeds, registry, thesaurus));
-const firstIndex = time(() => buildIndex(firstKb.value, { isEnglish }));
+const firstIndex = time(() => buildIndex(firstKb.value, words));
 const firstAnswer = time(() => answerQuestion(firstIndex.value, questions[0]!));
 const kbRuns: number[] = [];
 const indexRuns: number[] = [];
 for (let i = 0; i < COLD_REPEATS; i++) {
   const kb = time(() => buildKnowledgeBase(seeds, registry, thesaurus));
   kbRuns.push(kb.ms);
-  indexRuns.push(time(() => buildIndex(kb.value, { isEnglish })).ms);
+  indexRuns.push(time(() => buildIndex(kb.value, words)).ms);
 }
 const kb = firstKb.value;
 const index: KnowledgeIndex = firstIndex.value;
 // What a cold start does instead of buildIndex when kb:build wrote kb-index.json: parse it and wire it.
 const indexText = JSON.stringify(indexToJson(kb, {}));
 const loadRuns: number[] = [];
-for (let i = 0; i <= COLD_REPEATS; i++)
-  loadRuns.push(time(() => indexFromJson(kb, JSON.parse(indexText), { isEnglish })).ms);
+for (let i = 0; i <= COLD_REPEATS; i++) loadRuns.push(time(() => indexFromJson(kb, JSON.parse(indexText), words)).ms);
 const factCount = kb.notices.reduce((n, x) => n + x.facts.length, 0);
 let matchesBuild = 'knowledge/build/kb.json not found';
 try {
@@ -336,7 +335,7 @@ const coreAccuracy = passRate(coreResults);
 const coreMedians = core.perQuestion.map(median);
 // The same questions asked once of a freshly built index (code already JIT-warm): what a question costs the first
 // time an instance sees its words, as live traffic mostly is, rather than the repeat of a warmed-up loop.
-const freshIndex = buildIndex(kb, { isEnglish });
+const freshIndex = buildIndex(kb, words);
 const fresh = runRounds((q) => answerQuestion(freshIndex, q), questions, 1, 0);
 const freshStats = stats(fresh.samples);
 console.log(
@@ -461,7 +460,7 @@ table(
   [DEV_SET, LOCKED_SET].map((set) => {
     const setKb = knowledgeBaseWith(set);
     const setItems = questionsOf(set);
-    const setIndex = buildIndex(setKb, { isEnglish });
+    const setIndex = buildIndex(setKb, words);
     const setDocs = sentencesOf(setKb);
     const accuracyOf = (answer: Answerer) =>
       pct(passRate(setItems.map((item) => score(item, answer(toQuestion(item))))));
@@ -571,7 +570,7 @@ for (const size of SCALE_SIZES) {
     const built = time(() => buildKnowledgeBase(files, reg, thesaurus));
     kbTimes.push(built.ms);
     scaledKb = built.value;
-    const indexed = time(() => buildIndex(built.value, { isEnglish }));
+    const indexed = time(() => buildIndex(built.value, words));
     indexTimes.push(indexed.ms);
     scaledIndex = indexed.value;
     const fresh = indexed.value;

@@ -360,6 +360,16 @@ describe("residents' words find the notice's words (the thesaurus)", () => {
 });
 
 describe('"does not mention" is true', () => {
+  it('quotes only things: never "hang onto", "ages ago", a number or "everyone"; a thing done with data, yes', () => {
+    const quoted = (question: string) =>
+      /does not (?:mention|give a retention period for) "([^"]*)"/.exec(
+        ask(question, { notice: 'testvale-leisure' }).text,
+      )?.[1];
+    expect(quoted('how long do you hang onto the swimming lesson forms from ages ago')).not.toMatch(/hang|onto|ages/);
+    expect(quoted('do you tell everyone in the gym about my 2 injuries')).not.toMatch(/everyone|\b2\b/);
+    expect(quoted('do you sell my data')).toBe('sell');
+  });
+
   it('never quotes an idiom ("behind my back")', () => {
     expect(ask('will you ring my gp behind my back', { notice: 'testvale-leisure' }).text).not.toMatch(/behind|back/);
   });

@@ -12,7 +12,7 @@ import { answerQuestion } from '#core/answer.ts';
 import { buildIndex, indexFromJson, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import { parseKnowledgeBase, type KnowledgeBase } from '#core/knowledge-schema.ts';
 import { INDEX_FILE, loadKnowledgeIndex, prebuiltIndexText } from '#adapters/knowledge-file.ts';
-import { ENGLISH_WORDS_OUTPUT, KB_OUTPUT } from '../../knowledge/sources.ts';
+import { ENGLISH_WORDS_OUTPUT, NON_NOUNS_OUTPUT, KB_OUTPUT } from '../../knowledge/sources.ts';
 import { DEV_SET, knowledgeBaseWith, loadEvalSet, questionsOf, toQuestion } from '../eval/evaluate.ts';
 import { isEnglish } from '../helpers.ts';
 
@@ -94,11 +94,12 @@ describe('prebuilt index', () => {
 });
 
 describe('loadKnowledgeIndex', () => {
-  /** kb.json and the word list in a fresh folder, as a Lambda bundle has them. */
+  /** kb.json and the word lists in a fresh folder, as a Lambda bundle has them. */
   const folder = () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
     copyFileSync(KB_OUTPUT, join(dir, 'kb.json'));
     copyFileSync(ENGLISH_WORDS_OUTPUT, join(dir, 'english-words.txt'));
+    copyFileSync(NON_NOUNS_OUTPUT, join(dir, 'non-noun-words.txt'));
     return dir;
   };
   const load = (dir: string) => {

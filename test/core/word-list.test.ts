@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '#core/answer.ts';
 import { sortedWordList } from '#core/word-list.ts';
-import { isEnglish, realIndex } from '../helpers.ts';
+import { isEnglish, realIndex, words } from '../helpers.ts';
 
 describe('the English word list', () => {
   it('finds every word of a sorted list, first and last included, and nothing else', () => {
@@ -13,6 +13,12 @@ describe('the English word list', () => {
   it('is the real dictionary: common and British words are in it, typos are not', () => {
     for (const w of ['storing', 'organisations', 'bailiffs', 'colour']) expect(isEnglish(w)).toBe(true);
     for (const w of ['infomation', 'recieve', 'shair', 'adopshun']) expect(isEnglish(w)).toBe(false);
+  });
+
+  it('knows the words whose commonest use is not as a noun, and no nouns or names among them', () => {
+    for (const w of ['onto', 'hang', 'applied', 'through', 'mortified']) expect(words.notAThing!(w)).toBe(true);
+    for (const w of ['police', 'passport', 'insurance', 'nursery', 'cctv', 'ofsted'])
+      expect(words.notAThing!(w)).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import { buildIndex, type KnowledgeIndex } from '#core/knowledge-index.ts';
 import type { KnowledgeBase } from '#core/knowledge-schema.ts';
 import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
 import { loadNoticeFiles, loadSources } from '../../knowledge/sources.ts';
-import { isEnglish } from '../helpers.ts';
+import { words } from '../helpers.ts';
 
 export interface EvalItem {
   id: string;
@@ -145,4 +145,4 @@ export function knowledgeBaseWith(set: EvalSet): KnowledgeBase {
   return buildKnowledgeBase([...files, ...noticesOf(set).flatMap((dir) => loadNoticeFiles(dir))], registry, thesaurus);
 }
 
-export const indexWith = (set: EvalSet): KnowledgeIndex => buildIndex(knowledgeBaseWith(set), { isEnglish });
+export const indexWith = (set: EvalSet): KnowledgeIndex => buildIndex(knowledgeBaseWith(set), words);

@@ -157,7 +157,7 @@ describe('infra: function bundles', () => {
         readdirSync(dir)
           .filter((f) => f !== 'audit.json')
           .sort(),
-      ).toEqual(['english-words.txt', 'index.mjs', 'index.mjs.map', 'kb-index.json', 'kb.json']);
+      ).toEqual(['english-words.txt', 'index.mjs', 'index.mjs.map', 'kb-index.json', 'kb.json', 'non-noun-words.txt']);
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
       expect(code).not.toMatch(/from"@aws-sdk\/client-dynamodb\/dist-es/); // the SDK comes from the runtime
