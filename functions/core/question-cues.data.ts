@@ -910,6 +910,9 @@ export const ACCESS_QUESTION_PHRASES: string[] = [
   r`\bcan (?:any|the next|other|another|every) (?:\w+ ){0,2}(?:person|people|worker|workers|staff|one|officer|user)\b.*\b(?:see|look at|access|view|read)\b`,
   r`\ballowed to (?:watch|see|view|access|look at)\b`,
   r`\bcan (?:ur|your|the) (?:\w+ )?(?:cameras?|system|staff) see\b`,
+  // "can every bin man see all my details", "can anyone see my info", "can the other tutors see my stuff".
+  r`\bcan (?:anyone|anybody|everyone|every \w+(?: \w+)?|any \w+(?: \w+)?|other \w+|the other \w+|another \w+|all the \w+) (?:\w+ ){0,3}(?:see|look at|access|view|read|watch|pull up|look up)\b`,
+  r`\b(?:other|another|every|any) \w+(?: \w+)? (?:can|could) (?:\w+ )?(?:see|look at|access|view|read)\b`,
 ];
 
 /** Attempts to instruct the assistant rather than ask it something. */

@@ -111,7 +111,7 @@ export function asksWhatServiceKnows(notice: IndexedNotice, text: string): boole
 
 /** How a notice says access is controlled: "only authorised operators", "access is restricted to staff". */
 const ACCESS_CONTROL =
-  /\b(?:access(?:ed)? (?:is|to|by)|authori[sz]ed|restricted|only (?:\w+ ){0,3}(?:staff|operators|officers|employees)|can only (?:see|open|access|view)|only\b[^.]{0,40}\b(?:can|may) (?:see|open|access|view|read)|log-?ins?|passwords?|delete your files)\b/i;
+  /\b(?:access(?:ed)? (?:is|to|by)|authori[sz]ed|restricted|limited to|only (?:\w+ ){0,3}(?:staff|operators|officers|employees)|can only (?:see|open|access|view)|only\b[^.]{0,40}\b(?:can|may) (?:see|open|access|view|read)|log-?ins?|passwords?|delete your files)\b/i;
 
 /**
  * "Who can look at my case?": who inside the council may see it (security) when the notice says how access is

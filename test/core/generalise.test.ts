@@ -553,6 +553,16 @@ describe('who may look at it', () => {
     expect(outside.topic).toBe('sharing');
     expect(outside.text).toContain('Valuation Office Agency');
   });
+
+  it.each([
+    'can every officer see my account',
+    'can anyone in revenues see all my details',
+    'other staff can see my account, can they',
+  ])('%j asks who inside may look', (question) => {
+    const answer = ask(question, { notice: 'testvale-council-tax' });
+    expect(answer.topic).toBe('security');
+    expect(answer.text).toContain('restricted to staff in the Revenues team');
+  });
 });
 
 describe('a record the notice gives no period for', () => {
