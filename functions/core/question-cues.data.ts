@@ -462,6 +462,15 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
   ],
   security: [
     { weight: 3, phrases: [r`\bkeep (?:it|them|my \w+) (?:safe|secure)\b(?! code)`] },
+    // "what happens to the paper form I posted in", "what do you do with the paper copies": how paper is handled.
+    {
+      weight: 5,
+      phrases: [
+        r`\b(?:what happens to|what do you do with|where do(?:es)? (?:\w+ ){0,2}go)\b[\w ]{0,20}\b(?:paper|original|hard copy|hard copies|printed)\b`,
+        r`\b(?:paper|posted) (?:copy|copies|copys|forms?|documents?|evidence|records?|files?|application)\b[\w ]{0,30}\b(?:shred\w*|destroy\w*|kept|stored|scanned|thrown)\b`,
+        r`\bsat on a shelf\b|\b(?:locked|lying|left) (?:\w+ )?(?:away|around|about|in a drawer|in a cabinet)\b`,
+      ],
+    },
     // "a record of who looked at my file"; not "what do you put on record when I apply".
     {
       weight: 5,
