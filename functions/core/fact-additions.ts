@@ -121,6 +121,9 @@ export function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
 export const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
 
 /** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
+/** The council's own contact for a complaint: its data protection people, not the team that sends the bills. */
+const COMPLAINT_ROLES = new Set(['dpo', 'data-protection-team', 'complaints']);
+
 export function withRoute(notice: IndexedNotice, topic: NoticeTopic, chosen: Fact[], detail?: Detail): Fact[] {
   const needsRoute =
     topic === 'access-request' ||
@@ -134,7 +137,7 @@ export function withRoute(notice: IndexedNotice, topic: NoticeTopic, chosen: Fac
     detail
       ? hasDetail(f, detail)
       : topic === 'complaints'
-        ? (f.contacts ?? []).some((c) => c.role !== 'ico' && (c.email || c.phone))
+        ? (f.contacts ?? []).some((c) => COMPLAINT_ROLES.has(c.role) && (c.email || c.phone))
         : hasRoute(f);
   let facts = chosen;
   // "You published my phone number, I want to complain": what the notice says about complaints comes with the

@@ -7,6 +7,7 @@ import { mayMatch } from './cue-prefilter.ts';
 import { stem } from './language.ts';
 import {
   COMPLAINT_WORD_PHRASES,
+  INCIDENT_PHRASES,
   OFF_TOPIC_SUBJECT_PHRASES,
   OFF_TOPIC_TASK_PHRASES,
   PRIVACY_WORDS,
@@ -88,11 +89,14 @@ export function detectIntent(text: string): Intent {
   ) {
     bump(ranked, 'security', 2.5);
   }
+  // "I need to talk to someone, the bailiff knew about my health": a person asked for because something went wrong.
+  const wantsPerson = WANTS_PERSON.test(text);
+  if (wantsPerson && INCIDENT.test(text)) bump(ranked, 'complaints', 5);
   ranked.sort((a, b) => b[1] - a[1] || TOPIC_PRIORITY.indexOf(a[0]) - TOPIC_PRIORITY.indexOf(b[0]));
   return {
     text,
     ranked: ranked.filter(([, score]) => score > 0),
-    wantsPerson: WANTS_PERSON.test(text),
+    wantsPerson,
     wantsCopy: (accessRequest?.[1] ?? 0) >= 5,
   };
 }
@@ -101,6 +105,7 @@ const COMPLAINT_WORDS = new Set(COMPLAINT_WORD_PHRASES);
 
 /** A complaint about the council in other words than "complain" itself: "unhappy", "the ICO", "you told my ex". */
 export function complainsOfTheCouncil(text: string): boolean {
+  if (WANTS_PERSON.test(text) && INCIDENT.test(text)) return true;
   return CUES.complaints.some(([phrases]) =>
     phrases.some(([pattern, may]) => !COMPLAINT_WORDS.has(pattern.source) && may(text) && pattern.test(text)),
   );
@@ -143,6 +148,7 @@ export const PROMPT_INJECTION = compile(PROMPT_INJECTION_PHRASES);
 export const ACCESS_QUESTION = compile(ACCESS_QUESTION_PHRASES);
 
 const WANTS_PERSON = compile(WANTS_PERSON_PHRASES);
+const INCIDENT = compile(INCIDENT_PHRASES);
 
 /** Every word the cue patterns know, so spelling correction never "corrects" a word the assistant understands. */
 export function cueVocabulary(): string[] {

@@ -938,6 +938,16 @@ export const PROMPT_INJECTION_PHRASES: string[] = [
 ];
 
 /** The person wants a human: offer the escalation to the DPO whatever else the answer says. */
+/**
+ * Something that went wrong, told alongside a request for a person: "the bailiff knew about my health", "she showed
+ * me a letter with my name on it", "one of the crew was taking photos". The person wants to complain.
+ */
+export const INCIDENT_PHRASES: string[] = [
+  r`\b(?:knew|gave|given|showed|shown|told|sent|leaked|passed on|read out|posted|handed)\b`,
+  r`\b(?:was|were|is|are|keeps?) (?:\w+ )?(?:taking|pointing|filming|sharing|messaging|ringing|watching|following)\b`,
+  r`\bsaid (?:the council|you|your \w+) (?:gave|told|sent|passed)\b`,
+];
+
 export const WANTS_PERSON_PHRASES: string[] = [
   r`\b(?:speak|talk|chat) (?:to|with) (?:a |an |someone|somebody|a real|the dpo|a human|a person|an actual)`,
   r`\b(?:real|actual) (?:person|human)\b`,

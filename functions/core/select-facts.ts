@@ -262,7 +262,10 @@ function selectSpecific(
   // "Where do you get my driving record from?": a collected-data sentence naming the driving record does not say
   // where it comes from; the notice's sources do.
   const neighbourOnly = onlyNeighbours && inTopic.length > 0 && !ROUTE_TOPICS.has(topic);
-  if (bestContent < 1.2 || topic === 'about' || (yesNoOnList && onlyNeighbours) || neighbourOnly) return undefined;
+  // A complaint is answered with how to complain, not with the sentence that names what went wrong.
+  const notARoute = topic === 'complaints' && onlyNeighbours;
+  if (bestContent < 1.2 || topic === 'about' || (yesNoOnList && onlyNeighbours) || neighbourOnly || notARoute)
+    return undefined;
   const chosen = withListItem(topic, specific.filter((r) => r.match >= bestContent * 0.6).slice(0, 3), specific);
   return fromChosen(notice, topic, question, chosen, inTopic, elsewhere.length > 0, detail);
 }

@@ -172,13 +172,17 @@ export function extractContact(text: string): Contact | undefined {
     ? 'ico'
     : /data protection officer|\bdpo\b/.test(lower)
       ? 'dpo'
-      : /\bteam\b|data protection/.test(lower) || emails.some((e) => /data.?protection|information/i.test(e))
+      : /data protection|information governance|information management|privacy/.test(lower) ||
+          emails.some((e) => /data.?protection|information|privacy/i.test(e))
         ? 'data-protection-team'
         : /subject access|request access|make (?:a|this) request/.test(lower)
           ? 'sar'
           : /complain/.test(lower)
             ? 'complaints'
-            : 'council';
+            : // "contact the Revenues Team": the service's own team, not its data protection people.
+              /\bteam\b/.test(lower)
+              ? 'service'
+              : 'council';
   const candidate =
     /(?:Officer|DPO)(?: is|,)\s+([A-Z][a-z]+ [A-Z][a-z]+)/.exec(text)?.[1] ??
     /^([A-Z][a-z]+ [A-Z][a-z]+):/.exec(text)?.[1] ??

@@ -703,6 +703,8 @@ describe('everyday words for what the notice names', () => {
   it.each([
     'i need to talk to someone now, reception gave my address to my ex',
     'the instructor told other parents we get the cheaper membership, who do i speak to',
+    'i want to speak to a real person, the instructor knew about my injury and i only ever told reception',
+    'can i talk to someone, a man at the pool was filming the kids lesson',
   ])('%j is a complaint, answered with the council’s own contact before the ICO', (question) => {
     const answer = leisure(question);
     expect(answer.topic).toBe('complaints');

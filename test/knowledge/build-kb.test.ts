@@ -270,6 +270,25 @@ describe('a right stated outside the rights section', () => {
   });
 });
 
+describe('contacts', () => {
+  it("files a service's own team as the service, not as its data protection people", () => {
+    const { registry, thesaurus } = loadSources();
+    const file = parseNoticeFile(
+      [
+        '---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---',
+        'Contact us',
+        'For questions about your case, contact the Noise Team at noise@testvale.example or on 01632 960111.',
+        'Our Data Protection Officer can be reached at dpo@testvale.example.',
+      ].join('\n'),
+      'testvale-noise.txt',
+    );
+    const facts = buildKnowledgeBase([file], registry, thesaurus).notices[0]!.facts;
+    const roleOf = (start: string) => facts.find((f) => f.text.startsWith(start))?.contacts?.[0]?.role;
+    expect(roleOf('For questions about your case')).toBe('service');
+    expect(roleOf('Our Data Protection Officer')).toBe('dpo');
+  });
+});
+
 describe('a choice the person has, in plain words', () => {
   it('files "you can tell us to stop" and "if you do not want to appear…" as consent', () => {
     const facts = topicsOf(
