@@ -74,3 +74,17 @@ export function asksToWithdraw(text: string): boolean {
     text,
   );
 }
+
+/** A matter the service itself handles: a case, an application, a booking, a bill. */
+const SERVICE_MATTER =
+  /\b(?:application|applying|booking|case|claim|account|bill|appointment|enquiry|report|query|queries)\b/;
+const DATA_PROTECTION_WORDS =
+  /\b(?:dpo|data protection|protectoin|privacy|gdpr|my (?:data|information|info|details|records?)|subject access|copy of)\b/;
+/**
+ * "What's the email for trading standards", "who do I email about my son's application": the service's own team,
+ * unless the question is about data protection ("who is the data protection person").
+ */
+export function asksForTheService(text: string, terms: string[], serviceName: Set<string>): boolean {
+  if (DATA_PROTECTION_WORDS.test(text)) return false;
+  return terms.some((t) => serviceName.has(t)) || SERVICE_MATTER.test(text);
+}

@@ -5,11 +5,12 @@
 import type { NoticeTopic } from './answer-contract.ts';
 import { cueTermsOf, type Intent } from './intent.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
-import type { Fact, RightKind } from './knowledge-schema.ts';
+import type { Contact, Fact, RightKind } from './knowledge-schema.ts';
 import { TOPIC_PHRASE } from './compose.ts';
 import {
   askedDetail,
   askedRight,
+  asksForTheService,
   asksToWithdraw,
   asksWhetherConsentNeeded,
   closedQuestion,
@@ -179,7 +180,9 @@ export function selectFacts(
   if (right) return selectForRight(notice, right, question, ranked, detail);
   const inTopic = notice.facts.filter((f) => f.fact.topic === topic);
   // 2. The question names something: the facts that contain it, most specific first.
-  const specific = selectSpecific(notice, topic, question, ranked, detail, inTopic);
+  // The service's own contact is found by who it is, not by the words the question shares with a sentence.
+  const serviceContact = topic === 'contact' && asksForTheService(question.text, question.terms, notice.nameTerms);
+  const specific = serviceContact ? undefined : selectSpecific(notice, topic, question, ranked, detail, inTopic);
   if (specific) {
     const selection = { ...specific, facts: withContinuations(notice, specific.facts) };
     return withPracticeStated(notice, question, withUnmentioned(notice, question, selection));
@@ -403,6 +406,35 @@ function periodFacts(facts: Fact[]): Fact[] {
   return facts.filter((f) => f.retention?.period);
 }
 
+/** The service's own contact, not its data protection people or the ICO. */
+const servesItself = (c: Contact) => (c.role === 'service' || c.role === 'council') && !!(c.email || c.phone);
+
+/** What the service is: sentences naming it first (wherever the notice filed them), then the introduction. */
+function selectAbout(notice: IndexedNotice): Selection {
+  const names = [...notice.nameTerms];
+  const named = (f: IndexedFact) => names.filter((t) => f.terms.has(t)).length * 2 >= names.length;
+  const early = notice.facts.length / 4;
+  // The first section that introduces the service is where a notice says what it is.
+  const introSection = notice.facts.find((f) => f.fact.topic === 'about' && !METADATA.test(f.fact.text))?.fact.section;
+  const describes = (f: IndexedFact, i: number) =>
+    (named(f) ? 2 : 0) +
+    (f.fact.topic === 'about' ? 1 : 0) +
+    (f.fact.section === introSection && f.fact.topic === 'about' ? 1.5 : 0) +
+    (i < early ? 1 : 0) +
+    (f.fact.topic === 'purposes' ? 0.5 : 0);
+  const chosen = notice.facts
+    .map((f, i) => ({ f, rank: describes(f, i) }))
+    .filter(
+      ({ f, rank }) =>
+        rank >= 1.5 && !METADATA.test(f.fact.text) && ['about', 'controller', 'purposes'].includes(f.fact.topic),
+    )
+    .sort((a, b) => b.rank - a.rank || a.f.fact.order - b.f.fact.order)
+    .slice(0, 4)
+    .map(({ f }) => f.fact)
+    .sort((a, b) => a.order - b.order);
+  return { facts: chosen, stated: chosen.length > 0, match: 0.9 };
+}
+
 function selectGeneral(
   notice: IndexedNotice,
   topic: NoticeTopic,
@@ -418,33 +450,7 @@ function selectGeneral(
         (hasRoute(f.fact) && /\bright/i.test(f.fact.text)),
     );
   }
-  if (topic === 'about') {
-    // What the service is: sentences naming it first, not page furniture.
-    // What the service is: sentences naming it first (wherever the notice filed them), then the introduction.
-    const names = [...notice.nameTerms];
-    const named = (f: IndexedFact) => names.filter((t) => f.terms.has(t)).length * 2 >= names.length;
-    const early = notice.facts.length / 4;
-    // The first section that introduces the service is where a notice says what it is.
-    const introSection = notice.facts.find((f) => f.fact.topic === 'about' && !METADATA.test(f.fact.text))?.fact
-      .section;
-    const describes = (f: IndexedFact, i: number) =>
-      (named(f) ? 2 : 0) +
-      (f.fact.topic === 'about' ? 1 : 0) +
-      (f.fact.section === introSection && f.fact.topic === 'about' ? 1.5 : 0) +
-      (i < early ? 1 : 0) +
-      (f.fact.topic === 'purposes' ? 0.5 : 0);
-    const chosen = notice.facts
-      .map((f, i) => ({ f, rank: describes(f, i) }))
-      .filter(
-        ({ f, rank }) =>
-          rank >= 1.5 && !METADATA.test(f.fact.text) && ['about', 'controller', 'purposes'].includes(f.fact.topic),
-      )
-      .sort((a, b) => b.rank - a.rank || a.f.fact.order - b.f.fact.order)
-      .slice(0, 4)
-      .map(({ f }) => f.fact)
-      .sort((a, b) => a.order - b.order);
-    return { facts: chosen, stated: chosen.length > 0, match: 0.9 };
-  }
+  if (topic === 'about') return selectAbout(notice);
   // Facts filed under a neighbouring topic that share the question's words ("where is it stored" → the platform).
   // Only words about this topic or the question's own subject count: "mum on the phone asking what we hold"
   // is not about phone numbers.
@@ -457,11 +463,13 @@ function selectGeneral(
     .sort((a, b) => overlap(b, terms) - overlap(a, terms))
     .slice(0, 2);
   const procedural = /^(?:how|who|where)\b|\bexercise\b/.test(question.text);
+  const wantsService = topic === 'contact' && asksForTheService(question.text, question.terms, notice.nameTerms);
   const preference = (f: Fact): number => {
     let p = 0;
     if (topic === 'retention' && f.retention?.period) p += 2;
     if (detail && hasDetail(f, detail)) p += 3;
     if ((ROUTE_TOPICS.has(topic) || procedural) && hasRoute(f)) p += topic === 'access-request' ? 3 : 1.5;
+    if (wantsService && (f.contacts ?? []).some(servesItself)) p += 3;
     // A complaint about how data was handled goes to the Data Protection Officer first.
     if (topic === 'complaints' && /data protection officer|\bdpo\b|raise (?:this|your concern)/i.test(f.text)) p += 2.5;
     return p;

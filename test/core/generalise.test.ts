@@ -458,6 +458,23 @@ describe('questions in other words than the cues had', () => {
   });
 });
 
+describe("the service's own contact", () => {
+  it.each(['whats the email for the leisure centres', 'who do i email about my sons swimming lessons application'])(
+    '%j is its own team, not the data protection officer',
+    (question) => {
+      const text = ask(question, { notice: 'testvale-leisure' }).text;
+      expect(text.split('\n')[0]).toContain('bookings@testvale.example');
+    },
+  );
+
+  it('but a question about data protection gets the data protection officer', () => {
+    const text = ask('whats the email for the data protection person at the leisure centres', {
+      notice: 'testvale-leisure',
+    }).text;
+    expect(text.split('\n')[0]).toContain('leisure.dpo@testvale.example');
+  });
+});
+
 describe('asking for deletion in plain words', () => {
   it.each(['i want you to delete everything about me', 'can i get my membership taken out of your system'])(
     '%j is the right to erasure',
