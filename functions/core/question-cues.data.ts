@@ -416,6 +416,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 6,
       phrases: [
         r`\bwhat right (?:do|does) (?:you|they|the council) have\b`,
+        // "wot right have u got to look at my passport", "what's your legal reason for holding our details".
+        r`\bwhat right (?:have|has) (?:you|they|the council)(?: got)?\b`,
+        r`\b(?:legal|lawful) (?:reason|reasons|right|power|powers)\b`,
         r`\bwhat (?:lets|allows|entitles|permits) (?:you|us|them|the council)\b`,
         r`\bwhat gives (?:you|us|them|the council) the right\b`,
       ],

@@ -450,6 +450,8 @@ describe('questions in other words than the cues had', () => {
     ['will you ring my old boss behind my back when i apply to coach', 'sources'],
     ['caller asking how we found out about her membership', 'sources'],
     ['what happens to the paper form i filled in at reception', 'security'],
+    ['wot right have u got to look at my benefit letter', 'lawful-basis'],
+    ['so whats your legal reason for holding my details', 'lawful-basis'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
     ['is the pay as you go scheme the same thing as a membership', 'about'],
     ['i told them about my bad back, is that kept on my file now? i dont want it held against me', 'data-collected'],
