@@ -173,7 +173,8 @@ export const FUNCTION_TERMS = new Set(
   find found say says said tell told able allowed allow happen happens done do make made ask asked dpo officer
   protection data information personal detail details record records file files stuff council service notice privacy
   person people someone human speak talk write ring call answer question questions help period what exercise
-  private secret look looking looked view viewed`
+  private secret look looking looked view viewed come comes came else never let ago everything everyone everybody
+  goes`
     .split(/\s+/)
     .map(stem),
 );

@@ -166,7 +166,7 @@ export const STOPWORDS = new Set(
   will would shall should may might must not no nor any all some each every both either neither also just only very
   too there here out up down again further once more most other such own same s t don now hi hello hey please thanks
   thank ok okay yes yeah like get got go going want wanted know tell ask let one anyone someone something anything
-  im i'm dear sir madam really actually still ever much many way even`.split(/\s+/),
+  im i'm dear sir madam really actually still ever much many way even else`.split(/\s+/),
 );
 
 /** Words so common in privacy questions and notices that they say nothing about which fact is meant. */

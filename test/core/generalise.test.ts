@@ -335,6 +335,14 @@ describe('a follow-up in a conversation about a notice', () => {
     expect(answer.outcome).toBe('answered');
     expect(answer.text).toContain(fact);
   });
+
+  it.each([
+    ['where else does it come from', 'We also receive information from the Department for Work and Pensions'],
+    ['who else gets it', 'Valuation Office Agency'],
+  ])('%j asks for the rest of the list, not for a sentence that says "else"', (question, fact) => {
+    const answer = answerQuestion(index, { question, session: { notice: 'testvale-council-tax' } });
+    expect(answer.text).toContain(fact);
+  });
 });
 
 describe('the fact on the topic asked, not a neighbour that shares a word', () => {
