@@ -20,9 +20,9 @@ import {
  * fails CI. Raise them as matching improves; never lower one to make a change pass. The locked set is scored
  * here as an aggregate only.
  */
-// The dev floor fell when blind-dev-3 (62.7% unseen), blind-dev-4 (71.9%) and blind-dev-5 (58.1%) joined it, not by
-// a change.
-const FLOORS = { main: 0.955, dev: 0.8, locked: 0.785 };
+// The dev floor fell when blind-dev-3 (62.7% unseen), blind-dev-4 (71.9%), blind-dev-5 (58.1%) and blind-dev-6
+// (57.2%) joined it, not by a change.
+const FLOORS = { main: 0.955, dev: 0.81, locked: 0.8 };
 
 const run = (index: KnowledgeIndex, items: EvalItem[]) =>
   items.map((item) => score(item, answerQuestion(index, toQuestion(item))));

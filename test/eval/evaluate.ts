@@ -124,6 +124,7 @@ export const DEV_SET: EvalSet = {
     new URL('./blind-dev-3/', import.meta.url),
     new URL('./blind-dev-4/', import.meta.url),
     new URL('./blind-dev-5/', import.meta.url),
+    new URL('./blind-dev-6/', import.meta.url),
   ],
 };
 
