@@ -135,6 +135,11 @@ export function expandSlang(normalised: string): string {
 
 /** Words that carry no meaning in a question ("innit", "lol"): dropped before anything else reads it. */
 const FILLER = new Set([
+  // Adverbs that only add emphasis: "what do you actually use it for" is "what do you use it for".
+  'actually',
+  'really',
+  'literally',
+  'basically',
   'innit',
   'tho',
   'though',

@@ -128,6 +128,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b`,
+        // "will my new neighbours be able to look up online that it went to me".
+        r`\b(?:will|would|can|could) (?:my |the |other |any |people |anyone |\w+ ){1,3}be able to (?:see|look up|find out|read|access|view)\b`,
         r`\bthird part(?:y|ies)\b`,
         r`\bwho (?:do|will) you (?:give|send)\b`,
         // "who does it actually tell", "who will you inform".
@@ -767,6 +769,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:this|the) (?:privacy )?(?:notice|policy|page|thing|statement) (?:cover|covers|even about|about|for|apply to|include)\b`,
         r`\bwho is (?:it|this) for\b`,
         r`\bdoes (?:this|it) (?:notice |page )?(?:cover|include|apply to)\b`,
+        // "is this the right privacy page for me", "is this the right page for my dad's burial".
+        r`\b(?:right|correct|wrong) (?:privacy )?(?:page|notice)\b`,
       ],
     },
     // Who the service is for: "can I still get help from Connexions or am I too old".
@@ -949,6 +953,8 @@ export const INCIDENT_PHRASES: string[] = [
   r`\b(?:knew|gave|given|showed|shown|told|sent|leaked|passed on|read out|posted|handed)\b`,
   r`\b(?:was|were|is|are|keeps?) (?:\w+ )?(?:taking|pointing|filming|sharing|messaging|ringing|watching|following)\b`,
   r`\bsaid (?:the council|you|your \w+) (?:gave|told|sent|passed)\b`,
+  // "a passenger turned up at my house and said she got my address from the council".
+  r`\bturned up at\b|\bgot (?:my|our|her|his) (?:\w+ )?(?:address|number|name|details|info\w*) (?:from|off)\b`,
 ];
 
 export const WANTS_PERSON_PHRASES: string[] = [

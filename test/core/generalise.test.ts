@@ -460,6 +460,8 @@ describe('questions in other words than the cues had', () => {
     ['what happens to the paper form i filled in at reception', 'security'],
     ['wot right have u got to look at my benefit letter', 'lawful-basis'],
     ['so whats your legal reason for holding my details', 'lawful-basis'],
+    ['what do you actually use all of it for', 'purposes'],
+    ['is this the right privacy page for me, i only go swimming', 'about'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
     ['is the pay as you go scheme the same thing as a membership', 'about'],
     ['i told them about my bad back, is that kept on my file now? i dont want it held against me', 'data-collected'],
@@ -732,6 +734,7 @@ describe('everyday words for what the notice names', () => {
     'the instructor told other parents we get the cheaper membership, who do i speak to',
     'i want to speak to a real person, the instructor knew about my injury and i only ever told reception',
     'can i talk to someone, a man at the pool was filming the kids lesson',
+    'i need to speak to someone today, a man turned up at my house and said he got my address from the gym',
   ])('%j is a complaint, answered with the council’s own contact before the ICO', (question) => {
     const answer = leisure(question);
     expect(answer.topic).toBe('complaints');
