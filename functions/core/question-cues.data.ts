@@ -654,6 +654,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bstop (?:the|your|getting|sending me|sending) (?:emails|e-mails|texts|newsletters?|messages|marketing|letters)\b`,
         r`\bstop (?:the|your|these|those|all the|getting) (?:\w+ ){1,3}(?:emails|e-mails|texts|newsletters?|messages|marketing|letters|reminders)\b`,
         r`\b(?:decide|choose) not to\b`,
+        // "my son wants to make the complaint for me, do I need to sign anything": someone's authority to act.
+        r`\b(?:need|needs|have|has) to sign\b|\bsign (?:a|any|the|something|anything) (?:\w+ )?(?:form|permission|consent|authority)\b`,
         r`\bpull out\b`,
       ],
     },

@@ -113,6 +113,8 @@ interface Candidate {
   list?: number;
   section: Section;
   prior: NoticeTopic | null;
+  /** Complaints are what the service handles (see complaintsAreItsBusiness): "complaint" alone says no topic. */
+  complaintsBusiness?: boolean;
 }
 
 /** Topics a sentence is about: the best, plus a second when the sentence clearly states both. */
@@ -135,6 +137,7 @@ function topicsOf(candidate: Candidate): Classified {
   const add = (topic: NoticeTopic, score: number) => scores.set(topic, (scores.get(topic) ?? 0) + score);
   if (candidate.leadIn) for (const [topic, score] of scoreTopics(candidate.leadIn)) add(topic, score * 0.8);
   if (candidate.prior) add(candidate.prior, candidate.inList ? 3 : 2);
+  if (candidate.complaintsBusiness && !COMPLAINT_ABOUT_DATA.test(candidate.sentence)) scores.delete('complaints');
   // A list whose heading and lead-in say little ("We may also:"): its items' own shape decides.
   if (candidate.inList && Math.max(0, ...scores.values()) < CONFIDENT_TOPIC_SCORE)
     for (const [topic, score] of listItemTopics(candidate.sentence)) add(topic, score);
@@ -145,6 +148,18 @@ function topicsOf(candidate: Candidate): Classified {
   if (second && (own.get(second[0]) ?? 0) >= SECOND_TOPIC_SCORE && second[1] >= first[1] * 0.5) topics.push(second[0]);
   return { topics, confident: first[1] >= CONFIDENT_TOPIC_SCORE };
 }
+
+/** A complaint about the handling of personal data: to the DPO or the ICO, about how we used your information. */
+const COMPLAINT_ABOUT_DATA =
+  /\binformation commissioner|\bico\b|\b(?:unhappy|not happy|dissatisfied|concerned) (?:with|about) (?:how|the way) we\b|\bdata protection officer\b/i;
+
+/** A notice for a service that handles complaints (complaints and FOI, trading standards, noise): many sentences say so. */
+const complaintsAreItsBusiness = (sections: Section[]) =>
+  sections
+    .flatMap((s) => s.blocks)
+    .flatMap((b) => (b.kind === 'list' ? b.items : splitSentences(b.text)))
+    .filter((sentence) => /\bcomplain/i.test(sentence)).length >= COMPLAINTS_BUSINESS_SENTENCES;
+const COMPLAINTS_BUSINESS_SENTENCES = 8;
 
 function candidatesOf(section: Section, prior: NoticeTopic | null, lists: { count: number }): Candidate[] {
   const out: Candidate[] = [];
@@ -231,8 +246,9 @@ function factsOf(
   const facts: Fact[] = [];
   let order = 0;
   const lists = { count: 0 };
+  const complaintsBusiness = complaintsAreItsBusiness(sections);
   sections.forEach((section, index) => {
-    const candidates = candidatesOf(section, topics[index] ?? null, lists);
+    const candidates = candidatesOf(section, topics[index] ?? null, lists).map((c) => ({ ...c, complaintsBusiness }));
     const classifiedAll = coherentLists(candidates, candidates.map(topicsOf));
     for (const [at, candidate] of candidates.entries()) {
       order++;

@@ -241,7 +241,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\b(?:unhappy|not happy|dissatisfied|concerned) (?:with|about) (?:how|the way) we\b/, 4],
     // A complaint about how personal data was handled; "noise complaints" or "food complaints" are a service.
     [
-      /\bcomplain(?:t|ts|ing)?\b(?=[^.]*\b(?:ico|information commissioner|how we (?:have )?(?:handled|used|process)|(?:your|personal) (?:data|information)|data protection|privacy)\b)|\b(?:make|raise|have) a complaint\b(?! about (?:noise|food|a business))|^complaints?$/,
+      /\bcomplain(?:t|ts|ing)?\b(?=[^.]*\b(?:ico|information commissioner|how we (?:have )?(?:handled|used|process)|(?:about|with) (?:the use of |how we use )?(?:your|personal) (?:data|information)|data protection|privacy)\b)|\b(?:make|raise|have) a complaint\b(?! about (?:noise|food|a business))|^complaints?$/,
       4,
     ],
     [/\bcomplain(?:t|ts|ing)?\b/, 1],

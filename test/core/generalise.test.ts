@@ -461,6 +461,7 @@ describe('questions in other words than the cues had', () => {
     ['wot right have u got to look at my benefit letter', 'lawful-basis'],
     ['so whats your legal reason for holding my details', 'lawful-basis'],
     ['what do you actually use all of it for', 'purposes'],
+    ['my son wants to book for me, do i need to sign anything', 'consent'],
     ['is this the right privacy page for me, i only go swimming', 'about'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
     ['is the pay as you go scheme the same thing as a membership', 'about'],

@@ -270,6 +270,31 @@ describe('a right stated outside the rights section', () => {
   });
 });
 
+describe('a notice for a service that handles complaints', () => {
+  const facts = topicsOf(
+    [
+      'When you make a complaint we record your name, address and the details of your complaint.',
+      'If someone complains for you, we need your written consent first.',
+      'Our complaints procedure has two stages.',
+      'Complaint files are kept for 6 years after the complaint is closed.',
+      'We share a complaint with the service it is about.',
+      'Our lawful basis for handling complaints is public task, under Article 6(1)(e) of the UK GDPR.',
+      'We report the number of complaints to councillors without naming anyone.',
+      'Making a complaint will not affect the services you receive.',
+      "If you are unhappy with how we have used your information, you can complain to the Information Commissioner's Office.",
+    ].join('\n\n'),
+  );
+
+  it('files a sentence by what it says of the complaints, not as a complaint about the council', () => {
+    expect(facts).toContain(
+      'lawful-basis: Our lawful basis for handling complaints is public task, under Article 6(1)(e) of the UK GDPR.',
+    );
+    expect(facts.filter((f) => f.startsWith('complaints:'))).toEqual([
+      "complaints: If you are unhappy with how we have used your information, you can complain to the Information Commissioner's Office.",
+    ]);
+  });
+});
+
 describe('contacts', () => {
   it("files a service's own team as the service, not as its data protection people", () => {
     const { registry, thesaurus } = loadSources();
