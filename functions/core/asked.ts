@@ -23,12 +23,13 @@ export function askedDetail(question: string): Detail | undefined {
 }
 
 const RIGHT_ASKED: [RightKind, RegExp][] = [
+  // First: "did a computer put me in band C? because it's wrong" asks about the automated decision.
+  ['automated-decisions', /\b(?:computer|automated|automatically|algorithm|profiling|machine|bot|ai|software)\b/],
   ['erasure', /\b(?:delete|deleted|erase|remove|wipe|forgotten|get rid)\b/],
   [
     'rectification',
     /\b(?:wrong|mistakes?|incorrect|inaccurate|correct|fix|change(?! (?:my|our|her|his|their) minds?\b)|update|amend)\b/,
   ],
-  ['automated-decisions', /\b(?:computer|automated|algorithm|profiling|machine)\b/],
   ['portability', /\b(?:portab\w*|move my|transfer my)\b/],
   ['restriction', /\b(?:restrict\w*|stop (?:you |them )?using|limit)\b/],
   ['object', /\bobject\b/],

@@ -570,6 +570,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:my|her|his|their) (?:\w+ )?(?:details|data|info|information|records?|name) (?:removed|deleted|erased|wiped|taken off)\b`,
         r`\b(?:move|transfer|take) (?:my|our) (?:\w+ )?(?:data|info|information|records?) to (?:another|a different|a new)\b`,
         r`\b(?:is a |does a )?(?:computer|algorithm|machine|ai) (?:\w+ )?(?:decid\w*|making decisions|decide)\b`,
+        // "does a computer work out how much I pay", "does a bot decide my complaint", "was it marked by a computer".
+        r`\b(?:computer|algorithm|machine|ai|bot|software)s? (?:\w+ ){0,2}(?:work(?:s|ed)? out|calculat\w*|mark(?:s|ed)?|score[sd]?|assess\w*|choose|chooses|chose|pick(?:s|ed)?|put|decid\w*)\b`,
+        r`\b(?:decided|worked out|calculated|marked|done|chosen|picked) by (?:a |the )?(?:computer|bot|machine|algorithm|ai|software)\b`,
         r`\bask (?:you|them|the council) to stop\b`,
         r`\bget (?:me |my \w+ )?(?:off|out of) (?:the|a|your) [\w ]{0,30}(?:register|list|website|system|database)\b`,
         r`\bremove (?:me|my \w+) from\b`,

@@ -100,7 +100,7 @@ function kindFor(topic: NoticeTopic, text: string, inList: boolean): FactKind {
 }
 
 const RIGHT_OFFERED =
-  /\bautomated\b|\bprofiling\b|\byou (?:can|may|have the right)\b|\bwe (?:agree|will)\b[^.]{0,40}\bdelete\b|\bask us to\b/i;
+  /\bautomated\b|\bautomatically\b|\bby (?:a |the |our )?(?:\w+ )?(?:computer|software)\b|\bprofiling\b|\byou (?:can|may|have the right)\b|\bwe (?:agree|will)\b[^.]{0,40}\bdelete\b|\bask us to\b/i;
 
 const CONTENTS_LEAD_IN =
   /\b(?:this|the) (?:privacy )?(?:notice|policy|statement) (?:will )?(?:tells?|advises?|explains?|sets out|covers?|describes?)(?: you)?(?: on| about)?\s*:/i;

@@ -95,11 +95,15 @@ const RIGHT_PATTERNS: [RightKind, RegExp][] = [
   ],
   [
     'erasure',
-    /\b(?:have|get) (?:it|them|your \w+) (?:deleted|erased|removed)\b|\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b|\b(?:ask|asking|request) (?:for |us )?(?:your |the )?(?:\w+ )?(?:to be )?(?:deleted|erased)\b|\bto be (?:deleted|erased)\b|\bask us to (?:delete|erase)\b/i,
+    /\b(?:have|get) (?:it|them|your \w+) (?:deleted|erased|removed)\b|\berase|\berasure\b|\bforgotten\b|\bdelete (?:information|your (?:record|records|data|information|details))\b|\b(?:ask|asking|request) (?:for |us )?(?:your |the )?(?:\w+ )?(?:to be )?(?:deleted|erased)\b|\bto be (?:deleted|erased)\b|\bask us to (?:delete|erase)\b|\b(?:ask us to )?(?:close|cancel) your (?:application|account|registration)\b/i,
   ],
   ['restriction', /\brestrict|\bsuppression\b|\bstop us using\b/i],
   ['portability', /\bportability\b|\btransferred electronically\b/i],
-  ['automated-decisions', /\bautomated decision|\bprofiling\b|\bdecisions being made that significantly\b/i],
+  [
+    'automated-decisions',
+    // "…so no decision about your application is made by a computer alone", "calculated by our charging software".
+    /\bautomated (?:decision|means)|\bprofiling\b|\bdecisions being made that significantly\b|\bmade by (?:a |the )?(?:computer|software|system)\b|\b(?:marked|calculated|scored|sorted|worked out) (?:automatically|by (?:a |the |our )?(?:\w+ )?(?:computer|software|system))\b/i,
+  ],
   ['object', /\bobject\b/i],
   ['withdraw-consent', /\bwithdraw\b/i],
   ['complain', /\bcomplain/i],

@@ -488,6 +488,17 @@ describe("the service's own contact", () => {
   });
 });
 
+describe('a computer deciding', () => {
+  it.each([
+    'does a computer work out my membership fee',
+    'did a computer put me in the wrong class? because its wrong',
+  ])('%j asks about automated decisions, even when it says something is wrong', (question) => {
+    const answer = ask(question, { notice: 'testvale-leisure' });
+    expect(answer.topic).toBe('rights');
+    expect(answer.text).toContain('automated decision-making');
+  });
+});
+
 describe('asking for deletion in plain words', () => {
   it.each(['i want you to delete everything about me', 'can i get my membership taken out of your system'])(
     '%j is the right to erasure',

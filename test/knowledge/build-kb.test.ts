@@ -295,6 +295,22 @@ describe('a notice for a service that handles complaints', () => {
   });
 });
 
+describe('rights stated in plain words', () => {
+  it.each([
+    ['A housing officer checks every application, so no decision is made by a computer alone.', 'automated-decisions'],
+    ['The assessment is calculated by our charging software, and an officer checks it.', 'automated-decisions'],
+    ['You can ask us to close your application at any time.', 'erasure'],
+  ])('%j states %s', (sentence, right) => {
+    const { registry, thesaurus } = loadSources();
+    const file = parseNoticeFile(
+      `---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---\nYour rights\n${sentence}`,
+      'testvale-noise.txt',
+    );
+    const facts = buildKnowledgeBase([file], registry, thesaurus).notices[0]!.facts;
+    expect(facts.find((f) => f.text === sentence)?.rights).toContain(right);
+  });
+});
+
 describe('contacts', () => {
   it("files a service's own team as the service, not as its data protection people", () => {
     const { registry, thesaurus } = loadSources();
