@@ -117,7 +117,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       phrases: [
         r`\b(?:be|is|are|get|gets|go|goes|put|made|shown|appear|appears) (?:\w+ ){0,2}(?:public|published|online|on (?:the|your) website)\b`,
         // "will my name end up in the paper", "will our address be up on that board", "did you put it on there".
-        r`\b(?:end up|be|go|goes|get|gets|appear|appears|put|shown|be up) (?:\w+ ){0,2}(?:in|on) (?:the |that |a |your )?(?:paper|papers|newspaper|local news|news|website|board|noticeboard|notice board|internet|web)\b`,
+        r`\b(?:end up|be|go|goes|get|gets|appear|appears|put|shown|be up) (?:\w+ ){0,2}(?:in|on) (?:the |that |a |your )?(?:local |national |daily )?(?:paper|papers|newspaper|local news|news|website|board|noticeboard|notice board|internet|web)\b`,
         r`\b(?:put|posted|uploaded) (?:it|them|this|that|my \w+|his \w+|her \w+) (?:up )?on (?:there|that site|that website|the internet)\b`,
         r`\b(?:put|post|posted|share|shared|show|shown|upload|uploaded) (?:\w+ ){0,2}on (?:facebook|social media|twitter|x|instagram|tiktok|youtube|the internet|the news)\b`,
         r`\bpublish(?:ed|es)?\b`,
@@ -128,6 +128,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
       weight: 3,
       phrases: [
         r`\bwho (?:else )?(?:sees|can see|gets|has|will see|could see|else)\b`,
+        // "can people look up my home address on your online list", "will our file follow us when we move".
+        r`\b(?:look up|look me up|find|search|see)\b[\w ]{0,40}\b(?:online|on (?:the|your) (?:website|register|list|online list)|public register)\b`,
+        r`\b(?:file|records?|information|info|details) (?:\w+ )?(?:follow|go with|move with|be passed on|be sent on) (?:me|us|him|her|them)\b`,
         // "will my new neighbours be able to look up online that it went to me".
         r`\b(?:will|would|can|could) (?:my |the |other |any |people |anyone |\w+ ){1,3}be able to (?:see|look up|find out|read|access|view)\b`,
         r`\bthird part(?:y|ies)\b`,
@@ -434,6 +437,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\blegal grounds?\b`,
         r`\bon what (?:basis|grounds)\b`,
         r`\bwhat (?:law|legislation|act)\b`,
+        // "what section of the law do you prosecute under", "under which act".
+        r`\b(?:what|which) (?:section|part|bit|article) (?:of )?(?:the )?(?:law|act|legislation)\b|\bunder (?:what|which) (?:law|act|section|legislation)\b`,
         r`\bwhich (?:law|legislation|act)\b`,
         r`\blegally\b`,
       ],
@@ -557,6 +562,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bother countr`,
         r`\bindia\b`,
         r`\bchina\b`,
+        // "is ireland allowed then": a country named is a question about transfers.
+        r`\b(?:ireland|dublin|united states|canada|australia|philippines|south africa|switzerland|norway|poland|spain|france|germany|netherlands|belgium|italy|portugal)\b`,
       ],
     },
   ],
