@@ -66,6 +66,9 @@ export function headingKey(text: string): string {
 function toUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let blank = true;
+  /** The header cells of the table being read. */
+  let columns: string[] = [];
+  let inTable = false;
   const lines = text.split('\n');
   lines.forEach((published, n) => {
     // A Q&A layout: "Q: What do you hold?" is a heading and "A: We hold…" its text, without the markers.
@@ -79,21 +82,27 @@ function toUnits(text: string): Unit[] {
       const cells = raw
         .split('|')
         .map((c) => c.trim())
-        .filter(Boolean)
-        .join(' — ');
-      const previous = units.at(-1);
-      const header = !previous?.table && TABLE_ROW.test(lines[n + 1] ?? '');
-      units.push({
-        kind: header ? 'line' : 'bullet',
-        text: header ? `${cells}:` : cells,
-        raw: raw.trim(),
-        blankBefore: blank,
-        numbered: false,
-        table: true,
-      });
+        .filter(Boolean);
+      const header = !inTable && TABLE_ROW.test(lines[n + 1] ?? '');
+      if (header) columns = cells;
+      inTable = true;
+      const unit = { raw: raw.trim(), blankBefore: blank, numbered: false, table: true };
+      // A header of three or more columns is not a lead-in: each item carries its own column's name instead.
+      if (header) {
+        if (cells.length < 3) units.push({ ...unit, kind: 'line', text: `${cells.join(' — ')}:` });
+      }
+      // A row of three or more columns (activity | purpose | lawful basis | how long) says one thing per column:
+      // "Group 2 medical — How long we keep it: 1 year" is a retention fact, its purpose another fact.
+      else if (columns.length >= 3 && cells.length === columns.length)
+        for (const [i, cell] of cells.entries()) {
+          if (i > 0) units.push({ ...unit, kind: 'bullet', text: `${cells[0]} — ${columns[i]}: ${cell}` });
+        }
+      else units.push({ ...unit, kind: 'bullet', text: cells.join(' — ') });
       blank = false;
       return;
     }
+    columns = [];
+    inTable = false;
     const item = stripBullet(raw);
     const numbered = item !== null && /^\s*\d/.test(raw);
     units.push({

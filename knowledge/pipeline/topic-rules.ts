@@ -111,6 +111,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\b(?:people|professionals|agencies|partners)\b[^.]{0,80}\btell us\b/, 4],
   ],
   purposes: [
+    // A table cell under its column's name: "Group 2 medical — Purpose: To make sure…".
+    [/ — (?:purposes?|why we (?:use|need|collect) it|what we use it for):/, 5],
     [/\bhow we use\b|\bwhat we use (?:it|your information) for\b|\bwe (?:only )?use (?:it|them|this) (?:to|for)\b/, 3],
     [
       /\b(?:we )?use (?:your|client|this|the) (?:personal )?(?:information|data)(?: to)?\b|\bwhy we (?:collect|need|use)\b|\bwhy do we need\b/,
@@ -121,6 +123,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bresearch or planning\b|\bstatistics?\b/, 1],
   ],
   'lawful-basis': [
+    [/ — (?:lawful|legal) (?:basis|grounds?)(?: for processing)?:/, 5],
     [/\b(?:lawful|legal) bas[ie]s\b|\blegal grounds\b|\bthe law allows\b|\breasons we can collect\b/, 4],
     [
       /\blegal obligation\b|\bpublic (?:task|interest)\b|\bvital interests\b|\bsubstantial public interest\b|\blegitimate interests?\b/,
@@ -133,6 +136,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bunder the provisions\b|\bobligations imposed\b|\brequired by law\b|\blaw requires\b/, 1],
   ],
   sharing: [
+    [/ — (?:who (?:we share it with|gets it|receives it)|shared with|recipients?):/, 5],
     [/\bshar(?:e|ed|es|ing)\b/, 3],
     [
       /\bdisclos(?:e|ed|ure)\b|\bpass(?:ed|es)? (?:(?:it|them|this|your \w+|information|details) )?(?:on|to)\b|\bsend (?:information|data)\b|\bsent to\b|\breport to\b|\bprovide information about our learners\b/,
@@ -149,6 +153,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bpublish(?:ed|es)?\b|\bpublic register\b|\bon (?:our|the) website\b|\bmade public\b/, 2],
   ],
   retention: [
+    [/ — (?:how long (?:we keep it|it is kept)|retention(?: period)?|kept for):/, 5],
     [/^keeping (?:your )?(?:personal )?(?:information|data|records)$/, 3],
     [
       /\bretain(?:ed)?\b|\bretention\b|\bkept\b(?! (?:safe|safely|secure|securely|confidential|private|on|in|at|within)\b)|\bhow long\b|\bheld for\b|\bhold your information for\b|\bkeep your information\b/,

@@ -311,6 +311,35 @@ describe('rights stated in plain words', () => {
   });
 });
 
+describe('a table of several columns', () => {
+  const facts = topicsOf(
+    [
+      'At a glance',
+      '',
+      '| Activity | Purpose | Lawful basis | How long we keep it |',
+      '| --- | --- | --- | --- |',
+      '| Noise diaries | To decide whether the noise is a nuisance | Public task | 2 years after the case closes |',
+      '',
+      'How long we keep it',
+      '',
+      '| Record | Retention period |',
+      '| --- | --- |',
+      '| Recordings | 6 months |',
+    ].join('\n'),
+  );
+
+  it("files each cell of a row under its column's topic, named by its row and column", () => {
+    expect(facts).toContain('purposes: Noise diaries — Purpose: To decide whether the noise is a nuisance');
+    expect(facts).toContain('lawful-basis: Noise diaries — Lawful basis: Public task');
+    expect(facts).toContain('retention: Noise diaries — How long we keep it: 2 years after the case closes');
+    expect(facts.some((f) => f.includes('Activity — Purpose'))).toBe(false);
+  });
+
+  it('keeps a two-column row whole, under its header', () => {
+    expect(facts).toContain('retention: Recordings — 6 months');
+  });
+});
+
 describe('contacts', () => {
   it("files a service's own team as the service, not as its data protection people", () => {
     const { registry, thesaurus } = loadSources();
