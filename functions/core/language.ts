@@ -95,6 +95,8 @@ const SLANG: Record<string, string> = {
   hu: 'who',
   ho: 'who',
   kidz: 'kids',
+  cert: 'certificate',
+  certs: 'certificates',
   dpo: 'dpo',
   sar: 'sar',
 };

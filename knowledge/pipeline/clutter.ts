@@ -22,7 +22,8 @@ const CLUTTER_LINES: RegExp[] = [
   /^you are here$/i,
   // Breadcrumbs: "Home > Council and democracy > Privacy" (two or more separators between short items).
   /^(?![-*•·]\s)(?:[^>›»|\n]{1,60}\s(?:>|›|»)\s){2,}[^>›»|\n]{1,80}$/,
-  // Page tools and feedback.
+  // Page tools and feedback: "Share this page: Facebook X LinkedIn Email".
+  /^share (?:this )?(?:page|article)\s*:?\s*(?:(?:facebook|x|twitter|linkedin|email|whatsapp|bluesky)\s*)*$/i,
   /^(?:print|share|download|email|bookmark)(?: (?:this )?(?:page|article|notice)(?: as (?:a )?pdf)?)?\.?$/i,
   // Several page tools on one line: "Print this page   Share this page", "Search this site   Search".
   /^(?:(?:print|share|download|email|bookmark|search)(?: this)?(?: page| site| article| notice)?\s*){2,4}$/i,
@@ -54,8 +55,9 @@ const LINK_TEXT = /^[^.!?;:]{1,60}$/;
 const ACCORDION_HINT =
   /\s*\b(?:select|click|tap|choose|use) (?:on )?(?:a|each|any|the) (?:heading|section|title|question)s? (?:below )?to (?:open|expand|show|read)[^.]*\.?/gi;
 
-/** An accordion's toggle pasted after its heading: "Who we are  Show", "Your rights Hide". */
-const ACCORDION_TOGGLE = /^([^.!?]{2,80}?)\s+(?:Show|Hide|Expand|Collapse|Open|Close)(?: (?:section|all))?\s*$/;
+/** An accordion's toggle pasted after its heading: "Who we are  Show", "Your rights Hide", "Who we share it with +". */
+const ACCORDION_TOGGLE =
+  /^([^.!?]{2,80}?)\s+(?:(?:Show|Hide|Expand|Collapse|Open|Close)(?: (?:section|all))?|\+|−)\s*$/;
 
 /** "[email protected]" (Cloudflare's e-mail obfuscation) and other placeholders where an address was hidden. */
 const HIDDEN_EMAIL = /\[\s*email(?:&#160;|\s)*protected\s*\]|\(?\s*email address hidden\s*\)?|\[at\]\s*\[dot\]/gi;

@@ -54,7 +54,9 @@ const QA_MARKER = /^\s*(?:Q|A|Question|Answer)\s*[:.)]\s+/;
 /** A sentence that stops where a stripped link or address used to be. */
 export const DANGLING = /(?:\b(?:at|to|on|via|visit|from|see)|:-?|,)\s*$/i;
 const PAGE_MARKER = /(?:\s*\.{2,}\s*|\t+\s*|\s{2,})\S{1,3}\s*$|(?<=[a-z?)])\d{1,3}\s*$/i;
-const CONTENTS_LABEL = /^\s*(?:table of contents|contents)\s*:?\s*$/i;
+// "On this page", a web page's list of its own sections, is a table of contents without page numbers.
+const CONTENTS_LABEL =
+  /^\s*(?:table of contents|contents|on this page|in this section|page contents|jump to)\s*:?\s*$/i;
 
 export function headingKey(text: string): string {
   return text

@@ -15,7 +15,11 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
       /^(?:this|our|the) (?:privacy )?(?:notice|policy|statement|page) (?:explains|tells you|sets out|describes|covers|will tell you)\b/,
       8,
     ],
-    [/\babout (?:us|the service|this service|connexions)\b|^about\b/, 2],
+    // "About us"; not a list's "About your finances: your income…", which says what is held about you.
+    [
+      /\babout (?:us|the service|this service|connexions)\b|^about\b(?! (?:you|your|the (?:child|person|deceased)|him|her|them|each)\b)/,
+      2,
+    ],
     // "1. Introduction"; "It covers mainstream school transport …", "It also covers drivers …".
     [/^(?:\d+\.?\s*)?(?:introduction|overview)$|^(?:this notice|it|this) (?:also )?(?:covers|applies to)\b/, 3],
     [

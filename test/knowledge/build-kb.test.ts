@@ -340,6 +340,28 @@ describe('a table of several columns', () => {
   });
 });
 
+describe('a web page that lists its own sections', () => {
+  const facts = topicsOf(
+    [
+      'On this page',
+      'What we collect +',
+      'Who we share it with +',
+      '',
+      'What we collect +',
+      'About your finances: your income, benefits and savings.',
+      'Who we share it with +',
+      'We share your case with the police.',
+    ].join('\n'),
+  );
+
+  it('drops the list of sections, and files "About your finances: …" as what is collected', () => {
+    expect(facts).toEqual([
+      'data-collected: About your finances: your income, benefits and savings.',
+      'sharing: We share your case with the police.',
+    ]);
+  });
+});
+
 describe('contacts', () => {
   it("files a service's own team as the service, not as its data protection people", () => {
     const { registry, thesaurus } = loadSources();

@@ -99,6 +99,12 @@ describe('website clutter in a pasted notice', () => {
     expect(kept.text.trim()).toBe('This page explains how we use your data.');
   });
 
+  it('drops share buttons on one line, and a "+" toggle after a heading', () => {
+    const kept = removeClutter('Share this page:  Facebook  X  LinkedIn  Email\nWho we share it with +\nThe police.');
+    expect(kept.dropped).toEqual(['Share this page:  Facebook  X  LinkedIn  Email', '+']);
+    expect(kept.text).toBe('Who we share it with\nThe police.');
+  });
+
   it("drops an accordion's toggle pasted after its heading, and keeps the heading", () => {
     const kept = removeClutter('Your rights  Show\nYou can ask us to delete it.\nWe will show you the file. Open');
     expect(kept.dropped).toEqual(['Show']);
