@@ -193,6 +193,15 @@ describe('hole repair', () => {
     expect(facts.join('\n')).toContain('the other websites you visit.');
   });
 
+  it('reads "they go to and …" as a clause, and keeps the whole sentence', () => {
+    const facts = topicsOf(
+      'What we hold\nAbout your child: their name, the school they go to and their unique pupil number, and their attendance record.',
+    );
+    expect(facts.join('\n')).toContain(
+      'the school they go to and their unique pupil number, and their attendance record.',
+    );
+  });
+
   it('leaves a space after a filled-in address and keeps a link that follows stray punctuation', () => {
     const cls = realKnowledgeBase().notices.find((n) => n.id === 'kent-community-learning-skills')!;
     expect(cls.facts.map((f) => f.text)).toContainEqual(
