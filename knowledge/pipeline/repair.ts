@@ -16,10 +16,10 @@ export interface ContactSource {
 /**
  * "at" followed by nothing, a comma, "or", "and" or "to": where an address or link was stripped. "Visit" is the
  * verb pointing somewhere ("please visit."), not the noun ("2 years after the last visit, and…") nor the verb of a
- * clause ("the other websites you visit.", "the school they go to and their pupil number").
+ * clause ("the other websites you visit.", "the school they go to and their pupil number"); nor "looked at, and…".
  */
 const HOLE =
-  /\b(?:at|via|(?<!\b(?:the|a|an|last|next|first|home|each|every|your|our|their|this|that|site|any|one|per|you|we|they|i) )visit|(?<!\b(?:you|we|they|i|he|she|it|who|children|pupils|students) )(?:go to|refer to))\s*[:;,]?(?!\s*[:;,]?\s*(?:www\.|https?:|[\w.-]+@|[\w-]+\.(?:gov|org|co)\.uk))(?=\s*(?:$|[,.;]|\bor\b|\band\b|\bto\b))|:\s*$/i;
+  /\b(?:(?<!\b(?:look|looks|looked|looking|aim|aimed|arrive|arrived|stay|stayed|good|bad|stare|stared|glance|glanced) )at|via|(?<!\b(?:the|a|an|last|next|first|home|each|every|your|our|their|this|that|site|any|one|per|you|we|they|i) )visit|(?<!\b(?:you|we|they|i|he|she|it|who|children|pupils|students) )(?:go to|refer to))\s*[:;,]?(?!\s*[:;,]?\s*(?:www\.|https?:|[\w.-]+@|[\w-]+\.(?:gov|org|co)\.uk))(?=\s*(?:$|[,.;]|\bor\b|\band\b|\bto\b))|:\s*$/i;
 const POINTER =
   /^(?:alternatively, )?(?:for (?:more|further)|to find out|to contact|please (?:visit|go|refer|see)|read|more information|you can find out more|for information)/i;
 const ICO = /information commissioner|\bico\b|supervisory authority/i;

@@ -193,6 +193,13 @@ describe('hole repair', () => {
     expect(facts.join('\n')).toContain('the other websites you visit.');
   });
 
+  it('reads "looked at, and …" as a verb, not a stripped link', () => {
+    const facts = topicsOf(
+      'Your rights\nYou can ask us to restrict how we use it while a complaint is looked at, and to object.',
+    );
+    expect(facts.join('\n')).toContain('while a complaint is looked at, and to object.');
+  });
+
   it('reads "they go to and …" as a clause, and keeps the whole sentence', () => {
     const facts = topicsOf(
       'What we hold\nAbout your child: their name, the school they go to and their unique pupil number, and their attendance record.',
