@@ -123,6 +123,8 @@ export const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c:
 /** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
 /** The council's own contact for a complaint: its data protection people, not the team that sends the bills. */
 const COMPLAINT_ROLES = new Set(['dpo', 'data-protection-team', 'complaints']);
+/** Where a request for a copy goes: the data protection people, not the service's own team. */
+const SAR_ROLES = new Set(['dpo', 'data-protection-team', 'sar']);
 
 export function withRoute(notice: IndexedNotice, topic: NoticeTopic, chosen: Fact[], detail?: Detail): Fact[] {
   const needsRoute =
@@ -138,7 +140,9 @@ export function withRoute(notice: IndexedNotice, topic: NoticeTopic, chosen: Fac
       ? hasDetail(f, detail)
       : topic === 'complaints'
         ? (f.contacts ?? []).some((c) => COMPLAINT_ROLES.has(c.role) && (c.email || c.phone))
-        : hasRoute(f);
+        : topic === 'access-request'
+          ? (f.contacts ?? []).some((c) => SAR_ROLES.has(c.role) && (c.email || c.phone || c.url || c.address))
+          : hasRoute(f);
   let facts = chosen;
   // "You published my phone number, I want to complain": what the notice says about complaints comes with the
   // sentence that named the thing.

@@ -612,7 +612,17 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     },
   ],
   'access-request': [
-    { weight: 6, phrases: [r`\bsubject access\b`, r`\bsar\b`, r`\bdata subject access\b`, r`\baccess request\b`] },
+    {
+      weight: 8,
+      phrases: [
+        r`\bsubject access\b`,
+        r`\bsar\b`,
+        r`\bdata subject access\b`,
+        r`\baccess request\b`,
+        // "an FOI request for all the personal information you hold about me" is a subject access request.
+        r`\b(?:freedom of information|foi) request for (?:all |my )?(?:of )?(?:the )?(?:personal )?(?:information|data)\b`,
+      ],
+    },
     // "how long does it take to get my info": the reply time of a request, not how long anything is kept.
     {
       weight: 6,
@@ -637,6 +647,10 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bask(?:ing)? for (?:my|a copy|her|his|their) (?:own )?(?:records?|file|data|notes|information)\b`,
         r`\b(?:get|want|request|need|have|ask for|see) (?:a )?copy of (?:it|them|that)\b`,
         r`\b(?:get|want|request|need|have|ask for) a copy\b`,
+        // "I want copies of everything you hold on me", "asking for copies of the OT report we hold on her",
+        // "demanding all the evidence we hold about him", "an FOI request for all the personal information about me".
+        r`\b(?:get|want|wants|request|requests|requesting|need|needs|have|see|send me|ask for|asking for|asks for|demanding|demands) (?:\w+ )?copies\b`,
+        r`\b(?:demand\w*|requests?|requesting|asking for|wants?)\b[\w ]{0,30}\b(?:you|we|the council) (?:hold|have|keep|has) (?:on|about) (?:me|him|her|them|us)\b`,
       ],
     },
     { weight: 2, phrases: [r`\b(?:a|full) copy\b`, r`\bmy (?:file|records|social care records)\b`] },

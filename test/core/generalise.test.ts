@@ -503,6 +503,20 @@ describe('a computer deciding', () => {
   });
 });
 
+describe('asking for a copy in other words', () => {
+  it.each([
+    'i want copies of everything you hold on me',
+    'a member is demanding all the notes we hold about him',
+    'this is a freedom of information request for all the personal information you hold about me',
+  ])('%j is a subject access request, routed to the data protection officer', (question) => {
+    const answer = ask(question, { notice: 'testvale-leisure' });
+    expect(answer.topic).toBe('access-request');
+    expect(answer.actions.map((a) => a.kind)).toContain('start-sar');
+    expect(answer.text).toContain('leisure.dpo@testvale.example');
+    expect(answer.text).not.toContain('bookings@testvale.example');
+  });
+});
+
 describe('asking for deletion in plain words', () => {
   it.each(['i want you to delete everything about me', 'can i get my membership taken out of your system'])(
     '%j is the right to erasure',
