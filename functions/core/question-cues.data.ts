@@ -159,7 +159,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
     {
       weight: 3,
       phrases: [
-        r`\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+){0,5} (?:(?:get|see|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them)\b|be told|get told|be informed|be notified|find out|know(?: about (?:my|me|it|this|that))?\b)`,
+        r`\b(?:do|does|will|would|can) (?!i\b|you\b|we\b)(?:the |my |your |an? )?[\w-]+(?: [\w-]+){0,5} (?:(?:get to )?(?:get|see|read|receive|have access to|be given) (?:\w+ )?(?:my|her|his|their|our|your|the|any|this|it|them|what|how|that|if|whether)\b|be told|get told|be informed|be notified|find out|know(?: about (?:my|me|it|this|that))?\b)`,
       ],
     },
     // "can the police access my records", "who can view my application": who else sees it. A notice that says

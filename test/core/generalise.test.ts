@@ -466,6 +466,8 @@ describe('questions in other words than the cues had', () => {
     ['will my name be in the local paper if i have an accident', 'sharing'],
     ['can people look up my address on your online list of members', 'sharing'],
     ['is ireland ok then', 'international'],
+    ['will the instructor see how much i earn', 'sharing'],
+    ['do the other members get to read my health form', 'sharing'],
     ['is this the right privacy page for me, i only go swimming', 'about'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],
     ['is the pay as you go scheme the same thing as a membership', 'about'],
