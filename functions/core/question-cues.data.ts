@@ -341,7 +341,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bhow did (?:you|they|the council) (?:find|track down|get hold of) (?:me|us|my)\b`,
         r`\bwho (?:reported|referred|complained about|grassed on) (?:me|us|my)\b`,
         // "will you ring my gp behind my back", "do you contact my old boss": asking others about the person.
-        r`\b(?:will|would|do|did|does|can|could) (?:you|u|they|the council) (?:\w+ )?(?:ring|call|phone|contact|ask|check with|speak to|talk to|write to) (?:my|her|his|their|our) (?!(?:\w+ )?(?:dpo|data protection)\b)\w+`,
+        r`\b(?:will|would|do|did|does|can|could|(?:are|r) (?:you|u) (?:going to|gonna)) (?:(?:you|u|they|the council) )?(?:\w+ )?(?:ring|call|phone|contact|ask|check with|speak to|talk to|write to) (?:my|her|his|their|our|mum|dad|nan|son|daughter|wife|husband|partner) (?!(?:\w+ )?(?:dpo|data protection)\b)\w+`,
         r`\bhow (?:did|do|does|would) (?:you|u|they|the council|we) (?:\w+ )?(?:know|find out|hear|learn|get to know)\b`,
         r`\bhow (?:you|they|we) (?:found out|knew|heard|learned|learnt|got to know)\b`,
         r`\bwho (?:else )?(?:gave|gives|give|told|tells|sent|sends|passed|passes) (?:you|the council|us)\b`,
@@ -672,6 +672,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\bno longer want\b`,
         r`\btake back\b`,
         r`\b(?:don t|dont|do not|don't) want (?:you|them|the council|anyone) to (?:share|use|keep|send|pass|have)\b`,
+        // "I don't want you talking to my GP any more", "can I stop you contacting my school".
+        r`\b(?:do not|don t|dont|no longer) want (?:you|u|them|the council) (?:to )?(?:talk(?:ing)? to|contact(?:ing)?|ring(?:ing)?|call(?:ing)?|speak(?:ing)? to|writ(?:e|ing) to)\b`,
+        r`\bstop (?:you|u|them|the council) (?:from )?(?:talking to|contacting|ringing|calling|speaking to|writing to|sending|telling)\b`,
         r`\bwhat if i (?:don t|dont|do not|don't) want to\b`,
         r`\b(?:don t|dont|do not|don't) want (?:to be|my \w+ to be) (?:in|on)\b`,
         r`\b(?:never|did not|didn t|didnt) (?:said|say|agreed?|gave|give) (?:you could|you can|yes|permission|my permission|consent)\b`,
@@ -718,7 +721,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`(?<!\b(?:did|does|do|have|has|had|if|when|will|would|can|could|should)(?: \w+){0,4} )\b(?:told|gave|showed|passed|leaked|posted|blabbed|gossiped)\b(?: \w+){0,5} (?:to|with) (?:my|our|other|another|someone|somebody|everyone|his|her|their)\b`,
         r`(?<!\b(?:did|does|do|have|has|had|if|when|will|would|can|could|should)(?: \w+){0,4} )\btold (?:my|other|another|someone|somebody|everyone|all the) (?:\w+ )?(?:about|that|what|we|i|you|they|my|our)\b`,
         r`\bunhappy\b`,
-        r`\bnot happy\b`,
+        // "I'm not happy", "not happy with how…"; not someone else's mood ("he's not happy I'm leaving").
+        r`\b(?:i|we|am|are|was|were|really|very) not happy\b|\bnot happy (?:with|about)\b`,
         r`\bico\b`,
         r`\binformation commissioner\b`,
         r`\bombudsman\b`,

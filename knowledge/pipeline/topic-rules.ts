@@ -8,6 +8,10 @@ type Cue = [RegExp, number];
 
 export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
   about: [
+    [
+      /^(?:\d+(?:\.\d+)*\.?\s*)?(?:persons?|people|individuals) (?:to whom|covered by|this notice (?:applies|covers))/,
+      3,
+    ],
     [/\b(?:this|the) (?:privacy )?(?:notice|page) (?:explains|tells|advises|sets out|describes|will tell)\b/, 2],
     // A sentence that lists what the notice covers ("This notice explains what we collect, … how long we keep
     // it") is about the notice, whatever topics it names.
@@ -82,6 +86,8 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     ],
   ],
   sources: [
+    // Headings that are only a name, as legal layouts have them: "4. Sources of personal data".
+    [/^(?:\d+(?:\.\d+)*\.?\s*)?sources?(?: of (?:the )?(?:personal |your )?(?:data|information))?$/, 4],
     // What information comes from, not "where the noise comes from".
     [
       /\b(?:it|information|data|details|this|they|which|records?)\b(?: \w+){0,3} (?:comes?|came) from\b|\bwhere (?:your|the|this) information\b/,
@@ -115,6 +121,7 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\b(?:people|professionals|agencies|partners)\b[^.]{0,80}\btell us\b/, 4],
   ],
   purposes: [
+    [/^(?:\d+(?:\.\d+)*\.?\s*)?purposes?(?: (?:of|for) (?:the )?(?:processing|use|collection)| we use it for)?$/, 4],
     // A table cell under its column's name: "Group 2 medical — Purpose: To make sure…".
     [/ — (?:purposes?|why we (?:use|need|collect) it|what we use it for):/, 5],
     [/\bhow we use\b|\bwhat we use (?:it|your information) for\b|\bwe (?:only )?use (?:it|them|this) (?:to|for)\b/, 3],
@@ -140,6 +147,10 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bunder the provisions\b|\bobligations imposed\b|\brequired by law\b|\blaw requires\b/, 1],
   ],
   sharing: [
+    [
+      /^(?:\d+(?:\.\d+)*\.?\s*)?(?:recipients?(?: of (?:the )?(?:personal |your )?(?:data|information))?|disclosures?|data sharing)$/,
+      4,
+    ],
     [/ — (?:who (?:we share it with|gets it|receives it)|shared with|recipients?):/, 5],
     [/\bshar(?:e|ed|es|ing)\b/, 3],
     [

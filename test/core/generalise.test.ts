@@ -467,6 +467,8 @@ describe('questions in other words than the cues had', () => {
     ['can people look up my address on your online list of members', 'sharing'],
     ['is ireland ok then', 'international'],
     ['will the instructor see how much i earn', 'sharing'],
+    ['i dont want you talking to my gp any more, can i stop that', 'consent'],
+    ['r u gonna contact my old coach?? hes not happy im leaving', 'sources'],
     ['do the other members get to read my health form', 'sharing'],
     ['is this the right privacy page for me, i only go swimming', 'about'],
     ['how long do u hang on to the copy of my passport from my appointment', 'retention'],

@@ -378,6 +378,27 @@ describe('a web page that lists its own sections', () => {
   });
 });
 
+describe('headings that are only a name, in a legal layout', () => {
+  const facts = topicsOf(
+    [
+      '4. SOURCES OF PERSONAL DATA',
+      '4.1 The Council obtains information from:',
+      '(a) the Department for Work and Pensions, through its benefits system;',
+      '5. PURPOSES OF PROCESSING',
+      '5.1 The Council processes personal data in order to:',
+      '(a) work out what a person pays towards their care;',
+      '9. RECIPIENTS',
+      '9.1 Care homes, including invoices.',
+    ].join('\n'),
+  );
+
+  it('head their sections', () => {
+    expect(facts.some((f) => /^sources: .*Department for Work and Pensions/.test(f))).toBe(true);
+    expect(facts.some((f) => /^purposes: .*work out what a person pays/.test(f))).toBe(true);
+    expect(facts.some((f) => /^sharing: .*Care homes, including invoices/.test(f))).toBe(true);
+  });
+});
+
 describe('contacts', () => {
   it("files a service's own team as the service, not as its data protection people", () => {
     const { registry, thesaurus } = loadSources();
