@@ -674,7 +674,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:don t|dont|do not|don't) want (?:you|them|the council|anyone) to (?:share|use|keep|send|pass|have)\b`,
         // "I don't want you talking to my GP any more", "can I stop you contacting my school".
         r`\b(?:do not|don t|dont|no longer) want (?:you|u|them|the council) (?:to )?(?:talk(?:ing)? to|contact(?:ing)?|ring(?:ing)?|call(?:ing)?|speak(?:ing)? to|writ(?:e|ing) to)\b`,
-        r`\bstop (?:you|u|them|the council) (?:from )?(?:talking to|contacting|ringing|calling|speaking to|writing to|sending|telling)\b`,
+        r`\bstop (?:you|u|them|the council) (?:from )?(?:talking to|contacting|ringing|calling|speaking to|writing to)\b`,
         r`\bwhat if i (?:don t|dont|do not|don't) want to\b`,
         r`\b(?:don t|dont|do not|don't) want (?:to be|my \w+ to be) (?:in|on)\b`,
         r`\b(?:never|did not|didn t|didnt) (?:said|say|agreed?|gave|give) (?:you could|you can|yes|permission|my permission|consent)\b`,
@@ -799,6 +799,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:this|the) (?:privacy )?(?:notice|policy|page|thing|statement) (?:cover|covers|even about|about|for|apply to|include)\b`,
         r`\bwho is (?:it|this) for\b`,
         r`\bdoes (?:this|it) (?:notice |page )?(?:cover|include|apply to)\b`,
+        r`\bcovered (?:by|in|under) (?:this|the) (?:privacy )?(?:notice|page|policy)\b`,
         // "is this the right privacy page for me", "is this the right page for my dad's burial".
         r`\b(?:right|correct|wrong) (?:privacy )?(?:page|notice)\b`,
       ],

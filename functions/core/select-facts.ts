@@ -341,6 +341,10 @@ function selectForTopic(
   const service = notice.notice.service;
   const selection = selectGeneral(notice, topic, question, detail);
   if (topic === 'consent') selection.facts = withConsentAnswer(notice, question, selection.facts);
+  // "My son needs a work permit - is that covered by this notice?": the sentence that names it, before the intro.
+  const named =
+    topic === 'about' ? ranked.find((r) => r.item.fact.topic === 'about' && r.typedMatched >= 2) : undefined;
+  if (named) selection.facts = dedupe([named.item.fact, ...selection.facts]);
   const mentionsNothing = question.contentTerms.length > 0 && !ranked.some((r) => r.match > 0);
   const listTopic = LIST_TOPICS.has(topic);
   const unsaid = (preface: string) => Object.assign(selection, { preface, match: 0.6, unstated: true });

@@ -507,6 +507,14 @@ describe('a computer deciding', () => {
   });
 });
 
+describe('whether the notice covers something', () => {
+  it('is answered by the sentence that names it first', () => {
+    const answer = ask('are swimming lessons covered by this notice', { notice: 'testvale-leisure' });
+    expect(answer.topic).toBe('about');
+    expect(answer.text.split('\n')[0]).toContain('It covers gym and pool memberships, swimming lessons');
+  });
+});
+
 describe('asking for a copy in other words', () => {
   it.each([
     'i want copies of everything you hold on me',
