@@ -142,13 +142,18 @@ export function rankFacts(notice: IndexedNotice, question: AnalysedQuestion): Ra
     let content = 0;
     let matched = 0;
     let typedMatched = 0;
+    // What the thesaurus added counts once, at its best: "daughter" implies child, children and young, three
+    // words for one thing the person said, which must not outweigh a word they typed ("prosecuted").
+    let impliedBest = 0;
     for (const { term, implied, weight } of terms) {
       if (item.terms.has(term)) {
-        content += weight;
+        if (implied) impliedBest = Math.max(impliedBest, weight);
+        else content += weight;
         matched++;
         if (!implied) typedMatched++;
       } else if (item.sectionTerms.has(term)) content += weight * 0.3;
     }
+    content += impliedBest;
     const score = content + (topicWeight.get(item.fact.topic) ?? 0);
     if (score > 0) ranked.push({ item, match: content, matched, typedMatched, score });
   }

@@ -23,7 +23,7 @@ export const TUNING = {
    * cue's topic and its neighbours, plus `lexicalMatch`.
    */
   lexicalDominance: 2,
-  /** A word only the thesaurus implied counts this much of a typed one (several implied words stand for one). */
+  /** A word only the thesaurus implied counts this much of a typed one; in one fact only the best of them counts. */
   impliedWeight: 1,
   /**
    * When a question names something, how much a matching fact filed under a neighbouring topic (or any other)

@@ -145,6 +145,17 @@ Complaints
 If you are unhappy with how we have handled your information, contact our Data Protection Officer at dpo@testvale.example, or the Information Commissioner's Office.
 `;
 
+/** Retention periods where one record is named by a rare word and another by a word the thesaurus widens. */
+const ATTENDANCE = `---
+id: testvale-attendance
+council: testvale
+title: School Attendance Privacy Notice
+---
+How long we keep it
+Prosecution files are kept for 6 years after the court case ends.
+A second penalty notice for the same child, or for children and young people in the same family, costs more and is kept for 3 years.
+`;
+
 const { files, registry, thesaurus } = loadSources();
 const index = indexOf(
   buildKnowledgeBase(
@@ -154,6 +165,7 @@ const index = indexOf(
       parseNoticeFile(CCTV, 'testvale-cctv.txt'),
       parseNoticeFile(LEISURE, 'testvale-leisure.txt'),
       parseNoticeFile(NOISE, 'testvale-noise.txt'),
+      parseNoticeFile(ATTENDANCE, 'testvale-attendance.txt'),
     ],
     registry,
     thesaurus,
@@ -504,6 +516,15 @@ describe('a computer deciding', () => {
     const answer = ask(question, { notice: 'testvale-leisure' });
     expect(answer.topic).toBe('rights');
     expect(answer.text).toContain('automated decision-making');
+  });
+});
+
+describe('words the thesaurus adds', () => {
+  it('count once for the word typed: "daughter" (child, children, young) does not outweigh "prosecuted"', () => {
+    const answer = ask('i was prosecuted over my daughters attendance, do you still have that file', {
+      notice: 'testvale-attendance',
+    });
+    expect(answer.text.split('\n')[0]).toContain('Prosecution files are kept for 6 years');
   });
 });
 
