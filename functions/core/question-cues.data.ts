@@ -449,7 +449,7 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:allowed|entitled|permitted|right) to (?:collect|hold|have|use|keep|process|ask|take)\b`,
         r`\bwho said (?:you|they) can\b`,
         r`\blegal right\b`,
-        r`\bis it legal\b`,
+        r`\bis (?:it|that|this) (?:even |actually )?legal\b`,
         r`\bbasis\b`,
         r`\barticle \d\b`,
         r`\bpublic task\b`,

@@ -147,6 +147,16 @@ export const TOPIC_CUES: Record<NoticeTopic, Cue[]> = {
     [/\bunder the provisions\b|\bobligations imposed\b|\brequired by law\b|\blaw requires\b/, 1],
   ],
   sharing: [
+    // A recipient described by what it is told or does for us: "the Jobcentre Plus, which we tell if you start",
+    // "We send it your information", "Lumen Ltd, which hosts our platform", "exam boards, which need your name".
+    [
+      /\bwhich we (?:tell|inform|notify|send|give|pass)\b|\bwe (?:send|give|pass|tell) (?:it|them|him|her) (?:your|the|about)\b|\b(?:which|who) needs? your\b/,
+      3,
+    ],
+    [
+      /\b(?:ltd|limited|plc|inc|llp|cic)\b,? (?:which|who) (?:hosts?|runs?|provides?|supplies|manages?|maintains?|operates?)\b/,
+      3,
+    ],
     [
       /^(?:\d+(?:\.\d+)*\.?\s*)?(?:recipients?(?: of (?:the )?(?:personal |your )?(?:data|information))?|disclosures?|data sharing)$/,
       4,

@@ -399,6 +399,25 @@ describe('headings that are only a name, in a legal layout', () => {
   });
 });
 
+describe('a list of recipients whose heading was lost', () => {
+  const facts = topicsOf(
+    [
+      'Where we get information from',
+      '',
+      'Most of the information comes from you. We also get information from the Learning Records Service.',
+      '',
+      '- the Jobcentre Plus, which we tell if you start or leave a course you were referred to',
+      '- exam boards, which need your name and date of birth to register you',
+      '- Lumen Learning Systems Ltd, which hosts our online learning platform',
+    ].join('\n'),
+  );
+
+  it('files each organisation by what it is told or does for us: a recipient', () => {
+    for (const start of ['the Jobcentre Plus', 'exam boards', 'Lumen Learning Systems Ltd'])
+      expect(facts.find((f) => f.includes(start))).toMatch(/^sharing: /);
+  });
+});
+
 describe('contacts', () => {
   it("files a service's own team as the service, not as its data protection people", () => {
     const { registry, thesaurus } = loadSources();
