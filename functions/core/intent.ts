@@ -89,6 +89,10 @@ export function detectIntent(text: string): Intent {
   ) {
     bump(ranked, 'security', 2.5);
   }
+  // "who at the council gets to look at my DBS results": who may see it, inside (security) or out (sharing);
+  // topic-choice.ts tells which by what the notice says of access.
+  if (ACCESS_QUESTION.test(text) && !ranked.some(([t]) => t === 'sharing' || t === 'security'))
+    bump(ranked, 'sharing', 3);
   // "I need to talk to someone, the bailiff knew about my health": a person asked for because something went wrong.
   const wantsPerson = WANTS_PERSON.test(text);
   if (wantsPerson && INCIDENT.test(text)) bump(ranked, 'complaints', 5);
