@@ -651,6 +651,7 @@ describe('who may look at it', () => {
     'can every officer see my account',
     'can anyone in revenues see all my details',
     'other staff can see my account, can they',
+    'who at the council actually gets to look at my account',
   ])('%j asks who inside may look', (question) => {
     const answer = ask(question, { notice: 'testvale-council-tax' });
     expect(answer.topic).toBe('security');
