@@ -324,6 +324,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:have|got|hold|keep) (?:\w+ )?(?:on|about) (?:me|us|my (?:son|daughter|child|mum|dad))\b`,
         r`\bwhat(?: is| s)? on (?:my )?(?:file|record)\b`,
         r`\b(?:put|held|hold|store|stored|goes|go|written|write) (?:\w+ )?on (?:my )?(?:file|record)\b`,
+        // "carer asking what we keep on her", "does tapping my pass log anything about me".
+        r`\bwhat (?:we|you|they|the council) (?:keep|hold|have|record|store|know) (?:on|about)\b`,
+        r`\b(?:log|logs|record|records|store|stores|keep|keeps|track|tracks) (?:anything|something|stuff|info\w*|data|details) (?:about|on) (?:me|us|my|him|her|them)\b`,
         // "is that kept on my file now", "will it be put in my records".
         r`\b(?:kept|held|stored|recorded|logged|put|noted) (?:\w+ )?(?:on|in) (?:my|her|his|their|the|your) (?:\w+ )?(?:file|record|records|account|system|notes)\b`,
       ],

@@ -480,6 +480,8 @@ describe('questions in other words than the cues had', () => {
     ['is ireland ok then', 'international'],
     ['will the instructor see how much i earn', 'sharing'],
     ['i dont want you talking to my gp any more, can i stop that', 'consent'],
+    ['does tapping my card at the gate log anything about me', 'data-collected'],
+    ['member asking what we keep on her now she has joined', 'data-collected'],
     ['r u gonna contact my old coach?? hes not happy im leaving', 'sources'],
     ['do the other members get to read my health form', 'sharing'],
     ['is this the right privacy page for me, i only go swimming', 'about'],
