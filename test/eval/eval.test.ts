@@ -22,7 +22,7 @@ import {
  */
 // The dev floor fell when blind-dev-3 (62.7% unseen), blind-dev-4 (71.9%), blind-dev-5 (58.1%) and blind-dev-6
 // (57.2%) joined it, not by a change.
-const FLOORS = { main: 0.955, dev: 0.81, locked: 0.8 };
+const FLOORS = { main: 0.96, dev: 0.83, locked: 0.8 };
 
 const run = (index: KnowledgeIndex, items: EvalItem[]) =>
   items.map((item) => score(item, answerQuestion(index, toQuestion(item))));
