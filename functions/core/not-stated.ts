@@ -1,11 +1,14 @@
 /**
  * What a notice does not say, said truthfully: a thing it never names, a record it gives no period for, a practice
- * (recording calls) it says nothing of. Each turns an answer into "the notice does not say …", with what it does say.
+ * (recording calls) or a whole topic it says nothing of. Each turns an answer into "the notice does not say …", with what it does say.
  */
 import { closedQuestion } from './asked.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import { stem } from './language.ts';
-import type { AnalysedQuestion, Selection } from './select-facts.ts';
+import type { NoticeTopic } from './answer-contract.ts';
+import { TOPIC_PHRASE } from './compose.ts';
+import type { AnalysedQuestion, Ranked, Selection } from './select-facts.ts';
+import { TUNING } from './tuning.ts';
 
 /** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */
 export function mentions(notice: IndexedNotice, word: string): boolean {
@@ -86,4 +89,18 @@ export function withPracticeStated(notice: IndexedNotice, question: AnalysedQues
     match: 0.6,
     unstated: true,
   };
+}
+
+/**
+ * Nothing in the notice on the topic asked: say so, with the sentences that name what was asked if any do ("did you
+ * get her details from her nursery?": it records the nursery she attends).
+ */
+export function nothingOnTopic(notice: IndexedNotice, topic: NoticeTopic, ranked: Ranked[]): Selection {
+  const naming = ranked
+    .filter((r) => r.typedMatched > 0 && r.match >= TUNING.lexicalMatch && r.item.fact.topic !== 'about')
+    .sort((a, b) => b.match - a.match);
+  if (!naming.length) return { facts: [], stated: false, match: 0.9 };
+  const facts = naming.filter((r) => r.match >= naming[0]!.match * 0.9).slice(0, 2);
+  const preface = `The ${notice.notice.service} privacy notice does not say ${TOPIC_PHRASE[topic]}. The nearest it comes:`;
+  return { facts: facts.map((r) => r.item.fact), stated: false, match: 0.6, preface };
 }

@@ -29,7 +29,7 @@ import {
   withRoute,
   hasDetail,
 } from './fact-additions.ts';
-import { unmatchedRecord, withPracticeStated, withUnmentioned } from './not-stated.ts';
+import { nothingOnTopic, unmatchedRecord, withPracticeStated, withUnmentioned } from './not-stated.ts';
 import { TUNING } from './tuning.ts';
 
 export interface Ranked {
@@ -197,16 +197,6 @@ export function selectFacts(
   if (inTopic.length === 0 && topic !== 'about') return nothingOnTopic(notice, topic, ranked);
   // 4. A general question: the topic's facts, those sharing the question's words first.
   return withPracticeStated(notice, question, selectForTopic(notice, topic, question, ranked, detail, inTopic));
-}
-
-function nothingOnTopic(notice: IndexedNotice, topic: NoticeTopic, ranked: Ranked[]): Selection {
-  const naming = ranked
-    .filter((r) => r.typedMatched > 0 && r.match >= TUNING.lexicalMatch && r.item.fact.topic !== 'about')
-    .sort((a, b) => b.match - a.match);
-  if (!naming.length) return { facts: [], stated: false, match: 0.9 };
-  const facts = naming.filter((r) => r.match >= naming[0]!.match * 0.9).slice(0, 2);
-  const preface = `The ${notice.notice.service} privacy notice does not say ${TOPIC_PHRASE[topic]}. The nearest it comes:`;
-  return { facts: facts.map((r) => r.item.fact), stated: false, match: 0.6, preface };
 }
 
 function selectForRight(
