@@ -96,11 +96,20 @@ export function withPracticeStated(notice: IndexedNotice, question: AnalysedQues
  * get her details from her nursery?": it records the nursery she attends).
  */
 export function nothingOnTopic(notice: IndexedNotice, topic: NoticeTopic, ranked: Ranked[]): Selection {
-  const naming = ranked
-    .filter((r) => r.typedMatched > 0 && r.match >= TUNING.lexicalMatch && r.item.fact.topic !== 'about')
-    .sort((a, b) => b.match - a.match);
+  const naming = namingFacts(ranked, topic, TUNING.lexicalMatch);
   if (!naming.length) return { facts: [], stated: false, match: 0.9 };
   const facts = naming.filter((r) => r.match >= naming[0]!.match * 0.9).slice(0, 2);
   const preface = `The ${notice.notice.service} privacy notice does not say ${TOPIC_PHRASE[topic]}. The nearest it comes:`;
   return { facts: facts.map((r) => r.item.fact), stated: false, match: 0.6, preface };
+}
+
+/**
+ * Sentences on other topics that name what was asked, best first: by a word typed, or well by the thing the words
+ * name ("facebook" → social media); the introduction only when nothing else does.
+ */
+export function namingFacts(ranked: Ranked[], topic: NoticeTopic, atLeast = 0): Ranked[] {
+  const names = (r: Ranked) => r.typedMatched > 0 || r.match >= TUNING.lexicalMatch;
+  const elsewhere = ranked.filter((r) => r.item.fact.topic !== topic && r.match >= atLeast && names(r));
+  const specific = elsewhere.filter((r) => r.item.fact.topic !== 'about');
+  return (specific.length ? specific : elsewhere).sort((a, b) => b.match - a.match);
 }

@@ -29,7 +29,7 @@ import {
   withRoute,
   hasDetail,
 } from './fact-additions.ts';
-import { nothingOnTopic, unmatchedRecord, withPracticeStated, withUnmentioned } from './not-stated.ts';
+import { namingFacts, nothingOnTopic, unmatchedRecord, withPracticeStated, withUnmentioned } from './not-stated.ts';
 import { TUNING } from './tuning.ts';
 
 export interface Ranked {
@@ -354,9 +354,7 @@ function selectForTopic(
     if (named) unsaid(`The ${service} privacy notice does not mention "${named}". Here is what it does say:`);
     else {
       // It does mention them, in a sentence filed under another topic: that sentence first.
-      const evidence = ranked
-        .filter((r) => r.typedMatched > 0 && r.item.fact.topic !== topic && r.item.fact.topic !== 'about')
-        .reduce<Ranked | undefined>((best, r) => (!best || r.match > best.match ? r : best), undefined)?.item.fact;
+      const evidence = namingFacts(ranked, topic)[0]?.item.fact;
       if (evidence) selection.facts = dedupe([evidence, ...selection.facts]);
     }
   }

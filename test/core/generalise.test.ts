@@ -121,6 +121,8 @@ id: testvale-noise
 council: testvale
 title: Noise Complaints Privacy Notice
 ---
+We may look at publicly visible social media when we investigate.
+
 What we collect
 When you make a complaint about noise we record your name, address and phone number.
 We record the details of your complaint and the diary sheets you fill in.
@@ -419,6 +421,14 @@ describe('a yes/no question about a thing the notice never names', () => {
 describe('being recorded or filmed is a question about personal data', () => {
   it.each(['is my swimming lesson going to be filmed', 'are the classes recorded'])('%j is answered', (question) => {
     expect(ask(question, { notice: 'testvale-leisure' }).topic).not.toBe('out-of-scope');
+  });
+});
+
+describe('a thing the notice names in other words', () => {
+  it('is answered by the sentence that names it, wherever it is filed ("facebook" → social media)', () => {
+    const answer = ask('do you look at my facebook', { notice: 'testvale-noise' });
+    expect(answer.text).not.toContain('does not mention');
+    expect(answer.text).toContain('We may look at publicly visible social media');
   });
 });
 
