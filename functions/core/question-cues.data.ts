@@ -347,6 +347,8 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         r`\b(?:will|would|do|did|does|can|could|(?:are|r) (?:you|u) (?:going to|gonna)) (?:(?:you|u|they|the council) )?(?:\w+ )?(?:ring|call|phone|contact|ask|check with|speak to|talk to|write to) (?:my|her|his|their|our|mum|dad|nan|son|daughter|wife|husband|partner) (?!(?:\w+ )?(?:dpo|data protection)\b)\w+`,
         r`\bhow (?:did|do|does|would) (?:you|u|they|the council|we) (?:\w+ )?(?:know|find out|hear|learn|get to know)\b`,
         r`\bhow (?:you|they|we) (?:found out|knew|heard|learned|learnt|got to know)\b`,
+        // "do you check my benefits with the DWP", "do you check our credit file with Experian".
+        r`\b(?:check|checks|checking|checked|verify|verifies|confirm|confirms) (?:\w+ ){0,4}(?:with|against) (?:the |my |your |our |a |an )?\w+`,
         r`\bwho (?:else )?(?:gave|gives|give|told|tells|sent|sends|passed|passes) (?:you|the council|us)\b`,
         r`\bhow did (?:you|they) get\b`,
         // "how did you know I moved?", "how do you check where we live", "did you get it from her nursery"

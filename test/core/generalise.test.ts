@@ -491,6 +491,7 @@ describe('questions in other words than the cues had', () => {
     ['will the instructor see how much i earn', 'sharing'],
     ['i dont want you talking to my gp any more, can i stop that', 'consent'],
     ['does tapping my card at the gate log anything about me', 'data-collected'],
+    ['do you check my benefits with the dwp for the cheaper membership', 'sources'],
     ['member asking what we keep on her now she has joined', 'data-collected'],
     ['r u gonna contact my old coach?? hes not happy im leaving', 'sources'],
     ['do the other members get to read my health form', 'sharing'],
