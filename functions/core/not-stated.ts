@@ -1,16 +1,20 @@
 /**
  * What a notice does not say, said truthfully: a thing it never names, a record it gives no period for, a practice
- * (recording calls) or a whole topic it says nothing of. Each turns an answer into "the notice does not say …", with what it does say.
+ * (recording calls) or a whole topic it says nothing of. Each turns an answer into "the notice does not say …",
+ * followed by what it does say.
  */
+import type { NoticeTopic } from './answer-contract.ts';
 import { closedQuestion } from './asked.ts';
+import { TOPIC_PHRASE } from './compose.ts';
 import type { IndexedFact, IndexedNotice } from './knowledge-index.ts';
 import { stem } from './language.ts';
-import type { NoticeTopic } from './answer-contract.ts';
-import { TOPIC_PHRASE } from './compose.ts';
 import type { AnalysedQuestion, Ranked, Selection } from './select-facts.ts';
 import { TUNING } from './tuning.ts';
 
-/** Whether a word the person typed is in the notice: its stem, or the word beginning one of the notice's terms ("pay" → payments). */
+/**
+ * Whether a word the person typed is in the notice: its stem, the word beginning one of the notice's terms ("pay" →
+ * payments), or the word a derived one is made from.
+ */
 export function mentions(notice: IndexedNotice, word: string): boolean {
   const term = stem(word);
   if (notice.idf.has(term)) return true;
