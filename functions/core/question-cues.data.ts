@@ -47,7 +47,9 @@ export const QUESTION_CUES: Record<NoticeTopic, Cue[]> = {
         // "what happens to my health questionnaire when I leave", "he's moved into a care home, what happens to his info".
         r`\bwhat happens to (?:my|the|your|it|her|his|their)\b[\w ]{0,30}\b(?:when|if) (?:i|we|he|she|they|you)\b`,
         // "are my details still on your system", "do you still have my file".
-        r`\bstill (?:on|in) (?:your|the|their) (?:system|records|file|files|database|computer)\b`,
+        r`\bstill (?:on|in) (?:your|the|their|my|his|her) (?:system|records?|file|files|database|computer)\b`,
+        // "is that still on my record", "never picked up my certificate, is it still there".
+        r`\b(?:is|are) (?:it|they|that|this|those|these|my \w+(?: \w+)?) still (?:there|here|kept|held|around|about|on file|on record)\b`,
         r`\b(?:do|does|would|will) (?:you|they|the council) still (?:have|hold|keep|got)\b`,
         r`\b(?:moved|left|died|passed away|stopped)\b.*\bwhat happens to (?:my|his|her|their|our) (?:info|information|data|details|file|records?)\b`,
       ],

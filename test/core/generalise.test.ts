@@ -492,6 +492,8 @@ describe('questions in other words than the cues had', () => {
     ['i dont want you talking to my gp any more, can i stop that', 'consent'],
     ['does tapping my card at the gate log anything about me', 'data-collected'],
     ['do you check my benefits with the dwp for the cheaper membership', 'sources'],
+    ['got banned from the gym like 3 years ago is that still on my record', 'retention'],
+    ['never picked up my swimming certificate, is it still there', 'retention'],
     ['member asking what we keep on her now she has joined', 'data-collected'],
     ['r u gonna contact my old coach?? hes not happy im leaving', 'sources'],
     ['do the other members get to read my health form', 'sharing'],
