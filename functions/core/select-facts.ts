@@ -374,7 +374,9 @@ function selectForTopic(
     selection.stated = false;
   } else if (topic === 'retention' && question.contentWords.length > 0) {
     // "How long do you keep my noise complaint?" when the periods given are for other records: say so first.
-    const given = notice.facts.filter((f) => selection.facts.includes(f.fact));
+    // The records the periods are given for: a neighbour's sentence ("Noise App recordings are uploaded over an
+    // encrypted connection") gives none.
+    const given = notice.facts.filter((f) => selection.facts.includes(f.fact) && f.fact.topic === 'retention');
     const asked = mentionsNothing ? undefined : unmatchedRecord(notice, question, given);
     if (mentionsNothing || asked) {
       const named = asked ?? [...new Set(question.contentWords)].slice(0, 4).join(' ');

@@ -156,6 +156,9 @@ title: School Attendance Privacy Notice
 How long we keep it
 Prosecution files are kept for 6 years after the court case ends.
 A second penalty notice for the same child, or for children and young people in the same family, costs more and is kept for 3 years.
+
+Keeping it safe
+Home visit notes are uploaded over an encrypted connection.
 `;
 
 const { files, registry, thesaurus } = loadSources();
@@ -540,6 +543,14 @@ describe('words the thesaurus adds', () => {
       notice: 'testvale-attendance',
     });
     expect(answer.text.split('\n')[0]).toContain('Prosecution files are kept for 6 years');
+  });
+});
+
+describe('a record the notice gives no period for, named only in another section', () => {
+  it('says so, rather than count the other section as the period', () => {
+    const answer = ask('how long do you keep my home visit notes', { notice: 'testvale-attendance' });
+    expect(answer.outcome).toBe('not-stated');
+    expect(answer.text).toContain('does not give a retention period for "home visit notes"');
   });
 });
 
