@@ -72,12 +72,25 @@ export function unmatchedRecord(
  * Practices a question may ask whether the service follows, and how a notice's sentence says it does: "do you
  * record my calls" is not answered by the list of what is collected, only by a sentence about recording calls.
  */
-const PRACTICES: { asked: RegExp; said: RegExp; what: string }[] = [
+const PRACTICES: { asked: RegExp; said: RegExp[]; what: string }[] = [
   {
     asked:
       /\brecord\w* (?:\w+ ){0,2}(?:calls?|phone calls?|conversations?)\b|\b(?:calls?|conversations?) (?:\w+ ){0,2}recorded\b/,
-    said: /\b(?:calls?|conversations?) (?:\w+ ){0,4}(?:are|is|may be|will be|might be|being|get) recorded\b|\brecord(?:s|ing)? (?:\w+ ){0,3}(?:calls?|conversations?)\b|\bcall recording\b/i,
+    said: [
+      /\b(?:calls?|conversations?) (?:\w+ ){0,4}(?:are|is|may be|will be|might be|being|get) recorded\b|\brecord(?:s|ing)? (?:\w+ ){0,3}(?:calls?|conversations?)\b|\bcall recording\b/i,
+    ],
     what: 'whether phone calls are recorded',
+  },
+  {
+    // "will my neighbour find out it was me who reported them", "do you tell the person I complained about who I am".
+    asked:
+      /\b(?:find out|know|be told|tell|told)\b[\w ]{0,40}\b(?:it was me|who i am|(?:that )?i (?:reported|complained|grassed|rang|called)|my name)\b|\bfind out i (?:reported|complained|grassed)\b/,
+    // A sentence that says the name is kept back first, then any that says the person is not told.
+    said: [
+      /\b(?:not|never) (?:tell|give|pass on|share|reveal|disclose|publish|name)\b[^.]{0,80}\b(?:name|identity|who you are|your details)\b/i,
+      /\b(?:not|never) (?:tell|name)\b[^.]{0,40}\b(?:person (?:you have )?complained about|person complained about|person you reported)\b/i,
+    ],
+    what: 'whether the person you report or complain about is told it was you',
   },
 ];
 
@@ -85,7 +98,9 @@ const PRACTICES: { asked: RegExp; said: RegExp; what: string }[] = [
 export function withPracticeStated(notice: IndexedNotice, question: AnalysedQuestion, selection: Selection): Selection {
   const practice = PRACTICES.find((p) => p.asked.test(question.text));
   if (!practice) return selection;
-  const stating = notice.facts.find((f) => practice.said.test(f.fact.text))?.fact;
+  const stating = practice.said
+    .map((said) => notice.facts.find((f) => said.test(f.fact.text))?.fact)
+    .find((fact) => fact !== undefined);
   if (stating) return { ...selection, facts: [stating, ...selection.facts.filter((f) => f !== stating)] };
   return {
     ...selection,

@@ -576,6 +576,19 @@ describe('asking for a copy in other words', () => {
   });
 });
 
+describe('whether the person reported is told who reported them', () => {
+  it('is answered by the sentence that keeps the name back', () => {
+    const answer = ask('will next door find out it was me who complained', { notice: 'testvale-noise' });
+    expect(answer.text.split('\n')[0]).toContain('We do not tell the person you complained about your name');
+  });
+
+  it('says the notice does not say, when it does not', () => {
+    const answer = ask('will the other swimmer find out it was me who reported him', { notice: 'testvale-leisure' });
+    expect(answer.outcome).toBe('not-stated');
+    expect(answer.text).toContain('does not say whether the person you report or complain about is told it was you');
+  });
+});
+
 describe('asking for deletion in plain words', () => {
   it.each(['i want you to delete everything about me', 'can i get my membership taken out of your system'])(
     '%j is the right to erasure',
