@@ -72,7 +72,7 @@ export function unmatchedRecord(
  * Practices a question may ask whether the service follows, and how a notice's sentence says it does: "do you
  * record my calls" is not answered by the list of what is collected, only by a sentence about recording calls.
  */
-const PRACTICES: { asked: RegExp; said: RegExp[]; what: string }[] = [
+const PRACTICES: { asked: RegExp; said: RegExp[]; what?: string }[] = [
   {
     asked:
       /\brecord\w* (?:\w+ ){0,2}(?:calls?|phone calls?|conversations?)\b|\b(?:calls?|conversations?) (?:\w+ ){0,2}recorded\b/,
@@ -92,6 +92,14 @@ const PRACTICES: { asked: RegExp; said: RegExp[]; what: string }[] = [
     ],
     what: 'whether the person you report or complain about is told it was you',
   },
+  {
+    // "is my phone number shown online with my application", "will our address be up on that board": what is
+    // kept back from what is published comes first. (No "does not say": the sharing facts answer it too.)
+    asked: /\b(?:shown|published|displayed|put up|be up|online|on (?:the|that|your) (?:website|board|register))\b/,
+    said: [
+      /\b(?:not|never) (?:be )?(?:displayed|published|shown|made public|put online|included)\b|\b(?:remove|redact|take out|blank out|black out)\w*\b[^.]{0,60}\b(?:before|from)\b/i,
+    ],
+  },
 ];
 
 /** A question about a practice: the sentence that states it first, or say the notice does not state it. */
@@ -102,6 +110,7 @@ export function withPracticeStated(notice: IndexedNotice, question: AnalysedQues
     .map((said) => notice.facts.find((f) => said.test(f.fact.text))?.fact)
     .find((fact) => fact !== undefined);
   if (stating) return { ...selection, facts: [stating, ...selection.facts.filter((f) => f !== stating)] };
+  if (!practice.what) return selection;
   return {
     ...selection,
     preface: `The ${notice.notice.service} privacy notice does not say ${practice.what}. It says:`,

@@ -139,6 +139,8 @@ Who we share it with
 We do not tell the person you complained about your name without your agreement.
 If a complaint goes to court, we share the evidence with the magistrates' court.
 We may pass a complaint about a council tenant to the housing team.
+We publish a yearly summary of noise cases online, with the street of each case.
+Names and addresses are not published.
 
 How long we keep it
 Complaint files are kept for 6 years after the case closes.
@@ -586,6 +588,13 @@ describe('whether the person reported is told who reported them', () => {
     const answer = ask('will the other swimmer find out it was me who reported him', { notice: 'testvale-leisure' });
     expect(answer.outcome).toBe('not-stated');
     expect(answer.text).toContain('does not say whether the person you report or complain about is told it was you');
+  });
+});
+
+describe('what is kept back from what is published', () => {
+  it('comes first', () => {
+    const answer = ask('will my address be shown online', { notice: 'testvale-noise' });
+    expect(answer.text.split('\n')[0]).toContain('are not published');
   });
 });
 
