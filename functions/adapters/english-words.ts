@@ -10,19 +10,19 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IndexOptions } from '#core/knowledge-index.ts';
 import { sortedWordList, type WordTest } from '#core/word-list.ts';
 
-export const ENGLISH_WORDS_FILE = 'english-words.txt';
-export const NON_NOUNS_FILE = 'non-noun-words.txt';
+const ENGLISH_WORDS_FILE = 'english-words.txt';
+const NON_NOUNS_FILE = 'non-noun-words.txt';
 
 /** Both lists, from the folder that holds them (beside kb.json). */
 export function wordLists(folder: URL): IndexOptions {
   return {
-    isEnglish: englishWords(new URL(ENGLISH_WORDS_FILE, folder)),
-    notAThing: englishWords(new URL(NON_NOUNS_FILE, folder)),
+    isEnglish: wordListAt(new URL(ENGLISH_WORDS_FILE, folder)),
+    notAThing: wordListAt(new URL(NON_NOUNS_FILE, folder)),
   };
 }
 
-/** A lazy test for English words from the list at `path` (its presence is checked at once, at cold start). */
-export function englishWords(path: URL): WordTest {
+/** A lazy test for the words of the list at `path` (its presence is checked at once, at cold start). */
+function wordListAt(path: URL): WordTest {
   if (!existsSync(path)) throw new Error(`No word list at ${String(path)}: run "npm run kb:build" first.`);
   let test: WordTest | undefined;
   return (word: string) => {

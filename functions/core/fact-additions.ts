@@ -120,12 +120,12 @@ export function withListSiblings(notice: IndexedNotice, facts: Fact[]): Fact[] {
 /** Whether a fact gives this contact detail. */
 export const hasDetail = (fact: Fact, detail: Detail) => fact.contacts?.some((c: Contact) => c[detail]) ?? false;
 
-/** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
 /** The council's own contact for a complaint: its data protection people, not the team that sends the bills. */
 const COMPLAINT_ROLES = new Set(['dpo', 'data-protection-team', 'complaints']);
 /** Where a request for a copy goes: the data protection people, not the service's own team. */
 const SAR_ROLES = new Set(['dpo', 'data-protection-team', 'sar']);
 
+/** Make sure a person who needs to act is told whom to contact, from this notice if it says. */
 export function withRoute(notice: IndexedNotice, topic: NoticeTopic, chosen: Fact[], detail?: Detail): Fact[] {
   const needsRoute =
     topic === 'access-request' ||

@@ -93,14 +93,12 @@ export function detectIntent(text: string): Intent {
   // topic-choice.ts tells which by what the notice says of access.
   if (ACCESS_QUESTION.test(text) && !ranked.some(([t]) => t === 'sharing' || t === 'security'))
     bump(ranked, 'sharing', 3);
-  // "I need to talk to someone, the bailiff knew about my health": a person asked for because something went wrong.
-  const wantsPerson = WANTS_PERSON.test(text);
-  if (wantsPerson && INCIDENT.test(text)) bump(ranked, 'complaints', 5);
+  if (reportsIncident(text)) bump(ranked, 'complaints', 5);
   ranked.sort((a, b) => b[1] - a[1] || TOPIC_PRIORITY.indexOf(a[0]) - TOPIC_PRIORITY.indexOf(b[0]));
   return {
     text,
     ranked: ranked.filter(([, score]) => score > 0),
-    wantsPerson,
+    wantsPerson: WANTS_PERSON.test(text),
     wantsCopy: (accessRequest?.[1] ?? 0) >= 5,
   };
 }
@@ -109,7 +107,7 @@ const COMPLAINT_WORDS = new Set(COMPLAINT_WORD_PHRASES);
 
 /** A complaint about the council in other words than "complain" itself: "unhappy", "the ICO", "you told my ex". */
 export function complainsOfTheCouncil(text: string): boolean {
-  if (WANTS_PERSON.test(text) && INCIDENT.test(text)) return true;
+  if (reportsIncident(text)) return true;
   return CUES.complaints.some(([phrases]) =>
     phrases.some(([pattern, may]) => !COMPLAINT_WORDS.has(pattern.source) && may(text) && pattern.test(text)),
   );
@@ -153,6 +151,9 @@ export const ACCESS_QUESTION = compile(ACCESS_QUESTION_PHRASES);
 
 const WANTS_PERSON = compile(WANTS_PERSON_PHRASES);
 const INCIDENT = compile(INCIDENT_PHRASES);
+
+/** "I need to talk to someone, the bailiff knew about my health": a person asked for because something went wrong. */
+const reportsIncident = (text: string) => WANTS_PERSON.test(text) && INCIDENT.test(text);
 
 /** Every word the cue patterns know, so spelling correction never "corrects" a word the assistant understands. */
 export function cueVocabulary(): string[] {

@@ -82,7 +82,7 @@ export function weighTopics(intent: Intent, ranked: Ranked[], followUp = false):
   return best.match >= onCue * TUNING.lexicalDominance + TUNING.lexicalMatch ? best.item.fact.topic : cue;
 }
 
-const COMPLAINT_TERMS = new Set(['complaint', 'complain', 'complained', 'report', 'reported'].map(stem));
+const COMPLAINT_TERMS = ['complaint', 'complain', 'complained', 'report', 'reported'].map(stem);
 /** Topics whose facts speak of complaints as complaints about the council, not as the service's business. */
 const ABOUT_COMPLAINING = new Set<NoticeTopic>(['complaints', 'contact', 'rights', 'access-request']);
 
@@ -93,7 +93,7 @@ const ABOUT_COMPLAINING = new Set<NoticeTopic>(['complaints', 'contact', 'rights
  */
 export function complaintsAreItsBusiness(notice: IndexedNotice): boolean {
   const speaking = notice.facts.filter(
-    (f) => !ABOUT_COMPLAINING.has(f.fact.topic) && [...COMPLAINT_TERMS].some((t) => f.terms.has(t)),
+    (f) => !ABOUT_COMPLAINING.has(f.fact.topic) && COMPLAINT_TERMS.some((t) => f.terms.has(t)),
   );
   return speaking.length >= TUNING.businessMentions;
 }

@@ -89,17 +89,15 @@ function toUnits(text: string): Unit[] {
       if (header) columns = cells;
       inTable = true;
       const unit = { raw: raw.trim(), blankBefore: blank, numbered: false, table: true };
-      // A header of three or more columns is not a lead-in: each item carries its own column's name instead.
       if (header) {
+        // A header of three or more columns is not a lead-in: each item carries its own column's name instead.
         if (cells.length < 3) units.push({ ...unit, kind: 'line', text: `${cells.join(' — ')}:` });
-      }
-      // A row of three or more columns (activity | purpose | lawful basis | how long) says one thing per column:
-      // "Group 2 medical — How long we keep it: 1 year" is a retention fact, its purpose another fact.
-      else if (columns.length >= 3 && cells.length === columns.length)
-        for (const [i, cell] of cells.entries()) {
+      } else if (columns.length >= 3 && cells.length === columns.length) {
+        // A row of three or more columns (activity | purpose | lawful basis | how long) says one thing per column:
+        // "Group 2 medical — How long we keep it: 1 year" is a retention fact, its purpose another fact.
+        for (const [i, cell] of cells.entries())
           if (i > 0) units.push({ ...unit, kind: 'bullet', text: `${cells[0]} — ${columns[i]}: ${cell}` });
-        }
-      else units.push({ ...unit, kind: 'bullet', text: cells.join(' — ') });
+      } else units.push({ ...unit, kind: 'bullet', text: cells.join(' — ') });
       blank = false;
       return;
     }

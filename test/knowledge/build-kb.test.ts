@@ -2,20 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase } from '../../knowledge/pipeline/build-kb.ts';
 import { NoticeFileError, parseNoticeFile } from '../../knowledge/pipeline/notice-file.ts';
 import { loadSources, loadThesaurus } from '../../knowledge/sources.ts';
+import type { Fact } from '#core/knowledge-schema.ts';
 import { realKnowledgeBase } from '../helpers.ts';
 
 const notice = (id: string) => realKnowledgeBase().notices.find((n) => n.id === id)!;
 
-/** One invented notice built alone: its facts as `topic: text`. */
-function topicsOf(body: string): string[] {
+/** One invented notice built alone: its facts. */
+function factsOf(body: string): Fact[] {
   const { registry, thesaurus } = loadSources();
   const file = parseNoticeFile(
     `---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---\n${body}`,
     'testvale-noise.txt',
   );
-  const [built] = buildKnowledgeBase([file], registry, thesaurus).notices;
-  return built!.facts.map((f) => `${f.topic}: ${f.text}`);
+  return buildKnowledgeBase([file], registry, thesaurus).notices[0]!.facts;
 }
+
+/** …as `topic: text`. */
+const topicsOf = (body: string): string[] => factsOf(body).map((f) => `${f.topic}: ${f.text}`);
 
 describe('topics of list items', () => {
   const body = [
@@ -271,17 +274,13 @@ describe('headings that are plain sentences', () => {
 
 describe('a right stated outside the rights section', () => {
   it('is recorded on the sentence that states it, in the words notices use for erasure', () => {
-    const { registry, thesaurus } = loadSources();
-    const file = parseNoticeFile(
+    const facts = factsOf(
       [
-        '---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---',
         'How long we keep it',
         'Case files are kept for 6 years.',
         'You can also ask for your information to be deleted, but we may need to keep it while a case is open.',
       ].join('\n'),
-      'testvale-noise.txt',
     );
-    const facts = buildKnowledgeBase([file], registry, thesaurus).notices[0]!.facts;
     expect(facts.find((f) => f.text.startsWith('You can also ask'))?.rights).toContain('erasure');
   });
 });
@@ -317,12 +316,7 @@ describe('rights stated in plain words', () => {
     ['The assessment is calculated by our charging software, and an officer checks it.', 'automated-decisions'],
     ['You can ask us to close your application at any time.', 'erasure'],
   ])('%j states %s', (sentence, right) => {
-    const { registry, thesaurus } = loadSources();
-    const file = parseNoticeFile(
-      `---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---\nYour rights\n${sentence}`,
-      'testvale-noise.txt',
-    );
-    const facts = buildKnowledgeBase([file], registry, thesaurus).notices[0]!.facts;
+    const facts = factsOf(`Your rights\n${sentence}`);
     expect(facts.find((f) => f.text === sentence)?.rights).toContain(right);
   });
 });
@@ -420,17 +414,13 @@ describe('a list of recipients whose heading was lost', () => {
 
 describe('contacts', () => {
   it("files a service's own team as the service, not as its data protection people", () => {
-    const { registry, thesaurus } = loadSources();
-    const file = parseNoticeFile(
+    const facts = factsOf(
       [
-        '---\nid: testvale-noise\ncouncil: testvale\ntitle: Noise Privacy Notice\n---',
         'Contact us',
         'For questions about your case, contact the Noise Team at noise@testvale.example or on 01632 960111.',
         'Our Data Protection Officer can be reached at dpo@testvale.example.',
       ].join('\n'),
-      'testvale-noise.txt',
     );
-    const facts = buildKnowledgeBase([file], registry, thesaurus).notices[0]!.facts;
     const roleOf = (start: string) => facts.find((f) => f.text.startsWith(start))?.contacts?.[0]?.role;
     expect(roleOf('For questions about your case')).toBe('service');
     expect(roleOf('Our Data Protection Officer')).toBe('dpo');
